@@ -1,0 +1,27 @@
+using OrleansAI.Api;
+using OrleansAI.Api.Apis;
+using OrleansAI.Api.Diagnostics;
+using OrleansAI.Hosting;
+using OrleansAI.Hosting.Health;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var configured = builder.AddOrleansAIDependencies();
+builder.AddClusterConnection(configured);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddSingleton(configured);
+builder.Services.AddScoped<SmokeCheck>();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapScalarApiReference("/reference", o => o.WithTitle("OrleansAI API"));
+app.MapGet("/", () => Results.Redirect("/reference")).ExcludeFromDescription();
+app.MapOrleansAIHealth();
+app.MapDiagnosticsApi();
+return await HostRunner.RunAsync(app, "api");
+
+/// <summary>Entry point; public so integration tests can host the app.</summary>
+public partial class Program;

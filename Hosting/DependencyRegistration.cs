@@ -1,0 +1,122 @@
+using Azure.Core;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using OrleansAI.Hosting.Health;
+using OrleansAI.Hosting.Options;
+using OrleansAI.Hosting.Startup;
+
+namespace OrleansAI.Hosting;
+
+/// <summary>Binds, validates and registers the external services a host uses, with their health checks.</summary>
+public static class DependencyRegistration
+{
+    // A readiness probe must answer well within a load balancer's timeout, even when a dependency hangs.
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Binds the options (validated on start), registers a client and a readiness check for each
+    /// configured dependency, and returns what is configured so the host can choose its mode.
+    /// </summary>
+    public static ConfiguredDependencies AddOrleansAIDependencies(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<PostgresOptions>().BindConfiguration(PostgresOptions.Section)
+            .Validate(o => !o.IsConfigured || IsValidConnectionString(o.ConnectionString!), "Postgres:ConnectionString is not a valid Npgsql connection string.")
+            .ValidateOnStart();
+        services.AddOptions<BlobStorageOptions>().BindConfiguration(BlobStorageOptions.Section)
+            .Validate(o => BlobContainerNameIsValid(o.Container), "BlobStorage:Container must be 3-63 lowercase letters, digits or single hyphens.")
+            .ValidateOnStart();
+        services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClusterEndpointOptions>().BindConfiguration(ClusterEndpointOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StartupGateOptions>();
+
+        var configured = new ConfiguredDependencies(
+            Read<PostgresOptions>(builder.Configuration, PostgresOptions.Section),
+            Read<BlobStorageOptions>(builder.Configuration, BlobStorageOptions.Section),
+            Read<ChainOptions>(builder.Configuration, ChainOptions.Section),
+            Read<ClusterEndpointOptions>(builder.Configuration, ClusterEndpointOptions.Section));
+
+        var health = services.AddHealthChecks();
+        string[] ready = [HealthTags.Ready];
+        if (configured.Postgres.IsConfigured && IsValidConnectionString(configured.Postgres.ConnectionString!))
+        {
+            var connectionString = configured.Postgres.ConnectionString!;
+            services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            health.AddCheck<PostgresHealthCheck>(HealthCheckNames.Postgres, HealthStatus.Unhealthy, ready, CheckTimeout);
+        }
+
+        if (configured.BlobStorage.IsConfigured)
+        {
+            var connectionString = configured.BlobStorage.ConnectionString!;
+            services.TryAddSingleton(_ => new BlobServiceClient(connectionString, new BlobClientOptions
+            {
+                // Fail fast: callers own their retries, and a health probe must not hang on backoff.
+                Retry = { MaxRetries = 2, Mode = RetryMode.Exponential, Delay = TimeSpan.FromMilliseconds(200), NetworkTimeout = TimeSpan.FromSeconds(10) },
+            }));
+            health.AddCheck<BlobStorageHealthCheck>(HealthCheckNames.BlobStorage, HealthStatus.Unhealthy, ready, CheckTimeout);
+        }
+
+        if (configured.Chain.IsConfigured)
+        {
+            services.AddHttpClient<JsonRpcProbe>(c => c.Timeout = TimeSpan.FromSeconds(5));
+            health.AddCheck<ChainHealthCheck>(HealthCheckNames.Chain, HealthStatus.Unhealthy, ready, CheckTimeout);
+        }
+
+        return configured;
+    }
+
+    /// <summary>Adds the cluster readiness check (any process with a grain factory: silo or client).</summary>
+    public static IServiceCollection AddClusterHealthCheck(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>(HealthCheckNames.Cluster, HealthStatus.Unhealthy, [HealthTags.Ready], CheckTimeout);
+        return services;
+    }
+
+    /// <summary>
+    /// Makes the named checks a condition of starting: the host waits for them briefly, then exits
+    /// with a message naming what is missing. Call before adding Orleans so the gate runs first.
+    /// </summary>
+    public static IServiceCollection RequireAtStartup(this IServiceCollection services, params string[] checkNames)
+    {
+        ArgumentNullException.ThrowIfNull(checkNames);
+        services.Configure<StartupGateOptions>(o =>
+        {
+            foreach (var name in checkNames)
+            {
+                o.Required.Add(name);
+            }
+        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StartupGate>());
+        return services;
+    }
+
+    private static T Read<T>(IConfiguration configuration, string section)
+        where T : new() => configuration.GetSection(section).Get<T>() ?? new T();
+
+    private static bool IsValidConnectionString(string connectionString)
+    {
+        try
+        {
+            var csb = new NpgsqlConnectionStringBuilder(connectionString);
+            return !string.IsNullOrWhiteSpace(csb.Host);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static bool BlobContainerNameIsValid(string name) =>
+        name.Length is >= 3 and <= 63
+        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+        && name[0] != '-' && name[^1] != '-'
+        && !name.Contains("--", StringComparison.Ordinal);
+}

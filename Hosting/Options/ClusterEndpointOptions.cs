@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrleansAI.Hosting.Options;
+
+/// <summary>Identity and endpoints of this silo in the cluster.</summary>
+public sealed class ClusterEndpointOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Cluster";
+
+    /// <summary>Deployment id; silos and clients with the same id form one cluster.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9._-]{1,64}$")]
+    public string ClusterId { get; set; } = "orleansai-local";
+
+    /// <summary>Service id; grain state and reminders are keyed by it, so it must stay stable across deployments.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9._-]{1,64}$")]
+    public string ServiceId { get; set; } = "orleansai";
+
+    /// <summary>Silo-to-silo port.</summary>
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Client gateway port.</summary>
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Address other silos and clients use to reach this one.</summary>
+    [Required]
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+}

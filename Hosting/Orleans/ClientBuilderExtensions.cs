@@ -1,0 +1,27 @@
+using Orleans.Configuration;
+using Orleans.Hosting;
+using OrleansAI.Hosting.Options;
+
+namespace OrleansAI.Hosting.Orleans;
+
+/// <summary>How a process outside the silos (the Api) joins the cluster as a client.</summary>
+public static class ClientBuilderExtensions
+{
+    /// <summary>Finds gateways through the PostgreSQL membership table of the given cluster.</summary>
+    public static IClientBuilder UseOrleansAICluster(this IClientBuilder client, PostgresOptions postgres, ClusterEndpointOptions cluster)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(postgres);
+        ArgumentNullException.ThrowIfNull(cluster);
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+        return client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = PostgresOptions.Invariant;
+            o.ConnectionString = postgres.ConnectionString;
+        });
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using OrleansAI.Hosting.Database;
+using OrleansAI.Hosting.Options;
+
+namespace OrleansAI.Hosting.Orleans;
+
+/// <summary>How every OrleansAI silo stores its state.</summary>
+public static class SiloBuilderExtensions
+{
+    /// <summary>The grain storage provider every grain uses.</summary>
+    public const string StorageName = "Default";
+
+    /// <summary>
+    /// PostgreSQL clustering, grain storage and reminders when configured (with the schema applied
+    /// first in the lifecycle); otherwise in-memory storage and reminders. Clustering for the
+    /// embedded default is chosen by <see cref="UseOrleansAIEndpoints"/>.
+    /// </summary>
+    public static ISiloBuilder UseOrleansAIStorage(this ISiloBuilder silo, PostgresOptions postgres)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(postgres);
+        if (!postgres.IsConfigured)
+        {
+            silo.AddMemoryGrainStorage(StorageName);
+            silo.UseInMemoryReminderService();
+            return silo;
+        }
+
+        var connectionString = postgres.ConnectionString!;
+        silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = PostgresOptions.Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(StorageName, o =>
+        {
+            o.Invariant = PostgresOptions.Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = PostgresOptions.Invariant;
+            o.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+
+    /// <summary>
+    /// Cluster identity and endpoints: advertised address and ports when clustered through
+    /// PostgreSQL, localhost clustering on the same ports for the embedded default.
+    /// </summary>
+    public static ISiloBuilder UseOrleansAIEndpoints(this ISiloBuilder silo, ClusterEndpointOptions cluster, bool clustered)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(cluster);
+        if (!clustered)
+        {
+            return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        }
+
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+        var address = IPAddress.TryParse(cluster.AdvertisedAddress, out var ip)
+            ? ip
+            : Dns.GetHostAddresses(cluster.AdvertisedAddress).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+        return silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+    }
+}
