@@ -1,0 +1,93 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using OrleansAI.Hosting.Options;
+using OrleansAI.Hosting.Orleans;
+using OrleansAI.Testing;
+
+namespace OrleansAI.Silo.Tests;
+
+/// <summary>
+/// Real silo and client hosts configured exactly as the Silo and Api configure themselves for
+/// PostgreSQL (membership, grain storage, reminders, gateway discovery), isolated from other tests
+/// by their cluster and service ids. Silos can be stopped and new ones started to model restarts.
+/// </summary>
+internal sealed class PostgresCluster(string serviceId, string clusterId) : IAsyncDisposable
+{
+    private readonly PostgresOptions _postgres = new() { ConnectionString = LocalServices.PostgresConnection };
+    private readonly List<IHost> _silos = [];
+    private IHost? _client;
+
+    public string ServiceId { get; } = serviceId;
+
+    public string ClusterId { get; } = clusterId;
+
+    /// <summary>The cluster client; connected by <see cref="StartAsync"/>.</summary>
+    public IClusterClient Client => _client?.Services.GetRequiredService<IClusterClient>()
+        ?? throw new InvalidOperationException("The cluster has not been started.");
+
+    /// <summary>Live silos by address.</summary>
+    public IReadOnlyDictionary<string, IHost> Silos => _silos.ToDictionary(s => s.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToString());
+
+    public static async Task<PostgresCluster> StartAsync(string serviceId, string clusterId, int silos = 1)
+    {
+        var cluster = new PostgresCluster(serviceId, clusterId);
+        for (var i = 0; i < silos; i++)
+        {
+            await cluster.StartSiloAsync();
+        }
+
+        await cluster.ConnectClientAsync();
+        return cluster;
+    }
+
+    public async Task StartSiloAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var endpoints = Endpoints();
+        endpoints.SiloPort = LocalServices.FreeTcpPort();
+        endpoints.GatewayPort = LocalServices.FreeTcpPort();
+        builder.UseOrleans(silo => silo.UseOrleansAIStorage(_postgres).UseOrleansAIEndpoints(endpoints, clustered: true));
+        var host = builder.Build();
+        await host.StartAsync();
+        _silos.Add(host);
+    }
+
+    public async Task StopSiloAsync(string address)
+    {
+        var host = Silos[address];
+        await host.StopAsync();
+        host.Dispose();
+        _silos.Remove(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is not null)
+        {
+            await _client.StopAsync();
+            _client.Dispose();
+        }
+
+        foreach (var silo in _silos.AsEnumerable().Reverse())
+        {
+            await silo.StopAsync();
+            silo.Dispose();
+        }
+
+        _silos.Clear();
+    }
+
+    private async Task ConnectClientAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client => client.UseOrleansAICluster(_postgres, Endpoints()));
+        _client = builder.Build();
+        await _client.StartAsync();
+    }
+
+    private ClusterEndpointOptions Endpoints() => new() { ClusterId = ClusterId, ServiceId = ServiceId };
+}
