@@ -36,7 +36,7 @@ public static class DependencyRegistration
             .ValidateOnStart();
         services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ClusterEndpointOptions>().BindConfiguration(ClusterEndpointOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StartupGateOptions>();
+        services.AddOptions<StartupGateOptions>().BindConfiguration(StartupGateOptions.Section);
 
         var configured = new ConfiguredDependencies(
             Read<PostgresOptions>(builder.Configuration, PostgresOptions.Section),

@@ -21,21 +21,22 @@ public static class HostRunner
             await host.RunAsync();
             return 0;
         }
-        catch (Exception ex) when (Find<DependencyUnavailableException>(ex) is { } missing)
+        catch (Exception ex) when (FindCause<DependencyUnavailableException>(ex) is { } missing)
         {
             await Console.Error.WriteLineAsync(
                 $"{name}: cannot start: {missing.Message}{Environment.NewLine}" +
                 $"{name}: start the local stack with `./oai.sh up` (or infra/local/stack.sh start), or unset the connection settings to run on embedded defaults.");
             return MissingDependency;
         }
-        catch (Exception ex) when (Find<OptionsValidationException>(ex) is { } invalid)
+        catch (Exception ex) when (FindCause<OptionsValidationException>(ex) is { } invalid)
         {
             await Console.Error.WriteLineAsync($"{name}: invalid configuration: {string.Join("; ", invalid.Failures)}");
             return InvalidConfiguration;
         }
     }
 
-    private static T? Find<T>(Exception? ex)
+    /// <summary>The first exception of type <typeparamref name="T"/> in the chain of causes, aggregates included.</summary>
+    public static T? FindCause<T>(Exception? ex)
         where T : Exception
     {
         for (; ex is not null; ex = ex.InnerException)
@@ -49,7 +50,7 @@ public static class HostRunner
             {
                 foreach (var inner in aggregate.InnerExceptions)
                 {
-                    if (Find<T>(inner) is { } nested)
+                    if (FindCause<T>(inner) is { } nested)
                     {
                         return nested;
                     }

@@ -4,23 +4,24 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using OrleansAI.Hosting.Options;
 using OrleansAI.Hosting.Orleans;
-using OrleansAI.Testing;
 
-namespace OrleansAI.Silo.Tests;
+namespace OrleansAI.Testing;
 
 /// <summary>
 /// Real silo and client hosts configured exactly as the Silo and Api configure themselves for
 /// PostgreSQL (membership, grain storage, reminders, gateway discovery), isolated from other tests
 /// by their cluster and service ids. Silos can be stopped and new ones started to model restarts.
 /// </summary>
-internal sealed class PostgresCluster(string serviceId, string clusterId) : IAsyncDisposable
+public sealed class PostgresCluster(string serviceId, string clusterId) : IAsyncDisposable
 {
     private readonly PostgresOptions _postgres = new() { ConnectionString = LocalServices.PostgresConnection };
     private readonly List<IHost> _silos = [];
     private IHost? _client;
 
+    /// <summary>Service id: grain state and reminders are keyed by it.</summary>
     public string ServiceId { get; } = serviceId;
 
+    /// <summary>Cluster (deployment) id: membership is keyed by it.</summary>
     public string ClusterId { get; } = clusterId;
 
     /// <summary>The cluster client; connected by <see cref="StartAsync"/>.</summary>
@@ -30,7 +31,8 @@ internal sealed class PostgresCluster(string serviceId, string clusterId) : IAsy
     /// <summary>Live silos by address.</summary>
     public IReadOnlyDictionary<string, IHost> Silos => _silos.ToDictionary(s => s.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToString());
 
-    public static async Task<PostgresCluster> StartAsync(string serviceId, string clusterId, int silos = 1)
+    /// <summary>Starts <paramref name="silos"/> silos and, unless told otherwise, a connected client.</summary>
+    public static async Task<PostgresCluster> StartAsync(string serviceId, string clusterId, int silos = 1, bool client = true)
     {
         var cluster = new PostgresCluster(serviceId, clusterId);
         for (var i = 0; i < silos; i++)
@@ -38,10 +40,15 @@ internal sealed class PostgresCluster(string serviceId, string clusterId) : IAsy
             await cluster.StartSiloAsync();
         }
 
-        await cluster.ConnectClientAsync();
+        if (client)
+        {
+            await cluster.ConnectClientAsync();
+        }
+
         return cluster;
     }
 
+    /// <summary>Starts one more silo on free ports.</summary>
     public async Task StartSiloAsync()
     {
         var builder = Host.CreateApplicationBuilder();
@@ -55,6 +62,7 @@ internal sealed class PostgresCluster(string serviceId, string clusterId) : IAsy
         _silos.Add(host);
     }
 
+    /// <summary>Stops the silo with the given address gracefully.</summary>
     public async Task StopSiloAsync(string address)
     {
         var host = Silos[address];
@@ -63,6 +71,7 @@ internal sealed class PostgresCluster(string serviceId, string clusterId) : IAsy
         _silos.Remove(host);
     }
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         if (_client is not null)

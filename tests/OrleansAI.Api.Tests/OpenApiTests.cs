@@ -1,0 +1,36 @@
+using System.Net;
+using System.Text.Json;
+
+namespace OrleansAI.Api.Tests;
+
+public sealed class OpenApiTests
+{
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheSmokeEndpoint()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var http = api.CreateClient();
+
+        using var response = await http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var smoke = document.RootElement.GetProperty("paths").GetProperty("/api/diagnostics/smoke").GetProperty("post");
+        Assert.Equal("RunSmokeCheck", smoke.GetProperty("operationId").GetString());
+    }
+
+    [Fact]
+    public async Task TheApiReferencePageIsServedAsHtml()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var http = api.CreateClient();
+
+        using var response = await http.GetAsync(new Uri("/reference", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("openapi/v1.json", page, StringComparison.Ordinal);
+        Assert.Contains("scalar.js", page, StringComparison.Ordinal);
+    }
+}
