@@ -1,0 +1,242 @@
+#!/usr/bin/env bash
+# oai.sh - run the OrleansAI platform locally.
+#
+#   ./oai.sh up      start PostgreSQL, Azurite and Anvil, then the silo and the Api; print the URLs
+#   ./oai.sh down    stop the Api, the silo and the local services; nothing is left running
+#   ./oai.sh status  what is running and whether it is healthy
+#   ./oai.sh demo    up, then a round trip through Api -> grains -> PostgreSQL, Azurite and Anvil
+#   ./oai.sh test    start what the tests need, run every test, stop what it started
+#
+# Ports (environment): OAI_API_PORT (5000), OAI_SILO_HTTP_PORT (5100, dashboard and health),
+# OAI_SILO_PORT (11111), OAI_GATEWAY_PORT (30000); the services' ports are in infra/local/README.md.
+set -euo pipefail
+
+ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
+STACK="$ROOT/infra/local/stack.sh"
+STATE_DIR=$(realpath -m -- "${OAI_STATE_DIR:-$ROOT/.oai}")
+LOG_DIR=$STATE_DIR/logs
+RUN_DIR=$STATE_DIR/run
+CONFIGURATION=${OAI_CONFIGURATION:-Release}
+
+API_PORT=${OAI_API_PORT:-5000}
+SILO_HTTP_PORT=${OAI_SILO_HTTP_PORT:-5100}
+SILO_PORT=${OAI_SILO_PORT:-11111}
+GATEWAY_PORT=${OAI_GATEWAY_PORT:-30000}
+READY_TIMEOUT=${OAI_READY_TIMEOUT:-120}
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '[oai] %s\n' "$*" >&2; }
+die() {
+  log "error: $*"
+  exit 1
+}
+
+require_dotnet() {
+  command -v dotnet >/dev/null 2>&1 || die "the .NET SDK is required (dotnet not found on PATH)"
+}
+
+# ------------------------------------------------------------------ apps --
+
+app_dll() { echo "$ROOT/$1/bin/$CONFIGURATION/net10.0/OrleansAI.$1.dll"; }
+app_pidfile() { echo "$RUN_DIR/$1.pid"; }
+app_url() {
+  case $1 in
+    Silo) echo "http://127.0.0.1:$SILO_HTTP_PORT" ;;
+    Api) echo "http://127.0.0.1:$API_PORT" ;;
+  esac
+}
+
+app_pid() {
+  local file
+  file=$(app_pidfile "$1")
+  [[ -f $file ]] || return 1
+  local pid
+  pid=$(<"$file")
+  [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && grep -q "OrleansAI.$1.dll" "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"
+}
+
+app_ready() { curl -fsS -m 5 -o /dev/null "$(app_url "$1")/health/ready" 2>/dev/null; }
+
+build_apps() {
+  require_dotnet
+  log "building the silo and the Api ($CONFIGURATION)"
+  # One build of the Api covers the shared projects; the silo then builds incrementally.
+  dotnet build "$ROOT/Api/OrleansAI.Api.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
+  dotnet build "$ROOT/Silo/OrleansAI.Silo.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
+}
+
+start_app() {
+  local name=$1 pid
+  shift
+  if pid=$(app_pid "$name"); then
+    log "$name already running (pid $pid)"
+  else
+    mkdir -p "$LOG_DIR" "$RUN_DIR"
+    log "starting $name on $(app_url "$name")"
+    # setsid: the app outlives this script; its own session makes stopping the whole tree reliable.
+    (
+      cd "$ROOT/$name"
+      env "$@" Urls="$(app_url "$name")" Logging__Console__FormatterName=json \
+        setsid dotnet "$(app_dll "$name")" >>"$LOG_DIR/${name,,}.log" 2>&1 </dev/null &
+      echo $! >"$(app_pidfile "$name")"
+    )
+  fi
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  until app_ready "$name"; do
+    if ! app_pid "$name" >/dev/null; then
+      tail -n 30 "$LOG_DIR/${name,,}.log" >&2 || true
+      die "$name exited during start (log: $LOG_DIR/${name,,}.log)"
+    fi
+    ((SECONDS < deadline)) || {
+      tail -n 30 "$LOG_DIR/${name,,}.log" >&2 || true
+      die "$name not ready after ${READY_TIMEOUT}s (log: $LOG_DIR/${name,,}.log)"
+    }
+    sleep 1
+  done
+  log "$name ready"
+}
+
+stop_app() {
+  local name=$1 pid
+  if pid=$(app_pid "$name"); then
+    log "stopping $name (pid $pid)"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 30); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      log "$name ignored SIGTERM; killing it"
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    fi
+  fi
+  rm -f "$(app_pidfile "$name")"
+}
+
+stack_env() { "$STACK" env; }
+
+# Settings both apps get when they run against the local stack.
+app_settings() {
+  eval "$(stack_env)"
+  printf '%s\n' \
+    "Postgres__ConnectionString=$OAI_PG_CONNECTION" \
+    "BlobStorage__ConnectionString=$OAI_AZURITE_CONNECTION" \
+    "Chain__RpcUrl=$OAI_ANVIL_URL" \
+    "Chain__ChainId=$OAI_CHAIN_ID" \
+    "Cluster__SiloPort=$SILO_PORT" \
+    "Cluster__GatewayPort=$GATEWAY_PORT"
+}
+
+# ------------------------------------------------------------- commands --
+
+cmd_up() {
+  "$STACK" install
+  "$STACK" start
+  build_apps
+  local settings
+  mapfile -t settings < <(app_settings)
+  start_app Silo "${settings[@]}"
+  start_app Api "${settings[@]}"
+  cat <<EOF
+
+OrleansAI is up.
+  API                 $(app_url Api)
+  API reference       $(app_url Api)/reference
+  OpenAPI document    $(app_url Api)/openapi/v1.json
+  Orleans dashboard   $(app_url Silo)/dashboard
+  Health (api, silo)  $(app_url Api)/health/ready  $(app_url Silo)/health/ready
+  Logs                $LOG_DIR
+Stop everything with: ./oai.sh down
+EOF
+}
+
+cmd_down() {
+  stop_app Api
+  stop_app Silo
+  "$STACK" stop
+}
+
+cmd_status() {
+  local rc=0 name pid
+  "$STACK" status || rc=$?
+  for name in Silo Api; do
+    if pid=$(app_pid "$name"); then
+      if app_ready "$name"; then
+        printf '%-8s running  pid=%-8s url=%s  ready\n' "${name,,}" "$pid" "$(app_url "$name")"
+      else
+        printf '%-8s running  pid=%-8s url=%s  NOT READY\n' "${name,,}" "$pid" "$(app_url "$name")"
+        rc=3
+      fi
+    else
+      printf '%-8s stopped\n' "${name,,}"
+      rc=3
+    fi
+  done
+  return "$rc"
+}
+
+cmd_demo() {
+  cmd_up
+  log "running the smoke round trip: Api -> grain (PostgreSQL) -> Azurite -> Anvil"
+  local body
+  body=$(curl -sS -m 60 -X POST -w '\n%{http_code}' "$(app_url Api)/api/diagnostics/smoke") || die "the Api did not answer"
+  local code=${body##*$'\n'}
+  body=${body%$'\n'*}
+  printf '%s\n' "$body" | python3 -m json.tool 2>/dev/null || printf '%s\n' "$body"
+  [[ $code == 200 ]] || die "smoke round trip failed (HTTP $code)"
+  log "demo passed; the network is still up (./oai.sh down to stop it)"
+}
+
+cmd_test() {
+  require_dotnet
+  "$STACK" install
+  # Stop afterwards only what this run started, so a developer's running stack survives.
+  local started=() svc
+  for svc in pg azurite anvil; do
+    "$STACK" status "$svc" >/dev/null 2>&1 || started+=("$svc")
+  done
+  if ((${#started[@]} > 0)); then
+    trap '"$STACK" stop '"${started[*]}"' || true' EXIT
+    "$STACK" start "${started[@]}"
+  fi
+  eval "$(stack_env)"
+  export OAI_PG_CONNECTION OAI_AZURITE_CONNECTION OAI_ANVIL_URL OAI_CHAIN_ID
+
+  mkdir -p "$LOG_DIR"
+  local out="$LOG_DIR/test.log" rc=0
+  dotnet build "$ROOT/OrleansAI.sln" -nologo -v quiet -clp:ErrorsOnly >&2 || die "build failed"
+  dotnet test "$ROOT/OrleansAI.sln" --no-build -nologo 2>&1 | tee "$out" || rc=$?
+  # One closing line across all test assemblies.
+  local passed failed skipped
+  passed=$(grep -oE 'Passed: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')
+  failed=$(grep -oE 'Failed: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')
+  skipped=$(grep -oE 'Skipped: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')
+  if ((rc == 0 && passed == 0)); then
+    log "no test ran"
+    rc=1
+  fi
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+  return "$rc"
+}
+
+usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+
+main() {
+  local command=${1:-}
+  [[ $# -gt 0 ]] && shift
+  case $command in
+    up) cmd_up "$@" ;;
+    down) cmd_down "$@" ;;
+    status) cmd_status "$@" ;;
+    demo) cmd_demo "$@" ;;
+    test) cmd_test "$@" ;;
+    -h | --help | help) usage ;;
+    *)
+      usage >&2
+      exit 2
+      ;;
+  esac
+}
+
+main "$@"
