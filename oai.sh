@@ -78,6 +78,8 @@ start_app() {
     (
       cd "$ROOT/$name"
       env "$@" Urls="$(app_url "$name")" Logging__Console__FormatterName=json \
+        Logging__Console__FormatterOptions__TimestampFormat="yyyy-MM-ddTHH:mm:ss.fffZ" \
+        Logging__Console__FormatterOptions__UseUtcTimestamp=true \
         setsid dotnet "$(app_dll "$name")" >>"$LOG_DIR/${name,,}.log" 2>&1 </dev/null &
       echo $! >"$(app_pidfile "$name")"
     )

@@ -1,0 +1,20 @@
+using OrleansAI.Hosting;
+using OrleansAI.Testing;
+
+namespace OrleansAI.Api.Tests;
+
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public async Task AnInvalidSettingStopsTheApiWithExitCode2AndTheSettingNamed()
+    {
+        var outcome = await HostProcess.RunUntilExitAsync(
+            "OrleansAI.Api",
+            new Dictionary<string, string> { ["Chain:RpcUrl"] = "not a url" },
+            TimeSpan.FromSeconds(90));
+
+        Assert.Equal(HostRunner.InvalidConfiguration, outcome.ExitCode);
+        Assert.Contains("api: invalid configuration", outcome.StandardError, StringComparison.Ordinal);
+        Assert.Contains("RpcUrl", outcome.StandardError, StringComparison.Ordinal);
+    }
+}
