@@ -63,6 +63,7 @@ public static class LocalTrainer
         long examples = 0;
         var steps = 0;
         double lossSum = 0;
+        var stepTimes = new List<double>();
         try
         {
             for (var epoch = 0; epoch < options.Epochs && !StepLimitReached(steps, options); epoch++)
@@ -73,6 +74,7 @@ public static class LocalTrainer
                 for (var start = 0; start < order.Length && !StepLimitReached(steps, options); start += options.BatchSize)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    var stepStarted = Stopwatch.GetTimestamp();
                     var count = Math.Min(options.BatchSize, order.Length - start);
                     using var scope = NewDisposeScope();
                     var (inputs, labels) = Batch(data, order.AsSpan(start, count), batchShape, device);
@@ -102,6 +104,7 @@ public static class LocalTrainer
                     epochSteps++;
                     steps++;
                     examples += count;
+                    stepTimes.Add(Stopwatch.GetElapsedTime(stepStarted).TotalMilliseconds);
                 }
 
                 epochLosses.Add(epochSteps == 0 ? double.NaN : epochLoss / epochSteps);
@@ -115,7 +118,8 @@ public static class LocalTrainer
                 steps == 0 ? double.NaN : lossSum / steps,
                 epochLosses,
                 clock.Elapsed,
-                device.type == DeviceType.CUDA ? "cuda" : "cpu");
+                device.type == DeviceType.CUDA ? "cuda" : "cpu",
+                stepTimes);
         }
         finally
         {

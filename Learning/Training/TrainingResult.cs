@@ -10,6 +10,7 @@ namespace OrleansAI.Learning.Training;
 /// <param name="EpochLosses">Mean loss of each epoch.</param>
 /// <param name="Duration">Wall time of the run.</param>
 /// <param name="Device">The device used, e.g. "cpu" or "cuda".</param>
+/// <param name="StepMilliseconds">Wall time of each optimiser step (data to tensors, forward, backward, update).</param>
 public sealed record TrainingResult(
     ModelWeights Weights,
     long ExamplesSeen,
@@ -17,4 +18,5 @@ public sealed record TrainingResult(
     double MeanLoss,
     IReadOnlyList<double> EpochLosses,
     TimeSpan Duration,
-    string Device);
+    string Device,
+    IReadOnlyList<double> StepMilliseconds);

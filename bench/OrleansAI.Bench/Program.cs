@@ -1,0 +1,17 @@
+using OrleansAI.Bench;
+
+// One program, one subcommand per benchmark; the last line of each is "RESULT <name> key=value ...".
+var benchmarks = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringComparer.Ordinal)
+{
+    ["centralized"] = CentralizedBench.RunAsync,
+    ["train-step"] = TrainStepBench.RunAsync,
+    ["onnx-parity"] = OnnxParityBench.RunAsync,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: OrleansAI.Bench <{string.Join('|', benchmarks.Keys)}> [--quick] [options]");
+    return 2;
+}
+
+return await run(new BenchArgs(args[1..]));
