@@ -1,0 +1,73 @@
+using System.Numerics.Tensors;
+
+namespace OrleansAI.Federation;
+
+/// <summary>Vectorised building blocks the strategies share.</summary>
+public static class Kernels
+{
+    /// <summary>Σ wᵢ·vᵢ into <paramref name="destination"/> (overwritten).</summary>
+    public static void WeightedSum(IReadOnlyList<float[]> vectors, ReadOnlySpan<float> weights, Span<float> destination)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        if (vectors.Count != weights.Length)
+        {
+            throw new ArgumentException($"{vectors.Count} vectors but {weights.Length} weights.", nameof(weights));
+        }
+
+        destination.Clear();
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            if (vectors[i].Length != destination.Length)
+            {
+                throw new ArgumentException($"Vector {i} has {vectors[i].Length} values; expected {destination.Length}.", nameof(vectors));
+            }
+
+            TensorPrimitives.MultiplyAdd(vectors[i], weights[i], destination, destination);
+        }
+    }
+
+    /// <summary>Squared Euclidean distance.</summary>
+    public static double SquaredDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var d = (double)TensorPrimitives.Distance(a, b);
+        return d * d;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="reduce"/> to the sorted values of each coordinate across
+    /// <paramref name="vectors"/>. Coordinates are gathered in cache-sized blocks so each vector is
+    /// read sequentially.
+    /// </summary>
+    public static void CoordinateWise(IReadOnlyList<float[]> vectors, Span<float> destination, Func<ReadOnlySpan<float>, float> reduce)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentNullException.ThrowIfNull(reduce);
+        var n = vectors.Count;
+        if (n == 0)
+        {
+            throw new ArgumentException("No vectors to reduce.", nameof(vectors));
+        }
+
+        const int block = 1024;
+        var scratch = new float[block * n];
+        for (var start = 0; start < destination.Length; start += block)
+        {
+            var width = Math.Min(block, destination.Length - start);
+            for (var i = 0; i < n; i++)
+            {
+                var source = vectors[i].AsSpan(start, width);
+                for (var c = 0; c < width; c++)
+                {
+                    scratch[c * n + i] = source[c];
+                }
+            }
+
+            for (var c = 0; c < width; c++)
+            {
+                var column = scratch.AsSpan(c * n, n);
+                column.Sort();
+                destination[start + c] = reduce(column);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Numerics.Tensors;
+
+namespace OrleansAI.Federation;
+
+/// <summary>
+/// The checks every update passes before any strategy sees it: the right length, only finite
+/// values, a positive example count, one update per client. Updates come from untrusted
+/// providers; a bad one is refused with a reason and never reaches the model.
+/// </summary>
+public static class UpdateScreen
+{
+    /// <summary>Splits <paramref name="results"/> into usable updates and refused ones.</summary>
+    public static (IReadOnlyList<ClientUpdate> Valid, List<RejectedUpdate> Rejected) Screen(int length, IReadOnlyList<ClientUpdate> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var valid = new List<ClientUpdate>(results.Count);
+        var rejected = new List<RejectedUpdate>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var update in results)
+        {
+            if (update?.Parameters is null)
+            {
+                rejected.Add(new RejectedUpdate(update?.ClientId ?? "(unknown)", "sent no parameters"));
+            }
+            else if (!seen.Add(update.ClientId))
+            {
+                rejected.Add(new RejectedUpdate(update.ClientId, "sent more than one update this round"));
+            }
+            else if (update.Parameters.Length != length)
+            {
+                rejected.Add(new RejectedUpdate(update.ClientId, $"has {update.Parameters.Length} parameters; the model has {length}"));
+            }
+            else if (update.Examples <= 0)
+            {
+                rejected.Add(new RejectedUpdate(update.ClientId, $"reports {update.Examples} examples"));
+            }
+            else if (FirstNonFinite(update.Parameters) is { } index)
+            {
+                rejected.Add(new RejectedUpdate(update.ClientId, $"contains {update.Parameters[index]} at index {index}"));
+            }
+            else
+            {
+                valid.Add(update);
+            }
+        }
+
+        return (valid, rejected);
+    }
+
+    /// <summary>Index of the first NaN or infinity, or null.</summary>
+    public static int? FirstNonFinite(ReadOnlySpan<float> values)
+    {
+        // Fast path: any NaN or infinity makes the sum of (x - x) non-zero (NaN), checked in bulk.
+        if (float.IsFinite(TensorPrimitives.Sum(values) * 0))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+}
