@@ -5,24 +5,36 @@ namespace OrleansAI.Federation;
 /// <summary>Vectorised building blocks the strategies share.</summary>
 public static class Kernels
 {
-    /// <summary>Σ wᵢ·vᵢ into <paramref name="destination"/> (overwritten).</summary>
+    /// <summary>
+    /// Σ wᵢ·vᵢ into <paramref name="destination"/> (overwritten). Works block by block so the
+    /// partial sums stay in cache and each input vector is read from memory exactly once.
+    /// </summary>
     public static void WeightedSum(IReadOnlyList<float[]> vectors, ReadOnlySpan<float> weights, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(vectors);
-        if (vectors.Count != weights.Length)
+        if (vectors.Count != weights.Length || vectors.Count == 0)
         {
             throw new ArgumentException($"{vectors.Count} vectors but {weights.Length} weights.", nameof(weights));
         }
 
-        destination.Clear();
         for (var i = 0; i < vectors.Count; i++)
         {
             if (vectors[i].Length != destination.Length)
             {
                 throw new ArgumentException($"Vector {i} has {vectors[i].Length} values; expected {destination.Length}.", nameof(vectors));
             }
+        }
 
-            TensorPrimitives.MultiplyAdd(vectors[i], weights[i], destination, destination);
+        const int block = 32768; // 128 KiB of partial sums: stays in L1/L2 while every vector streams past.
+        for (var start = 0; start < destination.Length; start += block)
+        {
+            var width = Math.Min(block, destination.Length - start);
+            var target = destination.Slice(start, width);
+            TensorPrimitives.Multiply(vectors[0].AsSpan(start, width), weights[0], target);
+            for (var i = 1; i < vectors.Count; i++)
+            {
+                TensorPrimitives.MultiplyAdd(vectors[i].AsSpan(start, width), weights[i], target, target);
+            }
         }
     }
 

@@ -9,8 +9,13 @@ namespace OrleansAI.Federation;
 /// </summary>
 public static class UpdateScreen
 {
-    /// <summary>Splits <paramref name="results"/> into usable updates and refused ones.</summary>
-    public static (IReadOnlyList<ClientUpdate> Valid, List<RejectedUpdate> Rejected) Screen(int length, IReadOnlyList<ClientUpdate> results)
+    /// <summary>
+    /// Splits <paramref name="results"/> into usable updates and refused ones. With
+    /// <paramref name="scanValues"/> false the values are not scanned for NaN or infinity; only a
+    /// caller whose arithmetic is sure to carry such values into its result may skip it, and must
+    /// then check the result (see <see cref="FindNonFinite"/>).
+    /// </summary>
+    public static (IReadOnlyList<ClientUpdate> Valid, List<RejectedUpdate> Rejected) Screen(int length, IReadOnlyList<ClientUpdate> results, bool scanValues = true)
     {
         ArgumentNullException.ThrowIfNull(results);
         var valid = new List<ClientUpdate>(results.Count);
@@ -34,7 +39,7 @@ public static class UpdateScreen
             {
                 rejected.Add(new RejectedUpdate(update.ClientId, $"reports {update.Examples} examples"));
             }
-            else if (FirstNonFinite(update.Parameters) is { } index)
+            else if (scanValues && FirstNonFinite(update.Parameters) is { } index)
             {
                 rejected.Add(new RejectedUpdate(update.ClientId, $"contains {update.Parameters[index]} at index {index}"));
             }
@@ -45,6 +50,27 @@ public static class UpdateScreen
         }
 
         return (valid, rejected);
+    }
+
+    /// <summary>Moves every update holding NaN or infinity from <paramref name="updates"/> to <paramref name="rejected"/>.</summary>
+    public static List<ClientUpdate> FindNonFinite(IReadOnlyList<ClientUpdate> updates, List<RejectedUpdate> rejected)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        ArgumentNullException.ThrowIfNull(rejected);
+        var clean = new List<ClientUpdate>(updates.Count);
+        foreach (var update in updates)
+        {
+            if (FirstNonFinite(update.Parameters) is { } index)
+            {
+                rejected.Add(new RejectedUpdate(update.ClientId, $"contains {update.Parameters[index]} at index {index}"));
+            }
+            else
+            {
+                clean.Add(update);
+            }
+        }
+
+        return clean;
     }
 
     /// <summary>Index of the first NaN or infinity, or null.</summary>

@@ -28,8 +28,12 @@ public abstract class FedOpt : FedAvg
     /// <inheritdoc />
     protected sealed override float[]? Combine(int round, float[] current, IReadOnlyList<ClientUpdate> updates, List<RejectedUpdate> rejected, out string? keptBecause)
     {
-        keptBecause = null;
-        var delta = WeightedMean(updates, current.Length);
+        var delta = WeightedMean(updates, current.Length, rejected, out keptBecause);
+        if (delta is null)
+        {
+            return null;
+        }
+
         for (var i = 0; i < delta.Length; i++)
         {
             delta[i] -= current[i];

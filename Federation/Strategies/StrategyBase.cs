@@ -26,7 +26,7 @@ public abstract class StrategyBase(SamplingOptions sampling) : IStrategy
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(failures);
-        var (valid, rejected) = UpdateScreen.Screen(current.Length, results);
+        var (valid, rejected) = UpdateScreen.Screen(current.Length, results, scanValues: !DefersValueScreening);
         if (!Sampling.AcceptFailures && failures.Count > 0)
         {
             return AggregationOutcome.KeepCurrent($"{failures.Count} client(s) failed and failures are not accepted", rejected);
@@ -72,6 +72,13 @@ public abstract class StrategyBase(SamplingOptions sampling) : IStrategy
     /// set to keep the current model. Updates the strategy filters out go into <paramref name="rejected"/>.
     /// </summary>
     protected abstract float[]? Combine(int round, float[] current, IReadOnlyList<ClientUpdate> updates, List<RejectedUpdate> rejected, out string? keptBecause);
+
+    /// <summary>
+    /// True for strategies whose arithmetic carries any NaN or infinity into the result (weighted
+    /// sums): they skip the up-front scan and check their result instead, saving a pass over every
+    /// update. They must then screen and recompute when the result is not finite.
+    /// </summary>
+    protected virtual bool DefersValueScreening => false;
 
     /// <summary>Settings sent with each training task.</summary>
     protected virtual IReadOnlyDictionary<string, double> FitConfig(int round) => new Dictionary<string, double>();

@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringCompar
     ["centralized"] = CentralizedBench.RunAsync,
     ["train-step"] = TrainStepBench.RunAsync,
     ["onnx-parity"] = OnnxParityBench.RunAsync,
+    ["aggregate"] = AggregateBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
