@@ -209,11 +209,21 @@ cmd_test() {
   local out="$LOG_DIR/test.log" rc=0
   dotnet build "$ROOT/OrleansAI.sln" -nologo -v quiet -clp:ErrorsOnly >&2 || die "build failed"
   dotnet test "$ROOT/OrleansAI.sln" --no-build -nologo 2>&1 | tee "$out" || rc=$?
+  # The contracts' forge suite (unit, fuzz, invariant); its summary line is folded into the totals below.
+  "$ROOT/contracts/test.sh" 2>&1 | tee -a "$out" || rc=1
   # One closing line across all test assemblies.
   local passed failed skipped
   passed=$(grep -oE 'Passed: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')
   failed=$(grep -oE 'Failed: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')
   skipped=$(grep -oE 'Skipped: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')
+  local forge
+  forge=$(grep -oE '[0-9]+ tests passed, [0-9]+ failed, [0-9]+ skipped' "$out" | tail -n 1 || true)
+  if [[ -n $forge ]]; then
+    read -r fp _ _ ff _ fs _ <<<"$forge"
+    passed=$((passed + fp))
+    failed=$((failed + ff))
+    skipped=$((skipped + fs))
+  fi
   if ((rc == 0 && passed == 0)); then
     log "no test ran"
     rc=1

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {InvariantBase} from "../utils/BaseTest.sol";
+import {OAIToken} from "../../src/OAIToken.sol";
+import {Staking} from "../../src/Staking.sol";
+import {Rewards} from "../../src/Rewards.sol";
+import {IStakingView, IStakeListener} from "../../src/interfaces/IStaking.sol";
+import {StakingRewardsHandler} from "./StakingRewardsHandler.sol";
+
+contract StakingRewardsInvariantTest is InvariantBase {
+    OAIToken internal oai;
+    Staking internal staking;
+    Rewards internal rewards;
+    StakingRewardsHandler internal handler;
+    address internal treasury = address(0x7EA5);
+
+    function setUp() public {
+        vm.warp(1_700_000_000);
+        oai = new OAIToken(address(this), 1_000_000_000 ether);
+        staking = new Staking(oai, address(this), treasury, 1_000 ether, 2 days, 3_000);
+        rewards = new Rewards(oai, IStakingView(address(staking)), address(this), treasury, 3 days);
+        staking.setStakeListener(IStakeListener(address(rewards)));
+        address slasher = address(0x51A5);
+        address platform = address(0x91A7);
+        address funder = address(0xF00D);
+        staking.grantRole(staking.SLASHER_ROLE(), slasher);
+        rewards.grantRole(rewards.PLATFORM_ROLE(), platform);
+        handler = new StakingRewardsHandler(oai, staking, rewards, slasher, platform, funder);
+
+        oai.transfer(funder, 100_000_000 ether);
+        vm.prank(funder);
+        oai.approve(address(rewards), type(uint256).max);
+        for (uint256 i; i < handler.actorCount(); ++i) {
+            address a = handler.actors(i);
+            oai.transfer(a, 100_000_000 ether);
+            vm.prank(a);
+            oai.approve(address(staking), type(uint256).max);
+        }
+
+        bytes4[] memory selectors = new bytes4[](10);
+        selectors[0] = StakingRewardsHandler.stake.selector;
+        selectors[1] = StakingRewardsHandler.requestUnbond.selector;
+        selectors[2] = StakingRewardsHandler.withdraw.selector;
+        selectors[3] = StakingRewardsHandler.slash.selector;
+        selectors[4] = StakingRewardsHandler.claimSlashed.selector;
+        selectors[5] = StakingRewardsHandler.fund.selector;
+        selectors[6] = StakingRewardsHandler.claimRewards.selector;
+        selectors[7] = StakingRewardsHandler.setReputation.selector;
+        selectors[8] = StakingRewardsHandler.sweep.selector;
+        selectors[9] = StakingRewardsHandler.warp.selector;
+        _target(address(handler), selectors);
+    }
+
+    /// Staking holds exactly its stakes, unbonding amounts and claimable slashed funds.
+    function invariant_stakingConservation() public view {
+        assertEq(
+            oai.balanceOf(address(staking)),
+            staking.totalStaked() + staking.totalUnbonding() + staking.totalClaimable(),
+            "staking balance"
+        );
+        uint256 active;
+        uint256 unbonding;
+        uint256 claimable = staking.claimable(treasury);
+        for (uint256 i; i < handler.actorCount(); ++i) {
+            address a = handler.actors(i);
+            (uint256 u,) = staking.unbondingOf(a);
+            active += staking.stakeOf(a);
+            unbonding += u;
+            claimable += staking.claimable(a);
+        }
+        assertEq(active, staking.totalStaked(), "sum of active stakes");
+        assertEq(unbonding, staking.totalUnbonding(), "sum of unbonding");
+        assertEq(claimable, staking.totalClaimable(), "sum of claimables");
+        assertEq(staking.totalClaimable() + handler.ghostSlashClaimed(), handler.ghostSlashedTotal(), "slashed funds");
+    }
+
+    /// Each provider's stake is what it put in minus what it withdrew minus what was slashed;
+    /// slashes never exceed the allowed share or reuse evidence.
+    function invariant_slashesNeverExceedStake() public view {
+        assertFalse(handler.ghostViolation(), "slash limit, evidence reuse or claim mismatch");
+        for (uint256 i; i < handler.actorCount(); ++i) {
+            address a = handler.actors(i);
+            uint256 inFlow = handler.ghostStakedIn(a);
+            uint256 out = handler.ghostWithdrawn(a) + handler.ghostSlashedFrom(a);
+            assertLe(out, inFlow, "slashed + withdrawn <= staked");
+            assertEq(staking.slashableOf(a), inFlow - out, "per-provider stake");
+        }
+    }
+
+    /// Rewards holds what was funded minus what was claimed, and that always covers every
+    /// account's earned rewards, the unallocated stream and the unreleased pools.
+    function invariant_rewardsSolvent() public view {
+        uint256 balance = oai.balanceOf(address(rewards));
+        assertEq(balance, handler.ghostFunded() - handler.ghostRewardsClaimed(), "rewards balance");
+        assertEq(rewards.totalFunded(), handler.ghostFunded(), "funded");
+        assertEq(rewards.totalClaimed(), handler.ghostRewardsClaimed(), "claimed");
+        uint256 owed = rewards.earned(treasury);
+        for (uint256 i; i < handler.actorCount(); ++i) {
+            owed += rewards.earned(handler.actors(i));
+        }
+        uint256 liabilities = owed + rewards.unallocated() + rewards.unreleased();
+        assertLe(liabilities, balance, "solvent");
+        assertLe(balance - liabilities, 10_000, "only rounding dust is unaccounted");
+    }
+
+    /// Cached reward weights follow stake x multiplier and sum to the total weight.
+    function invariant_rewardWeightsMatchStakes() public view {
+        uint256 sum;
+        for (uint256 i; i < handler.actorCount(); ++i) {
+            address a = handler.actors(i);
+            uint256 expected = (staking.stakeOf(a) * rewards.multiplierOf(a)) / 10_000;
+            assertEq(rewards.weightOf(a), expected, "weight");
+            sum += expected;
+        }
+        assertEq(rewards.totalWeight(), sum, "total weight");
+    }
+}

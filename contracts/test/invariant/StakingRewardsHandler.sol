@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {BaseTest} from "../utils/BaseTest.sol";
+import {OAIToken} from "../../src/OAIToken.sol";
+import {Staking} from "../../src/Staking.sol";
+import {Rewards} from "../../src/Rewards.sol";
+
+/// @notice Drives Staking and Rewards with bounded random actions from a fixed set of actors,
+///         keeping ghost totals to check against. Actions never revert unexpectedly (the
+///         invariant profile runs with fail_on_revert = true).
+contract StakingRewardsHandler is BaseTest {
+    OAIToken public immutable oai;
+    Staking public immutable staking;
+    Rewards public immutable rewards;
+    address public immutable slasher;
+    address public immutable platform;
+    address public immutable funder;
+
+    address[] public actors;
+    bytes32[] public usedEvidence;
+
+    mapping(address => uint256) public ghostStakedIn;
+    mapping(address => uint256) public ghostWithdrawn;
+    mapping(address => uint256) public ghostSlashedFrom;
+    uint256 public ghostSlashedTotal;
+    uint256 public ghostSlashClaimed;
+    uint256 public ghostFunded;
+    uint256 public ghostRewardsClaimed;
+    /// @notice Set when a slash larger than allowed succeeded, or a reused evidence hash worked.
+    bool public ghostViolation;
+    uint256 public calls;
+
+    constructor(
+        OAIToken oai_,
+        Staking staking_,
+        Rewards rewards_,
+        address slasher_,
+        address platform_,
+        address funder_
+    ) {
+        oai = oai_;
+        staking = staking_;
+        rewards = rewards_;
+        slasher = slasher_;
+        platform = platform_;
+        funder = funder_;
+        for (uint256 i; i < 4; ++i) {
+            actors.push(address(uint160(0xA000 + i)));
+        }
+    }
+
+    function actorCount() external view returns (uint256) {
+        return actors.length;
+    }
+
+    function _actor(uint256 seed) internal view returns (address) {
+        return actors[seed % actors.length];
+    }
+
+    // ------------------------------------------------------------------ staking actions
+
+    function stake(uint256 actorSeed, uint256 amount) external {
+        calls++;
+        address a = _actor(actorSeed);
+        amount = bound(amount, 1, 100_000 ether);
+        vm.prank(a);
+        staking.stake(amount);
+        ghostStakedIn[a] += amount;
+    }
+
+    function requestUnbond(uint256 actorSeed, uint256 amount) external {
+        calls++;
+        address a = _actor(actorSeed);
+        uint256 active = staking.stakeOf(a);
+        if (active == 0) return;
+        amount = bound(amount, 1, active);
+        vm.prank(a);
+        staking.requestUnbond(amount);
+    }
+
+    function withdraw(uint256 actorSeed) external {
+        calls++;
+        address a = _actor(actorSeed);
+        (uint256 amount, uint256 releaseAt) = staking.unbondingOf(a);
+        if (amount == 0 || block.timestamp < releaseAt) return;
+        vm.prank(a);
+        staking.withdraw();
+        ghostWithdrawn[a] += amount;
+    }
+
+    function slash(uint256 actorSeed, uint256 amount, uint256 beneficiarySeed, bool reuseEvidence) external {
+        calls++;
+        address a = _actor(actorSeed);
+        uint256 limit = staking.maxSlashOf(a);
+        uint256 slashable = staking.slashableOf(a);
+        if (reuseEvidence && usedEvidence.length != 0) {
+            bytes32 old = usedEvidence[amount % usedEvidence.length];
+            vm.prank(slasher);
+            try staking.slash(a, 1, old, address(0)) {
+                ghostViolation = true;
+            } catch {}
+            return;
+        }
+        if (limit == 0) return;
+        // Sometimes ask for more than allowed: it must be refused.
+        bool over = amount % 5 == 0;
+        amount = over ? limit + 1 + (amount % 1_000) : bound(amount, 1, limit);
+        bytes32 evidence = keccak256(abi.encode("evidence", calls, a));
+        address beneficiary = beneficiarySeed % 3 == 0 ? address(0) : _actor(beneficiarySeed);
+        vm.prank(slasher);
+        try staking.slash(a, amount, evidence, beneficiary) {
+            if (over || amount > slashable) ghostViolation = true;
+            usedEvidence.push(evidence);
+            ghostSlashedFrom[a] += amount;
+            ghostSlashedTotal += amount;
+        } catch {
+            if (!over) ghostViolation = true;
+        }
+    }
+
+    function claimSlashed(uint256 actorSeed, bool asTreasury) external {
+        calls++;
+        address a = asTreasury ? staking.treasury() : _actor(actorSeed);
+        uint256 amount = staking.claimable(a);
+        if (amount == 0) return;
+        vm.prank(a);
+        staking.claim();
+        ghostSlashClaimed += amount;
+    }
+
+    // ------------------------------------------------------------------ rewards actions
+
+    function fund(uint256 epochOffset, uint256 amount) external {
+        calls++;
+        amount = bound(amount, 1, 50_000 ether);
+        uint256 epoch = rewards.currentEpoch() + (epochOffset % 4);
+        vm.prank(funder);
+        rewards.fundEpoch(epoch, amount);
+        ghostFunded += amount;
+    }
+
+    function claimRewards(uint256 actorSeed, bool asTreasury) external {
+        calls++;
+        address a = asTreasury ? rewards.treasury() : _actor(actorSeed);
+        uint256 amount = rewards.earned(a);
+        if (amount == 0) return;
+        vm.prank(a);
+        uint256 paid = rewards.claim();
+        if (paid != amount) ghostViolation = true;
+        ghostRewardsClaimed += paid;
+    }
+
+    function setReputation(uint256 actorSeed, uint256 multiplier) external {
+        calls++;
+        multiplier = bound(multiplier, rewards.minMultiplierBps(), rewards.maxMultiplierBps());
+        vm.prank(platform);
+        rewards.setReputation(_actor(actorSeed), multiplier);
+    }
+
+    function sweep() external {
+        calls++;
+        if (rewards.unallocated() == 0) return;
+        rewards.sweepUnallocated();
+    }
+
+    function warp(uint256 seconds_) external {
+        calls++;
+        vm.warp(block.timestamp + bound(seconds_, 1, 4 days));
+    }
+}
