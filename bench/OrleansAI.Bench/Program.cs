@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringCompar
     ["train-step"] = TrainStepBench.RunAsync,
     ["onnx-parity"] = OnnxParityBench.RunAsync,
     ["aggregate"] = AggregateBench.RunAsync,
+    ["federated"] = FederatedBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

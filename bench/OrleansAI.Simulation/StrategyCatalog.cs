@@ -1,0 +1,35 @@
+using System.Globalization;
+using OrleansAI.Federation;
+using OrleansAI.Federation.Robust;
+using OrleansAI.Federation.Strategies;
+
+namespace OrleansAI.Simulation;
+
+/// <summary>Strategies by name for command lines: <c>fedavg</c>, <c>fedprox:MU</c>, <c>fedadam</c>, <c>fedyogi</c>, <c>fedadagrad</c>, <c>median</c>, <c>trimmed:BETA</c>, <c>krum:F</c>, <c>multikrum:F</c>, <c>clip:C</c>, <c>adaptiveclip</c>.</summary>
+public static class StrategyCatalog
+{
+    /// <summary>Creates the named strategy; every client is sampled each round.</summary>
+    public static IStrategy Create(string spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var parts = spec.Split(':', 2);
+        var argument = parts.Length == 2 ? double.Parse(parts[1], CultureInfo.InvariantCulture) : (double?)null;
+        var sampling = new SamplingOptions { FractionFit = 1, MinFitClients = 2 };
+        var server = new ServerOptimizerOptions { ServerLearningRate = 0.01, Tau = 1e-3 };
+        return parts[0] switch
+        {
+            "fedavg" => new FedAvg(sampling),
+            "fedprox" => new FedProx(argument ?? 0.01, sampling),
+            "fedadam" => new FedAdam(server, sampling),
+            "fedyogi" => new FedYogi(server, sampling),
+            "fedadagrad" => new FedAdagrad(server, sampling),
+            "median" => new FedMedian(sampling),
+            "trimmed" => new FedTrimmedAvg(argument ?? 0.2, sampling),
+            "krum" => new Krum((int)(argument ?? 1), 1, sampling),
+            "multikrum" => new Krum((int)(argument ?? 1), null, sampling),
+            "clip" => new NormClipping(argument ?? 1.0, ClippingMode.Fixed, sampling: sampling),
+            "adaptiveclip" => new NormClipping(argument ?? 1.0, ClippingMode.Adaptive, sampling: sampling),
+            _ => throw new ArgumentException($"Unknown strategy '{spec}'.", nameof(spec)),
+        };
+    }
+}
