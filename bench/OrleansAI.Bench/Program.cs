@@ -8,6 +8,8 @@ var benchmarks = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringCompar
     ["onnx-parity"] = OnnxParityBench.RunAsync,
     ["aggregate"] = AggregateBench.RunAsync,
     ["federated"] = FederatedBench.RunAsync,
+    ["byzantine"] = ByzantineBench.RunAsync,
+    ["compression"] = CompressionBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
