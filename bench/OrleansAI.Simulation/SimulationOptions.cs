@@ -39,6 +39,9 @@ public sealed record SimulationOptions
     /// <summary>Behaviour per client index; clients not listed are honest.</summary>
     public IReadOnlyDictionary<int, ClientBehavior> Behaviors { get; init; } = new Dictionary<int, ClientBehavior>();
 
+    /// <summary>Standard deviation of the noise a <see cref="ClientBehavior.GaussianNoise"/> client adds to every parameter.</summary>
+    public double NoiseSigma { get; init; } = 0.5;
+
     /// <summary>Seed for the split, the initial model, sampling and every client's randomness.</summary>
     public int Seed { get; init; } = 1;
 

@@ -60,7 +60,7 @@ public static class Simulator
                 {
                     ClientBehavior.SignFlip => Attacks.SignFlip(global, proposals[c]),
                     ClientBehavior.Scaled => Attacks.Scaled(global, proposals[c], options.Clients),
-                    ClientBehavior.GaussianNoise => Attacks.GaussianNoise(global, 0.5, noise),
+                    ClientBehavior.GaussianNoise => Attacks.GaussianNoise(global, options.NoiseSigma, noise),
                     ClientBehavior.Lazy => (float[])global.Clone(),
                     ClientBehavior.Copycat => honest.Count > 0 ? (float[])honest[0].Clone() : (float[])global.Clone(),
                     ClientBehavior.LittleIsEnough => honest.Count > 0 ? Attacks.LittleIsEnough(honest, options.Clients, attackers) : (float[])global.Clone(),
