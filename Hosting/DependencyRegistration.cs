@@ -8,7 +8,9 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OrleansAI.Hosting.Health;
 using OrleansAI.Hosting.Options;
+using OrleansAI.Grains.Storage;
 using OrleansAI.Hosting.Startup;
+using OrleansAI.Hosting.Storage;
 
 namespace OrleansAI.Hosting;
 
@@ -62,6 +64,7 @@ public static class DependencyRegistration
                 Retry = { MaxRetries = 2, Mode = RetryMode.Exponential, Delay = TimeSpan.FromMilliseconds(200), NetworkTimeout = TimeSpan.FromSeconds(10) },
             }));
             health.AddCheck<BlobStorageHealthCheck>(HealthCheckNames.BlobStorage, HealthStatus.Unhealthy, ready, CheckTimeout);
+            services.TryAddSingleton<IContentStore, AzureContentStore>();
         }
 
         if (configured.Chain.IsConfigured)

@@ -1,0 +1,179 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
+using Microsoft.Extensions.Options;
+using OrleansAI.Grains.Interfaces.Storage;
+using OrleansAI.Grains.Storage;
+using OrleansAI.Hosting.Options;
+
+namespace OrleansAI.Hosting.Storage;
+
+/// <summary>
+/// <see cref="IContentStore"/> on Azure Blob Storage (Azurite locally): content at
+/// <c>sha256/{hash}</c>, upload slots at <c>incoming/{id}</c>, service SAS URLs scoped to one blob.
+/// </summary>
+public sealed partial class AzureContentStore(BlobServiceClient service, IOptions<BlobStorageOptions> options, TimeProvider clock) : IContentStore
+{
+    /// <summary>Longest lifetime a URL may be given.</summary>
+    public static readonly TimeSpan MaxUrlLifetime = TimeSpan.FromHours(1);
+
+    private readonly BlobContainerClient _container = service.GetBlobContainerClient(options.Value.Container);
+    private int _containerReady;
+
+    /// <inheritdoc />
+    public async Task<ContentReference> PutAsync(Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        await EnsureContainerAsync(cancellationToken);
+        var (bytes, hash) = await ReadAndHashAsync(content, long.MaxValue, cancellationToken);
+        await StoreAsync(hash, bytes, cancellationToken);
+        return new ContentReference(hash, bytes.Length);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        return (await ContentBlob(sha256).ExistsAsync(cancellationToken)).Value;
+    }
+
+    /// <inheritdoc />
+    public async Task<Stream> OpenReadAsync(string sha256, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ContentBlob(sha256).OpenReadAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            throw new FileNotFoundException($"No content with SHA-256 {sha256} is stored.", sha256, ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<Uri> CreateReadUrlAsync(string sha256, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        return Sas(ContentBlob(sha256), BlobSasPermissions.Read, lifetime);
+    }
+
+    /// <inheritdoc />
+    public async Task<Uri> CreateUploadUrlAsync(string uploadId, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        return Sas(UploadBlob(uploadId), BlobSasPermissions.Create | BlobSasPermissions.Write, lifetime);
+    }
+
+    /// <inheritdoc />
+    public async Task<ContentReference> AcceptUploadAsync(string uploadId, string claimedSha256, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (!ContentReference.IsSha256(claimedSha256))
+        {
+            throw new ArgumentException("The claimed hash is not a lower-case hex SHA-256.", nameof(claimedSha256));
+        }
+
+        var slot = UploadBlob(uploadId);
+        try
+        {
+            var properties = await slot.GetPropertiesAsync(cancellationToken: cancellationToken);
+            if (properties.Value.ContentLength > maxBytes)
+            {
+                throw new InvalidDataException($"The upload '{uploadId}' has {properties.Value.ContentLength} bytes; at most {maxBytes} are accepted.");
+            }
+
+            await using var stream = await slot.OpenReadAsync(cancellationToken: cancellationToken);
+            var (bytes, hash) = await ReadAndHashAsync(stream, maxBytes, cancellationToken);
+            if (hash != claimedSha256)
+            {
+                throw new InvalidDataException($"The upload '{uploadId}' hashes to {hash}, not the claimed {claimedSha256}.");
+            }
+
+            await StoreAsync(hash, bytes, cancellationToken);
+            return new ContentReference(hash, bytes.Length);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            throw new FileNotFoundException($"Nothing was uploaded to '{uploadId}'.", uploadId, ex);
+        }
+        finally
+        {
+            // Verified or not, the slot is spent: a refused upload must not linger to be retried as-is.
+            await slot.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+        }
+    }
+
+    private async Task StoreAsync(string hash, byte[] bytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // If-None-Match: * makes the write a no-op for content that is already there.
+            await ContentBlob(hash).UploadAsync(new BinaryData(bytes), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Same hash, same bytes: already stored.
+        }
+    }
+
+    private static async Task<(byte[] Bytes, string Hash)> ReadAndHashAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new InvalidDataException($"The content is larger than {maxBytes} bytes.");
+            }
+
+            sha.AppendData(chunk, 0, read);
+            buffer.Write(chunk, 0, read);
+        }
+
+        return (buffer.ToArray(), Convert.ToHexStringLower(sha.GetHashAndReset()));
+    }
+
+    private Uri Sas(BlobClient blob, BlobSasPermissions permissions, TimeSpan lifetime)
+    {
+        if (lifetime <= TimeSpan.Zero || lifetime > MaxUrlLifetime)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lifetime), lifetime, $"A URL lives between 0 and {MaxUrlLifetime}.");
+        }
+
+        var sas = new BlobSasBuilder(permissions, clock.GetUtcNow() + lifetime)
+        {
+            BlobContainerName = blob.BlobContainerName,
+            BlobName = blob.Name,
+            Resource = "b",
+            Protocol = blob.Uri.Scheme == "https" ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
+        };
+        return blob.GenerateSasUri(sas);
+    }
+
+    private BlobClient ContentBlob(string sha256) =>
+        ContentReference.IsSha256(sha256)
+            ? _container.GetBlobClient($"sha256/{sha256}")
+            : throw new ArgumentException("Not a lower-case hex SHA-256.", nameof(sha256));
+
+    private BlobClient UploadBlob(string uploadId) =>
+        UploadIdPattern().IsMatch(uploadId ?? "")
+            ? _container.GetBlobClient($"incoming/{uploadId}")
+            : throw new ArgumentException("An upload id is 1-128 letters, digits, '.', '_' or '-'.", nameof(uploadId));
+
+    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _containerReady) == 0)
+        {
+            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            Volatile.Write(ref _containerReady, 1);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$")]
+    private static partial Regex UploadIdPattern();
+}
