@@ -1,6 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using OrleansAI.Api;
 using OrleansAI.Api.Apis;
 using OrleansAI.Api.Diagnostics;
+using OrleansAI.Api.Security;
 using OrleansAI.Hosting;
 using OrleansAI.Hosting.Health;
 using Scalar.AspNetCore;
@@ -8,6 +11,8 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 var configured = builder.AddOrleansAIDependencies();
 builder.AddClusterConnection(configured);
+builder.AddClientAuthentication(configured.IsClustered);
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton(configured);
@@ -16,11 +21,14 @@ builder.Services.AddScoped<SmokeCheck>();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapOpenApi();
 app.MapScalarApiReference("/reference", o => o.WithTitle("OrleansAI API"));
 app.MapGet("/", () => Results.Redirect("/reference")).ExcludeFromDescription();
 app.MapOrleansAIHealth();
 app.MapDiagnosticsApi();
+app.MapJobsApi();
 return await HostRunner.RunAsync(app, "api");
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrleansAI.Learning.Data;
 using OrleansAI.Learning.Specs;
+using OrleansAI.Federation;
 using OrleansAI.Simulation;
 
 namespace OrleansAI.Bench;

@@ -18,11 +18,29 @@ internal sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) 
         ["Chain:RpcUrl"] = LocalServices.AnvilUrl,
     });
 
+    /// <summary>Clients the factory's Api accepts, with their keys.</summary>
+    public static IReadOnlyDictionary<string, string> ClientKeys { get; } = new Dictionary<string, string> { ["alice"] = "alice-secret-key", ["bob"] = "bob-secret-key" };
+
+    /// <summary>An HTTP client that authenticates as <paramref name="client"/>.</summary>
+    public HttpClient ClientFor(string client)
+    {
+        var http = CreateClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ClientKeys[client]);
+        return http;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Cluster:SiloPort", LocalServices.FreeTcpPort().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Cluster:GatewayPort", LocalServices.FreeTcpPort().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        var index = 0;
+        foreach (var (client, key) in ClientKeys)
+        {
+            builder.UseSetting($"Clients:Keys:{index}:ClientId", client);
+            builder.UseSetting($"Clients:Keys:{index++}:Sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))));
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

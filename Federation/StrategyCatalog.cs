@@ -1,19 +1,29 @@
 using System.Globalization;
-using OrleansAI.Federation;
 using OrleansAI.Federation.Robust;
 using OrleansAI.Federation.Strategies;
 
-namespace OrleansAI.Simulation;
+namespace OrleansAI.Federation;
 
 /// <summary>Strategies by name for command lines: <c>fedavg</c>, <c>fedprox:MU</c>, <c>fedadam</c>, <c>fedyogi</c>, <c>fedadagrad</c>, <c>median</c>, <c>trimmed:BETA</c>, <c>krum:F</c>, <c>multikrum:F</c>, <c>clip:C</c>, <c>adaptiveclip</c>.</summary>
 public static class StrategyCatalog
 {
+    /// <summary>The strategy names, with their optional argument.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        ["fedavg", "fedprox:MU", "fedadam", "fedyogi", "fedadagrad", "median", "trimmed:BETA", "krum:F", "multikrum:F", "clip:C", "adaptiveclip"];
+
     /// <summary>Creates the named strategy; every client is sampled each round.</summary>
     public static IStrategy Create(string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var parts = spec.Split(':', 2);
-        var argument = parts.Length == 2 ? double.Parse(parts[1], CultureInfo.InvariantCulture) : (double?)null;
+        double? argument = null;
+        if (parts.Length == 2)
+        {
+            argument = double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+                ? value
+                : throw new ArgumentException($"'{parts[1]}' is not a number.", nameof(spec));
+        }
+
         var sampling = new SamplingOptions { FractionFit = 1, MinFitClients = 2 };
         var server = new ServerOptimizerOptions { ServerLearningRate = 0.01, Tau = 1e-3 };
         return parts[0] switch
@@ -29,7 +39,7 @@ public static class StrategyCatalog
             "multikrum" => new Krum((int)(argument ?? 1), null, sampling),
             "clip" => new NormClipping(argument ?? 1.0, ClippingMode.Fixed, sampling: sampling),
             "adaptiveclip" => new NormClipping(argument ?? 1.0, ClippingMode.Adaptive, sampling: sampling),
-            _ => throw new ArgumentException($"Unknown strategy '{spec}'.", nameof(spec)),
+            _ => throw new ArgumentException($"Unknown strategy '{spec}'; known: {string.Join(", ", Names)}.", nameof(spec)),
         };
     }
 }

@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OrleansAI.Api.Jobs;
+using OrleansAI.Api.Security;
+using OrleansAI.Grains.Interfaces.Jobs;
+
+namespace OrleansAI.Api.Apis;
+
+/// <summary>Training jobs: submit, read, list and cancel. Every job is visible only to the client that submitted it.</summary>
+public static class JobsApi
+{
+    /// <summary>Largest accepted request body: a spec is bounded to 64 KiB, the rest is small.</summary>
+    public const long MaxRequestBytes = 128 * 1024;
+
+    /// <summary>Maps <c>/api/jobs</c>.</summary>
+    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization();
+        group.MapPost("/", SubmitAsync)
+            .WithName("SubmitJob")
+            .WithSummary("Submits a federated training job.")
+            .WithDescription("Validates the model spec and settings and records the job; 400 with every problem named otherwise.")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes));
+        group.MapGet("/{id}", GetAsync).WithName("GetJob").WithSummary("Reads one of the caller's jobs.");
+        group.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("Lists the caller's jobs, newest first.");
+        group.MapDelete("/{id}", CancelAsync).WithName("CancelJob").WithSummary("Cancels one of the caller's jobs.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<JobView>, ValidationProblem>> SubmitAsync(
+        JobRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    {
+        var (definition, errors) = JobValidation.Validate(request, clock.GetUtcNow());
+        if (definition is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The job was refused.");
+        }
+
+        var id = $"job-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
+        var job = await grains.GetGrain<ITrainingJobGrain>(id).SubmitAsync(user.ClientId(), definition);
+        return TypedResults.Created($"/api/jobs/{id}", JobView.From(job));
+    }
+
+    private static async Task<Results<Ok<JobView>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var job = await FindAsync(id, user, grains);
+        return job is null ? NotFound(id) : TypedResults.Ok(JobView.From(job));
+    }
+
+    private static async Task<Results<Ok<JobPage>, ValidationProblem>> ListAsync(ClaimsPrincipal user, IGrainFactory grains, int skip = 0, int take = 20)
+    {
+        if (skip < 0 || take is < 1 or > 100)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["take"] = ["skip ≥ 0 and 1 ≤ take ≤ 100."] });
+        }
+
+        var (ids, total) = await grains.GetGrain<IClientJobsGrain>(user.ClientId()).PageAsync(skip, take);
+        var jobs = await Task.WhenAll(ids.Select(id => grains.GetGrain<ITrainingJobGrain>(id).GetAsync()));
+        return TypedResults.Ok(new JobPage([.. jobs.OfType<JobSnapshot>().Select(JobView.From)], total, skip, take));
+    }
+
+    private static async Task<Results<Ok<JobView>, ProblemHttpResult>> CancelAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var job = await FindAsync(id, user, grains);
+        if (job is null)
+        {
+            return NotFound(id);
+        }
+
+        if (JobLifecycle.IsFinal(job.Status))
+        {
+            return TypedResults.Problem($"The job is already {job.Status.ToString().ToLowerInvariant()}.", statusCode: StatusCodes.Status409Conflict, title: "The job cannot be cancelled.");
+        }
+
+        return TypedResults.Ok(JobView.From(await grains.GetGrain<ITrainingJobGrain>(id).CancelAsync("cancelled by its owner")));
+    }
+
+    // Another client's job is reported exactly like a missing one, so ids reveal nothing.
+    private static async Task<JobSnapshot?> FindAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (id.Length > 64 || !id.StartsWith("job-", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var job = await grains.GetGrain<ITrainingJobGrain>(id).GetAsync();
+        return job?.Owner == user.ClientId() ? job : null;
+    }
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem($"No job '{id}' belongs to you.", statusCode: StatusCodes.Status404NotFound, title: "Job not found.");
+}

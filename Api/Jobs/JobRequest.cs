@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace OrleansAI.Api.Jobs;
+
+/// <summary>The body of <c>POST /api/jobs</c>.</summary>
+public sealed class JobRequest
+{
+    /// <summary>Display name; defaults to the spec's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The model spec as a JSON object (see docs/architecture.md); never code.</summary>
+    public JsonElement Spec { get; init; }
+
+    /// <summary>Dataset providers must hold locally.</summary>
+    public string Dataset { get; init; } = "fashion-mnist";
+
+    /// <summary>Federated rounds (1-1000).</summary>
+    public int Rounds { get; init; } = 10;
+
+    /// <summary>Aggregation strategy, e.g. <c>fedavg</c>, <c>trimmed:0.2</c>, <c>krum:1</c>.</summary>
+    public string Strategy { get; init; } = "fedavg";
+
+    /// <summary>Fewest providers per round (1-1000).</summary>
+    public int MinProviders { get; init; } = 2;
+
+    /// <summary>Share of available providers asked per round, (0, 1].</summary>
+    public double FractionPerRound { get; init; } = 1.0;
+
+    /// <summary>Local epochs per round (1-100).</summary>
+    public int LocalEpochs { get; init; } = 1;
+
+    /// <summary>Local learning rate, (0, 10].</summary>
+    public double LearningRate { get; init; } = 0.001;
+
+    /// <summary>Local batch size (1-65536).</summary>
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>Budget in the payment token's smallest unit, as a decimal string.</summary>
+    public string Budget { get; init; } = "0";
+
+    /// <summary>When the job must finish; defaults to 24 hours from now; at most 90 days ahead.</summary>
+    public DateTimeOffset? Deadline { get; init; }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using OrleansAI.Federation;
+using OrleansAI.Grains.Interfaces.Jobs;
+using OrleansAI.Learning.Specs;
+
+namespace OrleansAI.Api.Jobs;
+
+/// <summary>Turns a client's request into a validated <see cref="JobDefinition"/>, or every reason it is refused.</summary>
+public static class JobValidation
+{
+    /// <summary>Datasets providers can hold today.</summary>
+    public static IReadOnlyList<string> Datasets { get; } = ["fashion-mnist"];
+
+    /// <summary>Validates <paramref name="request"/>; errors are keyed by field as in problem details.</summary>
+    public static (JobDefinition? Definition, Dictionary<string, string[]> Errors) Validate(JobRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        ModelPlan? plan = null;
+        if (request.Spec.ValueKind != JsonValueKind.Object)
+        {
+            errors["spec"] = ["A model spec object is required."];
+        }
+        else
+        {
+            try
+            {
+                plan = ModelSpecJson.ParseAndPlan(request.Spec.GetRawText());
+            }
+            catch (ModelSpecException ex)
+            {
+                errors["spec"] = [.. ex.Errors.Select(e => e.ToString())];
+            }
+        }
+
+        Check(errors, "name", request.Name is null || request.Name.Length is > 0 and <= 100, "At most 100 characters.");
+        Check(errors, "dataset", Datasets.Contains(request.Dataset), $"Unknown dataset; known: {string.Join(", ", Datasets)}.");
+        Check(errors, "rounds", request.Rounds is >= 1 and <= 1000, "Between 1 and 1000.");
+        Check(errors, "minProviders", request.MinProviders is >= 1 and <= 1000, "Between 1 and 1000.");
+        Check(errors, "fractionPerRound", request.FractionPerRound is > 0 and <= 1, "In (0, 1].");
+        Check(errors, "localEpochs", request.LocalEpochs is >= 1 and <= 100, "Between 1 and 100.");
+        Check(errors, "learningRate", request.LearningRate is > 0 and <= 10, "In (0, 10].");
+        Check(errors, "batchSize", request.BatchSize is >= 1 and <= 65536, "Between 1 and 65536.");
+        Check(errors, "budget", BigInteger.TryParse(request.Budget, NumberStyles.None, CultureInfo.InvariantCulture, out var budget) && budget.GetByteCount() <= 32,
+            "A non-negative whole number of the token's smallest unit (at most 256 bits).");
+        var deadline = request.Deadline ?? now.AddDays(1);
+        Check(errors, "deadline", deadline > now.AddMinutes(1) && deadline <= now.AddDays(90), "Between one minute and 90 days from now.");
+        try
+        {
+            var strategy = StrategyCatalog.Create(request.Strategy ?? "");
+            if (strategy is Federation.Robust.Krum krum && request.MinProviders < krum.MinimumClients)
+            {
+                errors["strategy"] = [$"{request.Strategy} needs at least {krum.MinimumClients} providers per round; minProviders is {request.MinProviders}."];
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException)
+        {
+            errors["strategy"] = [ex.Message];
+        }
+
+        if (errors.Count > 0 || plan is null)
+        {
+            return (null, errors);
+        }
+
+        return (new JobDefinition(
+            request.Name ?? plan.Spec.Name,
+            ModelSpecJson.Serialize(plan.Spec),
+            request.Dataset,
+            request.Rounds,
+            request.Strategy!,
+            request.MinProviders,
+            request.FractionPerRound,
+            request.LocalEpochs,
+            request.LearningRate,
+            request.BatchSize,
+            budget.ToString(CultureInfo.InvariantCulture),
+            deadline), errors);
+    }
+
+    private static void Check(Dictionary<string, string[]> errors, string field, bool ok, string message)
+    {
+        if (!ok)
+        {
+            errors[field] = [message];
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using OrleansAI.Grains.Interfaces.Jobs;
+
+namespace OrleansAI.Api.Jobs;
+
+/// <summary>A job as the API returns it.</summary>
+/// <param name="Id">Job id.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Status">pending, running, completed, failed or cancelled.</param>
+/// <param name="StatusReason">Why it is in that status.</param>
+/// <param name="RoundsCompleted">Rounds finished.</param>
+/// <param name="Rounds">Rounds requested.</param>
+/// <param name="Strategy">Aggregation strategy.</param>
+/// <param name="Dataset">Dataset required.</param>
+/// <param name="Deadline">When it must finish.</param>
+/// <param name="Created">When it was accepted.</param>
+/// <param name="Updated">When it last changed.</param>
+public sealed record JobView(
+    string Id,
+    string Name,
+    JobStatus Status,
+    string StatusReason,
+    int RoundsCompleted,
+    int Rounds,
+    string Strategy,
+    string Dataset,
+    DateTimeOffset Deadline,
+    DateTimeOffset Created,
+    DateTimeOffset Updated)
+{
+    /// <summary>The view of a grain snapshot.</summary>
+    public static JobView From(JobSnapshot job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var d = job.Definition;
+        return new(job.Id, d.Name, job.Status, job.StatusReason, job.RoundsCompleted, d.Rounds, d.Strategy, d.Dataset, d.DeadlineUtc, job.CreatedUtc, job.UpdatedUtc);
+    }
+}

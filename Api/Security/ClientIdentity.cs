@@ -1,0 +1,14 @@
+using System.Security.Claims;
+
+namespace OrleansAI.Api.Security;
+
+/// <summary>Reads the authenticated client's id.</summary>
+public static class ClientIdentity
+{
+    /// <summary>The client id of an authenticated caller.</summary>
+    public static string ClientId(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The caller is not authenticated.");
+    }
+}

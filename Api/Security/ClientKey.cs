@@ -1,0 +1,11 @@
+namespace OrleansAI.Api.Security;
+
+/// <summary>One client allowed to use the API: its id and the SHA-256 (hex) of its API key. Keys themselves are never stored.</summary>
+public sealed class ClientKey
+{
+    /// <summary>The client's id; jobs and models belong to it.</summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>Lower-case hex SHA-256 of the key.</summary>
+    public string Sha256 { get; set; } = "";
+}

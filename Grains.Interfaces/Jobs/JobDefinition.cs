@@ -1,0 +1,29 @@
+namespace OrleansAI.Grains.Interfaces.Jobs;
+
+/// <summary>A validated training job: what to train, how, on which data, for how much and until when.</summary>
+/// <param name="Name">A display name.</param>
+/// <param name="SpecJson">The model spec, validated and in canonical form.</param>
+/// <param name="Dataset">The dataset providers must hold locally, e.g. <c>fashion-mnist</c>.</param>
+/// <param name="Rounds">Federated rounds to run.</param>
+/// <param name="Strategy">Aggregation strategy, e.g. <c>fedavg</c> or <c>trimmed:0.2</c>.</param>
+/// <param name="MinProviders">Fewest providers per round.</param>
+/// <param name="FractionPerRound">Share of available providers asked per round.</param>
+/// <param name="LocalEpochs">Local epochs per round.</param>
+/// <param name="LearningRate">Local learning rate.</param>
+/// <param name="BatchSize">Local batch size.</param>
+/// <param name="Budget">Budget in the payment token's smallest unit (decimal string).</param>
+/// <param name="DeadlineUtc">When the job must finish.</param>
+[GenerateSerializer, Immutable, Alias("OrleansAI.JobDefinition")]
+public sealed record JobDefinition(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string SpecJson,
+    [property: Id(2)] string Dataset,
+    [property: Id(3)] int Rounds,
+    [property: Id(4)] string Strategy,
+    [property: Id(5)] int MinProviders,
+    [property: Id(6)] double FractionPerRound,
+    [property: Id(7)] int LocalEpochs,
+    [property: Id(8)] double LearningRate,
+    [property: Id(9)] int BatchSize,
+    [property: Id(10)] string Budget,
+    [property: Id(11)] DateTimeOffset DeadlineUtc);

@@ -1,0 +1,21 @@
+namespace OrleansAI.Grains.Interfaces.Jobs;
+
+/// <summary>A job as its owner sees it.</summary>
+/// <param name="Id">Job id.</param>
+/// <param name="Owner">The client that submitted it.</param>
+/// <param name="Definition">What was submitted.</param>
+/// <param name="Status">Where it is in its life.</param>
+/// <param name="StatusReason">Why it is in that status (e.g. what it waits for, or why it failed).</param>
+/// <param name="RoundsCompleted">Rounds finished so far.</param>
+/// <param name="CreatedUtc">When it was accepted.</param>
+/// <param name="UpdatedUtc">When it last changed.</param>
+[GenerateSerializer, Immutable, Alias("OrleansAI.JobSnapshot")]
+public sealed record JobSnapshot(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Owner,
+    [property: Id(2)] JobDefinition Definition,
+    [property: Id(3)] JobStatus Status,
+    [property: Id(4)] string StatusReason,
+    [property: Id(5)] int RoundsCompleted,
+    [property: Id(6)] DateTimeOffset CreatedUtc,
+    [property: Id(7)] DateTimeOffset UpdatedUtc);

@@ -1,0 +1,37 @@
+using OrleansAI.Grains.Interfaces.Jobs;
+
+namespace OrleansAI.Grains.Jobs;
+
+/// <summary>One client's job ids, for listing; see <see cref="IClientJobsGrain"/>.</summary>
+public sealed class ClientJobsGrain(
+    [PersistentState("jobs", "Default")] IPersistentState<ClientJobsState> state) : Grain, IClientJobsGrain
+{
+    /// <summary>Most jobs one client may have on record; beyond it submissions are refused.</summary>
+    public const int MaxJobs = 10_000;
+
+    /// <inheritdoc />
+    public async Task AddAsync(string jobId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        if (state.State.JobIds.Contains(jobId))
+        {
+            return;
+        }
+
+        if (state.State.JobIds.Count >= MaxJobs)
+        {
+            throw new InvalidOperationException($"A client may have at most {MaxJobs} jobs.");
+        }
+
+        state.State.JobIds.Add(jobId);
+        await state.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public Task<(IReadOnlyList<string> JobIds, int Total)> PageAsync(int skip, int take)
+    {
+        var ids = state.State.JobIds;
+        IReadOnlyList<string> page = [.. Enumerable.Reverse(ids).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 100))];
+        return Task.FromResult((page, ids.Count));
+    }
+}

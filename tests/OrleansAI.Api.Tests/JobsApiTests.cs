@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OrleansAI.Testing;
+
+namespace OrleansAI.Api.Tests;
+
+public sealed class JobsApiTests
+{
+    private const string Spec = """{"name":"mlp","inputShape":[1,28,28],"classes":10,"layers":[{"type":"flatten"},{"type":"linear","outFeatures":32},{"type":"relu"},{"type":"linear","outFeatures":10}]}""";
+
+    [Fact]
+    public async Task AValidJobIsAcceptedPendingAndListedForItsOwner()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var alice = api.ClientFor("alice");
+
+        using var created = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json($$"""{"spec":{{Spec}},"rounds":5,"strategy":"trimmed:0.2","minProviders":3}"""));
+        var job = await ReadAsync(created);
+        var id = job.GetProperty("id").GetString()!;
+        using var read = await alice.GetAsync(created.Headers.Location);
+        using var list = await alice.GetAsync(new Uri("/api/jobs", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("pending", job.GetProperty("status").GetString());
+        Assert.Equal("mlp", job.GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var page = await ReadAsync(list);
+        Assert.Equal(1, page.GetProperty("total").GetInt32());
+        Assert.Equal(id, page.GetProperty("items")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task AMalformedSpecIsRefusedWith400NamingTheLayerAndReason()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var alice = api.ClientFor("alice");
+        var bad = Spec.Replace("{\"type\":\"flatten\"},", "", StringComparison.Ordinal);
+
+        using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json($$"""{"spec":{{bad}}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await ReadAsync(response)).GetProperty("errors");
+        Assert.Contains("layers[0] (linear): needs a flat input but gets 1x28x28", errors.GetProperty("spec")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadSettingsAreEachNamedInThe400()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var alice = api.ClientFor("alice");
+
+        using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative),
+            Json($$"""{"spec":{{Spec}},"rounds":0,"strategy":"krum:2","minProviders":3,"dataset":"imagenet","budget":"-5","learningRate":0}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ReadAsync(response)).GetProperty("errors");
+        Assert.Equal(["budget", "dataset", "learningRate", "rounds", "strategy"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("needs at least 7 providers", errors.GetProperty("strategy")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutAValidKeyTheJobsApiAnswers401()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var anonymous = api.CreateClient();
+        using var wrong = api.CreateClient();
+        wrong.DefaultRequestHeaders.Add("X-Api-Key", "not-a-key");
+
+        using var none = await anonymous.GetAsync(new Uri("/api/jobs", UriKind.Relative));
+        using var bad = await wrong.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json($$"""{"spec":{{Spec}}}"""));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherClientsJobLooksExactlyLikeAMissingOne()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var alice = api.ClientFor("alice");
+        using var bob = api.ClientFor("bob");
+        using var created = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json($$"""{"spec":{{Spec}}}"""));
+
+        using var peek = await bob.GetAsync(created.Headers.Location);
+        using var cancel = await bob.DeleteAsync(created.Headers.Location);
+        using var missing = await bob.GetAsync(new Uri("/api/jobs/job-0000000000000000", UriKind.Relative));
+        using var list = await bob.GetAsync(new Uri("/api/jobs", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, peek.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(0, (await ReadAsync(list)).GetProperty("total").GetInt32());
+        Assert.Equal("pending", (await ReadAsync(await alice.GetAsync(created.Headers.Location))).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task CancellingAJobMakesItCancelledAndASecondCancelConflicts()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var alice = api.ClientFor("alice");
+        using var created = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json($$"""{"spec":{{Spec}}}"""));
+
+        using var first = await alice.DeleteAsync(created.Headers.Location);
+        using var second = await alice.DeleteAsync(created.Headers.Location);
+
+        Assert.Equal("cancelled", (await ReadAsync(first)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task AJobSubmittedThroughTheApiLivesInPostgresAndSurvivesItsSiloStopping()
+    {
+        var serviceId = LocalServices.UniqueId("jobs");
+        var clusterId = LocalServices.UniqueId("jobc");
+        await using var cluster = await PostgresCluster.StartAsync(serviceId, clusterId, silos: 2, client: false);
+        await using var api = new ApiFactory(new Dictionary<string, string?>
+        {
+            ["Postgres:ConnectionString"] = LocalServices.PostgresConnection,
+            ["BlobStorage:ConnectionString"] = LocalServices.AzuriteConnection,
+            ["Chain:RpcUrl"] = LocalServices.AnvilUrl,
+            ["Cluster:ServiceId"] = serviceId,
+            ["Cluster:ClusterId"] = clusterId,
+        });
+        using var alice = api.ClientFor("alice");
+        using var created = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json($$"""{"spec":{{Spec}}}"""));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await using (var postgres = await LocalServices.OpenPostgresAsync())
+        await using (var rows = postgres.CreateCommand("SELECT count(*) FROM orleansstorage WHERE serviceid = @s AND graintypestring = 'job'"))
+        {
+            rows.Parameters.AddWithValue("s", serviceId);
+            Assert.Equal(1L, (long)(await rows.ExecuteScalarAsync())!);
+        }
+
+        foreach (var silo in cluster.Silos.Keys.ToArray()[..1])
+        {
+            await cluster.StopSiloAsync(silo);
+        }
+
+        await cluster.StartSiloAsync();
+        using var read = await alice.GetAsync(created.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("pending", (await ReadAsync(read)).GetProperty("status").GetString());
+    }
+
+    private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+}

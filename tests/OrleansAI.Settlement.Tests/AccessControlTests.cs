@@ -1,0 +1,57 @@
+using OrleansAI.Settlement.Tests.Infrastructure;
+
+namespace OrleansAI.Settlement.Tests;
+
+public sealed class AccessControlTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task AccountWithoutThePlatformRoleCannotReleaseAPayment()
+    {
+        var jobId = await platform.PostJobAsync("unauthorised-release", 100 * TestChain.Oai);
+
+        var error = await Assert.ThrowsAsync<SettlementException>(() => platform.Outsider.Escrow.ReleasePaymentRequestAndWaitForReceiptAsync(
+            jobId, SettlementIds.TaskId(jobId, "t"), platform.Outsider.Address, 10 * TestChain.Oai, None));
+
+        AssertUnauthorised(error, Roles.Platform);
+        Assert.Equal(100 * TestChain.Oai, await platform.Client.Escrow.RemainingOfQueryAsync(jobId));
+    }
+
+    [Fact]
+    public async Task AccountWithoutTheSlasherRoleCannotSlash()
+    {
+        await platform.StakeAsync(platform.SecondProvider, 500 * TestChain.Oai);
+
+        var error = await Assert.ThrowsAsync<SettlementException>(() => platform.Outsider.Staking.SlashRequestAndWaitForReceiptAsync(
+            platform.SecondProvider.Address, 10 * TestChain.Oai, Bytes32.Keccak("evidence"), platform.Outsider.Address, None));
+
+        AssertUnauthorised(error, Roles.Slasher);
+        Assert.Equal(500 * TestChain.Oai, await platform.Outsider.Staking.StakeOfQueryAsync(platform.SecondProvider.Address));
+    }
+
+    [Fact]
+    public async Task AccountWithoutTheArbiterRoleCannotResolveADispute()
+    {
+        var jobId = await platform.PostJobAsync("unauthorised-resolve", 100 * TestChain.Oai);
+        await platform.Platform.Escrow.CompleteJobRequestAndWaitForReceiptAsync(jobId, None);
+        await platform.Client.Escrow.RaiseDisputeRequestAndWaitForReceiptAsync(jobId, null, Bytes32.Keccak("late"), None);
+
+        var error = await Assert.ThrowsAsync<SettlementException>(() => platform.Outsider.Escrow.ResolveDisputeRequestAndWaitForReceiptAsync(
+            jobId, 0, 100 * TestChain.Oai, 0, None));
+
+        AssertUnauthorised(error, Roles.Arbiter);
+
+        // The arbiter (the platform account here) can.
+        await platform.Platform.Escrow.ResolveDisputeRequestAndWaitForReceiptAsync(jobId, 0, 100 * TestChain.Oai, 0, None);
+        Assert.Equal(0, await platform.Client.Escrow.RemainingOfQueryAsync(jobId));
+    }
+
+    private void AssertUnauthorised(SettlementException error, Bytes32 role)
+    {
+        Assert.Equal("AccessControlUnauthorizedAccount", error.ErrorName);
+        var arguments = error.Revert!.Arguments;
+        Assert.Equal(platform.Outsider.Address, arguments.Single(a => a.Name == "account").FormattedValue, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(role.ToString(), arguments.Single(a => a.Name == "neededRole").FormattedValue);
+    }
+}
