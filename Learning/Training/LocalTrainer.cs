@@ -56,6 +56,7 @@ public static class LocalTrainer
         var trainable = network.parameters().ToArray();
         using var optimizer = CreateOptimizer(trainable, options);
         var anchors = options.ProximalMu > 0 ? trainable.Select(p => p.detach().clone()).ToArray() : [];
+        using var halfMu = options.ProximalMu > 0 ? (options.ProximalMu / 2).ToScalar() : null;
         var shuffle = new Random(unchecked((int)options.Seed ^ (int)(options.Seed >> 32)));
         var order = Enumerable.Range(0, data.Count).ToArray();
         long[] batchShape = [0, .. plan.InputShape.Select(d => (long)d)];
@@ -78,21 +79,21 @@ public static class LocalTrainer
                     var count = Math.Min(options.BatchSize, order.Length - start);
                     using var scope = NewDisposeScope();
                     var (inputs, labels) = Batch(data, order.AsSpan(start, count), batchShape, device);
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     var loss = nn.functional.cross_entropy(network.Logits(inputs), labels);
                     if (anchors.Length > 0)
                     {
                         var proximal = zeros(1, device: device);
                         for (var i = 0; i < trainable.Length; i++)
                         {
-                            proximal = proximal + (trainable[i] - anchors[i]).pow(2).sum();
+                            proximal = proximal + (trainable[i] - anchors[i]).square().sum();
                         }
 
-                        loss = loss + proximal * (options.ProximalMu / 2);
+                        loss = loss + proximal.mul(halfMu!);
                     }
 
                     loss.backward();
-                    optimizer.step();
+                    optimizer.Step();
                     var value = loss.item<float>();
                     if (!float.IsFinite(value))
                     {
@@ -132,10 +133,10 @@ public static class LocalTrainer
 
     private static bool StepLimitReached(int steps, TrainingOptions options) => options.MaxSteps is { } max && steps >= max;
 
-    private static optim.Optimizer CreateOptimizer(IEnumerable<TorchSharp.Modules.Parameter> parameters, TrainingOptions options) => options.Optimizer switch
+    private static ParameterOptimizer CreateOptimizer(TorchSharp.Modules.Parameter[] parameters, TrainingOptions options) => options.Optimizer switch
     {
-        OptimizerKind.Sgd => optim.SGD(parameters, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
-        OptimizerKind.Adam => optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay),
+        OptimizerKind.Sgd => new SgdOptimizer(parameters, options.LearningRate, options.Momentum, options.WeightDecay),
+        OptimizerKind.Adam => new AdamOptimizer(parameters, options.LearningRate, options.WeightDecay),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimiser."),
     };
 
