@@ -146,10 +146,22 @@ app_settings() {
 
 # ------------------------------------------------------------- commands --
 
+# Anvil's account 1: the platform role holder (releases payments, slashes, arbitrates) on the local chain.
+PLATFORM_ACCOUNT=0x70997970C51812dc3A010C7d01b50e0d17dc79C8
+
+deploy_contracts() {
+  log "deploying the contracts to the local chain (skipped when the deployment file still matches the chain)"
+  dotnet build "$ROOT/Settlement/Deploy/OrleansAI.Settlement.Deploy.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
+  eval "$(stack_env)"
+  dotnet "$ROOT/Settlement/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" deploy \
+    --rpc "$OAI_ANVIL_URL" --out "$STATE_DIR/deployment.json" --if-missing --platform "$PLATFORM_ACCOUNT" >&2
+}
+
 cmd_up() {
   "$STACK" install
   "$STACK" start
   build_apps
+  deploy_contracts
   local settings
   mapfile -t settings < <(app_settings)
   start_app Silo "${settings[@]}"
@@ -163,6 +175,7 @@ OrleansAI is up.
   Orleans dashboard   $(app_url Silo)/dashboard
   Health (api, silo)  $(app_url Api)/health/ready  $(app_url Silo)/health/ready
   Logs                $LOG_DIR
+  Contracts           $STATE_DIR/deployment.json (chain 31337)
   Client API key      $STATE_DIR/client.key (client "demo"; send it as "Authorization: Bearer KEY")
 Stop everything with: ./oai.sh down
 EOF

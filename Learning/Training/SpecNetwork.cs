@@ -24,15 +24,21 @@ public sealed class SpecNetwork : Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(plan);
         Plan = plan;
         var modules = new List<(string, Module<Tensor, Tensor>)>();
-        for (var i = 0; i < plan.Spec.Layers.Count; i++)
-        {
-            var layer = plan.Spec.Layers[i];
-            if (layer is SoftmaxSpec)
-            {
-                continue;
-            }
 
-            modules.Add((i.ToString(System.Globalization.CultureInfo.InvariantCulture), Build(layer, plan.Shapes[i])));
+        // Initialisation draws from LibTorch's process-wide generator; a seeded run on another
+        // thread must not see those draws, so building takes the determinism lock (re-entrant).
+        lock (Determinism.Gate)
+        {
+            for (var i = 0; i < plan.Spec.Layers.Count; i++)
+            {
+                var layer = plan.Spec.Layers[i];
+                if (layer is SoftmaxSpec)
+                {
+                    continue;
+                }
+
+                modules.Add((i.ToString(System.Globalization.CultureInfo.InvariantCulture), Build(layer, plan.Shapes[i])));
+            }
         }
 
         _softmax = plan.EndsInSoftmax;

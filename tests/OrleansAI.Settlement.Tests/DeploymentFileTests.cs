@@ -37,6 +37,7 @@ public sealed class DeploymentFileTests : IDisposable
         var json = File.ReadAllText(path);
         Assert.Contains("\"chainId\": 31337", json, StringComparison.Ordinal);
         Assert.Contains("\"jobEscrow\":", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"all\"", json, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class DeploymentTests(PlatformFixture platform) : IClassFixture<Pl
             var web3 = platform.Admin.Signer.Web3;
             Assert.True(await ContractDeployer.IsDeployedAsync(web3, loaded, CancellationToken.None));
             Assert.False(await ContractDeployer.IsDeployedAsync(web3, loaded with { ChainId = 1 }, CancellationToken.None));
-            var missing = loaded with { Contracts = loaded.Contracts with { Governance = TestChain.AddressOf(4) } };
+            var missing = loaded with { Contracts = loaded.Contracts with { Governance = TestChain.NewAddress() } };
             Assert.False(await ContractDeployer.IsDeployedAsync(web3, missing, CancellationToken.None));
         }
         finally
@@ -61,14 +61,15 @@ public sealed class DeploymentTests(PlatformFixture platform) : IClassFixture<Pl
     [Fact]
     public async Task HandingAdminToGovernanceLeavesTheDeployerWithoutAdminRights()
     {
-        var deployment = await new ContractDeployer(TestChain.Signer(0)).DeployAsync(
-            new DeploymentParameters { Platform = TestChain.AddressOf(1), HandAdminToGovernance = true }, CancellationToken.None);
+        var deployer = await TestChain.NewFundedSignerAsync();
+        var deployment = await new ContractDeployer(deployer).DeployAsync(
+            new DeploymentParameters { Platform = platform.Platform.Address, HandAdminToGovernance = true }, CancellationToken.None);
 
-        var staking = new StakingService(TestChain.Signer(0), deployment.Contracts.Staking);
+        var staking = new StakingService(deployer, deployment.Contracts.Staking);
         Assert.True(await staking.Roles.HasRoleQueryAsync(Roles.DefaultAdmin, deployment.Contracts.Governance));
-        Assert.False(await staking.Roles.HasRoleQueryAsync(Roles.DefaultAdmin, TestChain.AddressOf(0)));
+        Assert.False(await staking.Roles.HasRoleQueryAsync(Roles.DefaultAdmin, deployer.Address));
         var error = await Assert.ThrowsAsync<SettlementException>(
-            () => staking.Roles.GrantRoleRequestAndWaitForReceiptAsync(Roles.Slasher, TestChain.AddressOf(4), CancellationToken.None));
+            () => staking.Roles.GrantRoleRequestAndWaitForReceiptAsync(Roles.Slasher, platform.Outsider.Address, CancellationToken.None));
         Assert.Equal("AccessControlUnauthorizedAccount", error.ErrorName);
     }
 }

@@ -37,7 +37,7 @@ public sealed class LifecycleTests(PlatformFixture platform) : IClassFixture<Pla
             jobId, SettlementIds.TaskId(jobId, "task-1"), provider.Address, pay, None);
         Assert.Equal(1, (int)receipt.Status.Value);
         Assert.Equal(pay - fee, await provider.Escrow.ClaimableQueryAsync(contracts.Token, provider.Address));
-        Assert.Equal(fee, await provider.Escrow.ClaimableQueryAsync(contracts.Token, PlatformFixture.Treasury));
+        Assert.Equal(fee, await provider.Escrow.ClaimableQueryAsync(contracts.Token, platform.Treasury));
         Assert.Equal(budget - pay, await client.Escrow.RemainingOfQueryAsync(jobId));
 
         // Complete; the remainder goes back to the client once the dispute window is over.

@@ -64,7 +64,7 @@ public sealed class PayoutChainTests(PlatformFixture platform) : IClassFixture<P
         var nonces = new List<BigInteger>();
         foreach (var outcome in outcomes)
         {
-            var transaction = await platform.Platform.Signer.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(outcome.TransactionHash);
+            var transaction = await TestChain.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(outcome.TransactionHash);
             nonces.Add(transaction.Nonce.Value);
         }
 

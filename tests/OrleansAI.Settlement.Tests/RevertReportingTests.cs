@@ -39,9 +39,24 @@ public sealed class RevertReportingTests(PlatformFixture platform) : IClassFixtu
         Assert.True(error.WasMined);
         Assert.Equal("TaskAlreadyPaid", error.ErrorName);
         Assert.Equal(taskId.ToString(), error.Revert!.Arguments.Single(a => a.Name == "taskId").FormattedValue);
-        var receipt = await platform.Platform.Signer.Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(error.TransactionHash);
+        var receipt = await TestChain.Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(error.TransactionHash);
         Assert.Equal(0, (int)receipt.Status.Value);
         Assert.Equal(90 * TestChain.Oai, await escrow.RemainingOfQueryAsync(jobId));
+    }
+
+    [Fact]
+    public async Task MinedTransactionThatRunsOutOfGasIsReportedAsOutOfGas()
+    {
+        var escrow = platform.Platform.Escrow;
+        var jobId = await platform.PostJobAsync("out-of-gas", 100 * TestChain.Oai);
+        var payment = JobEscrowService.ReleasePayment(jobId, SettlementIds.TaskId(jobId, "starved"), platform.Provider.Address, TestChain.Oai);
+        payment.Gas = new HexBigInteger(30_000);
+
+        var error = await Assert.ThrowsAsync<SettlementException>(() => escrow.ReleasePaymentRequestAndWaitForReceiptAsync(payment, None));
+
+        Assert.True(error.WasMined);
+        Assert.Equal("OutOfGas", error.ErrorName);
+        Assert.False(await escrow.TaskPaidQueryAsync(jobId, SettlementIds.TaskId(jobId, "starved")));
     }
 
     [Fact]

@@ -44,9 +44,13 @@ public sealed class OptimizerTests
 
     private static (nn.Module<Tensor, Tensor> Ours, nn.Module<Tensor, Tensor> Reference) Pair()
     {
-        random.manual_seed(3);
-        var ours = nn.Linear(4, 3);
-        var reference = nn.Linear(4, 3);
+        nn.Module<Tensor, Tensor> ours, reference;
+        lock (Determinism.Gate)
+        {
+            ours = nn.Linear(4, 3);
+            reference = nn.Linear(4, 3);
+        }
+
         reference.load_state_dict(ours.state_dict());
         return (ours, reference);
     }
@@ -54,9 +58,10 @@ public sealed class OptimizerTests
     private static void Train(nn.Module<Tensor, Tensor> model, Action zero, Action step, int seed)
     {
         using var scope = NewDisposeScope();
-        random.manual_seed(100 + seed);
-        var x = randn(8, 4);
-        var y = randint(0, 3, [8]);
+        // Its own generator: other tests use the global one concurrently.
+        using var generator = new Generator((ulong)(100 + seed));
+        var x = randn([8, 4], generator: generator);
+        var y = randint(0, 3, [8], generator: generator);
         zero();
         nn.functional.cross_entropy(model.forward(x), y).backward();
         step();

@@ -4,9 +4,9 @@ using OrleansAI.Settlement.Deployment;
 namespace OrleansAI.Settlement.Tests.Infrastructure;
 
 /// <summary>
-/// A fresh deployment of the six contracts for one test class, with funded actors: account 0
-/// deploys (admin, token holder), 1 is the platform (PLATFORM, SLASHER, ARBITER), 2 and 6 are
-/// providers, 3 the client, 4 an outsider without roles, 5 the treasury.
+/// A fresh deployment of the six contracts for one test class, with its own funded accounts: the
+/// admin deploys and holds the supply, the platform holds PLATFORM, SLASHER and ARBITER, two
+/// providers, a client, an outsider without roles, and a treasury that only receives.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
@@ -30,18 +30,18 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     internal Actor Outsider { get; private set; } = null!;
 
-    public static string Treasury => TestChain.AddressOf(5);
+    public string Treasury { get; } = TestChain.NewAddress();
 
     public TimeSpan DeploymentTime { get; private set; }
 
     public async Task InitializeAsync()
     {
-        await TestChain.EnsureReadyAsync();
+        var signers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => TestChain.NewFundedSignerAsync()));
         var started = System.Diagnostics.Stopwatch.StartNew();
-        Deployment = await new ContractDeployer(TestChain.Signer(0)).DeployAsync(
+        Deployment = await new ContractDeployer(signers[0]).DeployAsync(
             new DeploymentParameters
             {
-                Platform = TestChain.AddressOf(1),
+                Platform = signers[1].Address,
                 Treasury = Treasury,
                 UnbondingPeriod = UnbondingPeriod,
                 DisputeWindow = DisputeWindow,
@@ -50,12 +50,14 @@ public sealed class PlatformFixture : IAsyncLifetime
             },
             CancellationToken.None);
         DeploymentTime = started.Elapsed;
-        Admin = new Actor(TestChain.Signer(0), Deployment);
-        Platform = new Actor(TestChain.Signer(1), Deployment);
-        Provider = new Actor(TestChain.Signer(2), Deployment);
-        Client = new Actor(TestChain.Signer(3), Deployment);
-        Outsider = new Actor(TestChain.Signer(4), Deployment);
-        SecondProvider = new Actor(TestChain.Signer(6), Deployment);
+        Admin = new Actor(signers[0], Deployment);
+        Platform = new Actor(signers[1], Deployment);
+        Provider = new Actor(signers[2], Deployment);
+        SecondProvider = new Actor(signers[3], Deployment);
+        Client = new Actor(signers[4], Deployment);
+        Outsider = new Actor(signers[5], Deployment);
+
+        // Concurrent sends from one signer: its nonce service keeps them apart.
         await Task.WhenAll(
             new[] { Provider, SecondProvider, Client, Outsider }
                 .Select(actor => Admin.Token.TransferRequestAndWaitForReceiptAsync(actor.Address, Funding, CancellationToken.None)));

@@ -1,0 +1,50 @@
+using System.Numerics;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+
+namespace OrleansAI.Settlement.Contracts.JobEscrow;
+
+/// <summary>The <c>JobEscrow.Job</c> struct, in declaration order.</summary>
+public sealed class JobData
+{
+    /// <summary>Poster, refunds go here.</summary>
+    [Parameter("address", "client", 1)]
+    public string Client { get; set; } = string.Empty;
+
+    /// <summary>Lifecycle state; see <see cref="JobStatus"/>.</summary>
+    [Parameter("uint8", "status", 2)]
+    public byte Status { get; set; }
+
+    /// <summary>Token the job pays in.</summary>
+    [Parameter("address", "token", 3)]
+    public string Token { get; set; } = string.Empty;
+
+    /// <summary>Unix time after which an uncompleted job can be closed.</summary>
+    [Parameter("uint64", "deadline", 4)]
+    public ulong Deadline { get; set; }
+
+    /// <summary>End of the dispute window, set on completion.</summary>
+    [Parameter("uint64", "disputeDeadline", 5)]
+    public ulong DisputeDeadline { get; set; }
+
+    /// <summary>Hash of the job specification.</summary>
+    [Parameter("bytes32", "specHash", 6)]
+    public byte[] SpecHash { get; set; } = [];
+
+    /// <summary>Amount funded.</summary>
+    [Parameter("uint256", "budget", 7)]
+    public BigInteger Budget { get; set; }
+
+    /// <summary>Gross amount released to providers, fees included.</summary>
+    [Parameter("uint256", "paid", 8)]
+    public BigInteger Paid { get; set; }
+
+    /// <summary>Amount returned to the client.</summary>
+    [Parameter("uint256", "refunded", 9)]
+    public BigInteger Refunded { get; set; }
+
+    /// <summary><see cref="Status"/> as the enum.</summary>
+    public JobStatus JobStatus => (JobStatus)Status;
+
+    /// <summary>Escrow still held for the job: budget − paid − refunded.</summary>
+    public BigInteger Remaining => Budget - Paid - Refunded;
+}
