@@ -5,70 +5,53 @@ using OrleansAI.Settlement.Contracts.JobEscrow;
 namespace OrleansAI.Settlement.Services;
 
 /// <summary>Calls on the JobEscrow contract: jobs, bids, per-task payments, disputes, withdrawals.</summary>
-public sealed class JobEscrowService
+public sealed class JobEscrowService(SettlementSigner signer, string contractAddress) : RoleManagedContractService(signer, contractAddress)
 {
-    private readonly SettlementSigner _signer;
-
-    /// <summary>Binds the calls to JobEscrow at <paramref name="contractAddress"/>, signed by <paramref name="signer"/>.</summary>
-    public JobEscrowService(SettlementSigner signer, string contractAddress)
-    {
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentException.ThrowIfNullOrWhiteSpace(contractAddress);
-        _signer = signer;
-        ContractAddress = contractAddress;
-        Roles = new AccessControlService(signer, contractAddress);
-    }
-
-    /// <summary>The contract.</summary>
-    public string ContractAddress { get; }
-
-    /// <summary>Role management on this contract.</summary>
-    public AccessControlService Roles { get; }
 
     /// <summary>The signer these calls are sent from.</summary>
-    public string SignerAddress => _signer.Address;
+    public string SignerAddress => Signer.Address;
 
     /// <summary>The stored job (status <see cref="JobStatus.None"/> when there is none).</summary>
     public async Task<JobData> GetJobQueryAsync(Bytes32 jobId, BlockParameter? block = null) =>
-        (await _signer.QueryDtoAsync<GetJobFunction, GetJobOutputDTO>(ContractAddress, new GetJobFunction { JobId = jobId.ToArray() }, block)
+        (await Signer.QueryDtoAsync<GetJobFunction, GetJobOutputDTO>(ContractAddress, new GetJobFunction { JobId = jobId.ToArray() }, block)
             .ConfigureAwait(false)).Job;
 
     /// <summary>Escrow left in a job.</summary>
     public Task<BigInteger> RemainingOfQueryAsync(Bytes32 jobId, BlockParameter? block = null) =>
-        _signer.QueryAsync<RemainingOfFunction, BigInteger>(ContractAddress, new RemainingOfFunction { JobId = jobId.ToArray() }, block);
+        Signer.QueryAsync<RemainingOfFunction, BigInteger>(ContractAddress, new RemainingOfFunction { JobId = jobId.ToArray() }, block);
 
     /// <summary>Whether a task has been paid: the on-chain idempotency record for payouts.</summary>
     public Task<bool> TaskPaidQueryAsync(Bytes32 jobId, Bytes32 taskId, BlockParameter? block = null) =>
-        _signer.QueryAsync<TaskPaidFunction, bool>(ContractAddress, new TaskPaidFunction { JobId = jobId.ToArray(), TaskId = taskId.ToArray() }, block);
+        Signer.QueryAsync<TaskPaidFunction, bool>(ContractAddress, new TaskPaidFunction { JobId = jobId.ToArray(), TaskId = taskId.ToArray() }, block);
 
     /// <summary>Net amount credited to a provider for a job.</summary>
     public Task<BigInteger> PaidToQueryAsync(Bytes32 jobId, string provider, BlockParameter? block = null) =>
-        _signer.QueryAsync<PaidToFunction, BigInteger>(ContractAddress, new PaidToFunction { JobId = jobId.ToArray(), Provider = provider }, block);
+        Signer.QueryAsync<PaidToFunction, BigInteger>(ContractAddress, new PaidToFunction { JobId = jobId.ToArray(), Provider = provider }, block);
 
     /// <summary>A provider's bid for a job (0 for none).</summary>
     public Task<BigInteger> BidOfQueryAsync(Bytes32 jobId, string provider, BlockParameter? block = null) =>
-        _signer.QueryAsync<BidOfFunction, BigInteger>(ContractAddress, new BidOfFunction { JobId = jobId.ToArray(), Provider = provider }, block);
+        Signer.QueryAsync<BidOfFunction, BigInteger>(ContractAddress, new BidOfFunction { JobId = jobId.ToArray(), Provider = provider }, block);
 
     /// <summary>Balance of a token an account can withdraw.</summary>
     public Task<BigInteger> ClaimableQueryAsync(string token, string account, BlockParameter? block = null) =>
-        _signer.QueryAsync<ClaimableFunction, BigInteger>(ContractAddress, new ClaimableFunction { Token = token, Account = account }, block);
+        Signer.QueryAsync<ClaimableFunction, BigInteger>(ContractAddress, new ClaimableFunction { Token = token, Account = account }, block);
 
     /// <summary>Sum of the remaining budgets in a token.</summary>
     public Task<BigInteger> TotalEscrowedQueryAsync(string token, BlockParameter? block = null) =>
-        _signer.QueryAsync<TotalEscrowedFunction, BigInteger>(ContractAddress, new TotalEscrowedFunction { Token = token }, block);
+        Signer.QueryAsync<TotalEscrowedFunction, BigInteger>(ContractAddress, new TotalEscrowedFunction { Token = token }, block);
 
     /// <summary>Platform fee in bps.</summary>
     public Task<BigInteger> FeeBpsQueryAsync(BlockParameter? block = null) =>
-        _signer.QueryAsync<FeeBpsFunction, BigInteger>(ContractAddress, new FeeBpsFunction(), block);
+        Signer.QueryAsync<FeeBpsFunction, BigInteger>(ContractAddress, new FeeBpsFunction(), block);
 
     /// <summary>Dispute window in seconds.</summary>
     public Task<BigInteger> DisputeWindowQueryAsync(BlockParameter? block = null) =>
-        _signer.QueryAsync<DisputeWindowFunction, BigInteger>(ContractAddress, new DisputeWindowFunction(), block);
+        Signer.QueryAsync<DisputeWindowFunction, BigInteger>(ContractAddress, new DisputeWindowFunction(), block);
 
     /// <summary>Posts and funds a job from the signer (approve the escrow on the token first).</summary>
     public Task<TransactionReceipt> PostJobRequestAndWaitForReceiptAsync(
         Bytes32 jobId, Bytes32 specHash, string token, BigInteger budget, DateTimeOffset deadline, CancellationToken cancellationToken) =>
-        _signer.SendAsync(
+        Signer.SendAsync(
             ContractAddress,
             new PostJobFunction
             {
@@ -82,7 +65,7 @@ public sealed class JobEscrowService
 
     /// <summary>Bids for a job as the signer (a staked provider).</summary>
     public Task<TransactionReceipt> PlaceBidRequestAndWaitForReceiptAsync(Bytes32 jobId, BigInteger pricePerTask, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new PlaceBidFunction { JobId = jobId.ToArray(), PricePerTask = pricePerTask }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new PlaceBidFunction { JobId = jobId.ToArray(), PricePerTask = pricePerTask }, cancellationToken);
 
     /// <summary>
     /// Pays one task (the signer needs PLATFORM_ROLE). Prefer <see cref="Payouts.PayoutBatcher"/>,
@@ -90,28 +73,28 @@ public sealed class JobEscrowService
     /// </summary>
     public Task<TransactionReceipt> ReleasePaymentRequestAndWaitForReceiptAsync(
         Bytes32 jobId, Bytes32 taskId, string provider, BigInteger amount, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, ReleasePayment(jobId, taskId, provider, amount), cancellationToken);
+        Signer.SendAsync(ContractAddress, ReleasePayment(jobId, taskId, provider, amount), cancellationToken);
 
     /// <summary>Sends a prepared <c>releasePayment</c> as is (e.g. with an explicit gas limit, which skips the simulation).</summary>
     public Task<TransactionReceipt> ReleasePaymentRequestAndWaitForReceiptAsync(ReleasePaymentFunction message, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, message, cancellationToken);
+        Signer.SendAsync(ContractAddress, message, cancellationToken);
 
     /// <summary>Marks a job complete (PLATFORM_ROLE): starts the dispute window, stops payments.</summary>
     public Task<TransactionReceipt> CompleteJobRequestAndWaitForReceiptAsync(Bytes32 jobId, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new CompleteJobFunction { JobId = jobId.ToArray() }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new CompleteJobFunction { JobId = jobId.ToArray() }, cancellationToken);
 
     /// <summary>Cancels an unpaid open job (the client).</summary>
     public Task<TransactionReceipt> CancelJobRequestAndWaitForReceiptAsync(Bytes32 jobId, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new CancelJobFunction { JobId = jobId.ToArray() }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new CancelJobFunction { JobId = jobId.ToArray() }, cancellationToken);
 
     /// <summary>Credits a job's remainder to its client (anyone, once closable).</summary>
     public Task<TransactionReceipt> CloseJobRequestAndWaitForReceiptAsync(Bytes32 jobId, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new CloseJobFunction { JobId = jobId.ToArray() }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new CloseJobFunction { JobId = jobId.ToArray() }, cancellationToken);
 
     /// <summary>Raises a dispute on a completed job (the client, or a paid provider for itself).</summary>
     public Task<TransactionReceipt> RaiseDisputeRequestAndWaitForReceiptAsync(
         Bytes32 jobId, string? provider, Bytes32 reasonHash, CancellationToken cancellationToken) =>
-        _signer.SendAsync(
+        Signer.SendAsync(
             ContractAddress,
             new RaiseDisputeFunction { JobId = jobId.ToArray(), Provider = provider ?? EthAddresses.Zero, ReasonHash = reasonHash.ToArray() },
             cancellationToken);
@@ -119,14 +102,14 @@ public sealed class JobEscrowService
     /// <summary>Resolves a job's open dispute (the signer needs ARBITER_ROLE).</summary>
     public Task<TransactionReceipt> ResolveDisputeRequestAndWaitForReceiptAsync(
         Bytes32 jobId, BigInteger providerAward, BigInteger clientRefund, BigInteger clawback, CancellationToken cancellationToken) =>
-        _signer.SendAsync(
+        Signer.SendAsync(
             ContractAddress,
             new ResolveDisputeFunction { JobId = jobId.ToArray(), ProviderAward = providerAward, ClientRefund = clientRefund, Clawback = clawback },
             cancellationToken);
 
     /// <summary>Withdraws the signer's claimable balance of a token.</summary>
     public Task<TransactionReceipt> WithdrawRequestAndWaitForReceiptAsync(string token, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new WithdrawFunction { Token = token }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new WithdrawFunction { Token = token }, cancellationToken);
 
     /// <summary>Builds a <c>releasePayment</c> message.</summary>
     public static ReleasePaymentFunction ReleasePayment(Bytes32 jobId, Bytes32 taskId, string provider, BigInteger amount) =>

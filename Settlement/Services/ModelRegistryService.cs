@@ -6,37 +6,20 @@ using OrleansAI.Settlement.Contracts.ModelRegistry;
 namespace OrleansAI.Settlement.Services;
 
 /// <summary>Calls on the ModelRegistry contract: model versions, licences, revenue.</summary>
-public sealed class ModelRegistryService
+public sealed class ModelRegistryService(SettlementSigner signer, string contractAddress) : RoleManagedContractService(signer, contractAddress)
 {
-    private readonly SettlementSigner _signer;
-
-    /// <summary>Binds the calls to ModelRegistry at <paramref name="contractAddress"/>, signed by <paramref name="signer"/>.</summary>
-    public ModelRegistryService(SettlementSigner signer, string contractAddress)
-    {
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentException.ThrowIfNullOrWhiteSpace(contractAddress);
-        _signer = signer;
-        ContractAddress = contractAddress;
-        Roles = new AccessControlService(signer, contractAddress);
-    }
-
-    /// <summary>The contract.</summary>
-    public string ContractAddress { get; }
-
-    /// <summary>Role management on this contract.</summary>
-    public AccessControlService Roles { get; }
 
     /// <summary>Whether a user may use a model (bought, granted, or owner).</summary>
     public Task<bool> HasLicenseQueryAsync(string user, BigInteger modelId, BlockParameter? block = null) =>
-        _signer.QueryAsync<HasLicenseFunction, bool>(ContractAddress, new HasLicenseFunction { User = user, ModelId = modelId }, block);
+        Signer.QueryAsync<HasLicenseFunction, bool>(ContractAddress, new HasLicenseFunction { User = user, ModelId = modelId }, block);
 
     /// <summary>Number of registered models.</summary>
     public Task<BigInteger> ModelCountQueryAsync(BlockParameter? block = null) =>
-        _signer.QueryAsync<ModelCountFunction, BigInteger>(ContractAddress, new ModelCountFunction(), block);
+        Signer.QueryAsync<ModelCountFunction, BigInteger>(ContractAddress, new ModelCountFunction(), block);
 
     /// <summary>Revenue of a token an account can withdraw.</summary>
     public Task<BigInteger> ClaimableQueryAsync(string token, string account, BlockParameter? block = null) =>
-        _signer.QueryAsync<RevenueClaimableFunction, BigInteger>(ContractAddress, new RevenueClaimableFunction { Token = token, Account = account }, block);
+        Signer.QueryAsync<RevenueClaimableFunction, BigInteger>(ContractAddress, new RevenueClaimableFunction { Token = token, Account = account }, block);
 
     /// <summary>Registers a model version (the signer needs PLATFORM_ROLE); read the id with <see cref="RegisteredModelId"/>.</summary>
     public Task<TransactionReceipt> RegisterModelRequestAndWaitForReceiptAsync(
@@ -48,7 +31,7 @@ public sealed class ModelRegistryService
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contributors);
-        return _signer.SendAsync(
+        return Signer.SendAsync(
             ContractAddress,
             new RegisterModelFunction
             {
@@ -65,34 +48,34 @@ public sealed class ModelRegistryService
     /// <summary>Sets licence terms (the model owner).</summary>
     public Task<TransactionReceipt> SetLicenseTermsRequestAndWaitForReceiptAsync(
         BigInteger modelId, string token, BigInteger licensePrice, BigInteger usePrice, CancellationToken cancellationToken) =>
-        _signer.SendAsync(
+        Signer.SendAsync(
             ContractAddress,
             new SetLicenseTermsFunction { ModelId = modelId, Token = token, LicensePrice = licensePrice, UsePrice = usePrice },
             cancellationToken);
 
     /// <summary>Grants a free licence (the model owner).</summary>
     public Task<TransactionReceipt> GrantLicenseRequestAndWaitForReceiptAsync(BigInteger modelId, string user, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new GrantLicenseFunction { ModelId = modelId, User = user }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new GrantLicenseFunction { ModelId = modelId, User = user }, cancellationToken);
 
     /// <summary>Transfers a model (the owner).</summary>
     public Task<TransactionReceipt> TransferModelOwnershipRequestAndWaitForReceiptAsync(BigInteger modelId, string newOwner, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new TransferModelOwnershipFunction { ModelId = modelId, NewOwner = newOwner }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new TransferModelOwnershipFunction { ModelId = modelId, NewOwner = newOwner }, cancellationToken);
 
     /// <summary>Buys a licence as the signer (approve the registry on the token first).</summary>
     public Task<TransactionReceipt> BuyLicenseRequestAndWaitForReceiptAsync(BigInteger modelId, string token, BigInteger maxPrice, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new BuyLicenseFunction { ModelId = modelId, Token = token, MaxPrice = maxPrice }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new BuyLicenseFunction { ModelId = modelId, Token = token, MaxPrice = maxPrice }, cancellationToken);
 
     /// <summary>Pays for uses as the signer (approve the registry first).</summary>
     public Task<TransactionReceipt> PayPerUseRequestAndWaitForReceiptAsync(
         BigInteger modelId, BigInteger uses, string token, BigInteger maxUnitPrice, CancellationToken cancellationToken) =>
-        _signer.SendAsync(
+        Signer.SendAsync(
             ContractAddress,
             new PayPerUseFunction { ModelId = modelId, Uses = uses, Token = token, MaxUnitPrice = maxUnitPrice },
             cancellationToken);
 
     /// <summary>Withdraws the signer's revenue in a token.</summary>
     public Task<TransactionReceipt> WithdrawRequestAndWaitForReceiptAsync(string token, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new WithdrawRevenueFunction { Token = token }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new WithdrawRevenueFunction { Token = token }, cancellationToken);
 
     /// <summary>The id of the model a <c>registerModel</c> receipt registered.</summary>
     /// <exception cref="InvalidOperationException">The receipt has no <c>ModelRegistered</c> event.</exception>

@@ -5,59 +5,42 @@ using OrleansAI.Settlement.Contracts.Rewards;
 namespace OrleansAI.Settlement.Services;
 
 /// <summary>Calls on the Rewards contract: epoch funding, reputation multipliers, claims.</summary>
-public sealed class RewardsService
+public sealed class RewardsService(SettlementSigner signer, string contractAddress) : RoleManagedContractService(signer, contractAddress)
 {
-    private readonly SettlementSigner _signer;
-
-    /// <summary>Binds the calls to Rewards at <paramref name="contractAddress"/>, signed by <paramref name="signer"/>.</summary>
-    public RewardsService(SettlementSigner signer, string contractAddress)
-    {
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentException.ThrowIfNullOrWhiteSpace(contractAddress);
-        _signer = signer;
-        ContractAddress = contractAddress;
-        Roles = new AccessControlService(signer, contractAddress);
-    }
-
-    /// <summary>The contract.</summary>
-    public string ContractAddress { get; }
-
-    /// <summary>Role management on this contract.</summary>
-    public AccessControlService Roles { get; }
 
     /// <summary>The current epoch number.</summary>
     public Task<BigInteger> CurrentEpochQueryAsync(BlockParameter? block = null) =>
-        _signer.QueryAsync<CurrentEpochFunction, BigInteger>(ContractAddress, new CurrentEpochFunction(), block);
+        Signer.QueryAsync<CurrentEpochFunction, BigInteger>(ContractAddress, new CurrentEpochFunction(), block);
 
     /// <summary>Rewards an account could claim now.</summary>
     public Task<BigInteger> EarnedQueryAsync(string account, BlockParameter? block = null) =>
-        _signer.QueryAsync<EarnedFunction, BigInteger>(ContractAddress, new EarnedFunction { Account = account }, block);
+        Signer.QueryAsync<EarnedFunction, BigInteger>(ContractAddress, new EarnedFunction { Account = account }, block);
 
     /// <summary>A provider's cached reward weight.</summary>
     public Task<BigInteger> WeightOfQueryAsync(string provider, BlockParameter? block = null) =>
-        _signer.QueryAsync<WeightOfFunction, BigInteger>(ContractAddress, new WeightOfFunction { Provider = provider }, block);
+        Signer.QueryAsync<WeightOfFunction, BigInteger>(ContractAddress, new WeightOfFunction { Provider = provider }, block);
 
     /// <summary>A provider's effective multiplier in bps.</summary>
     public Task<BigInteger> MultiplierOfQueryAsync(string provider, BlockParameter? block = null) =>
-        _signer.QueryAsync<MultiplierOfFunction, BigInteger>(ContractAddress, new MultiplierOfFunction { Provider = provider }, block);
+        Signer.QueryAsync<MultiplierOfFunction, BigInteger>(ContractAddress, new MultiplierOfFunction { Provider = provider }, block);
 
     /// <summary>Sum of all weights.</summary>
     public Task<BigInteger> TotalWeightQueryAsync(BlockParameter? block = null) =>
-        _signer.QueryAsync<TotalWeightFunction, BigInteger>(ContractAddress, new TotalWeightFunction(), block);
+        Signer.QueryAsync<TotalWeightFunction, BigInteger>(ContractAddress, new TotalWeightFunction(), block);
 
     /// <summary>Funds an epoch's pool from the signer (approve Rewards on OAI first).</summary>
     public Task<TransactionReceipt> FundEpochRequestAndWaitForReceiptAsync(BigInteger epoch, BigInteger amount, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new FundEpochFunction { Epoch = epoch, Amount = amount }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new FundEpochFunction { Epoch = epoch, Amount = amount }, cancellationToken);
 
     /// <summary>Pulls the signer's rewards.</summary>
     public Task<TransactionReceipt> ClaimRequestAndWaitForReceiptAsync(CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new ClaimRewardsFunction(), cancellationToken);
+        Signer.SendAsync(ContractAddress, new ClaimRewardsFunction(), cancellationToken);
 
     /// <summary>Sets a provider's reputation multiplier (the signer needs PLATFORM_ROLE).</summary>
     public Task<TransactionReceipt> SetReputationRequestAndWaitForReceiptAsync(string provider, BigInteger multiplierBps, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new SetReputationFunction { Provider = provider, MultiplierBps = multiplierBps }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new SetReputationFunction { Provider = provider, MultiplierBps = multiplierBps }, cancellationToken);
 
     /// <summary>Refreshes a provider's weight from its stake (permissionless).</summary>
     public Task<TransactionReceipt> OnStakeChangedRequestAndWaitForReceiptAsync(string provider, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new OnStakeChangedFunction { Provider = provider }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new OnStakeChangedFunction { Provider = provider }, cancellationToken);
 }

@@ -5,81 +5,64 @@ using OrleansAI.Settlement.Contracts.Staking;
 namespace OrleansAI.Settlement.Services;
 
 /// <summary>Calls on the Staking contract: providers' bonds, unbonding, slashing.</summary>
-public sealed class StakingService
+public sealed class StakingService(SettlementSigner signer, string contractAddress) : RoleManagedContractService(signer, contractAddress)
 {
-    private readonly SettlementSigner _signer;
-
-    /// <summary>Binds the calls to Staking at <paramref name="contractAddress"/>, signed by <paramref name="signer"/>.</summary>
-    public StakingService(SettlementSigner signer, string contractAddress)
-    {
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentException.ThrowIfNullOrWhiteSpace(contractAddress);
-        _signer = signer;
-        ContractAddress = contractAddress;
-        Roles = new AccessControlService(signer, contractAddress);
-    }
-
-    /// <summary>The contract.</summary>
-    public string ContractAddress { get; }
-
-    /// <summary>Role management on this contract.</summary>
-    public AccessControlService Roles { get; }
 
     /// <summary>Active (bonded) stake of a provider.</summary>
     public Task<BigInteger> StakeOfQueryAsync(string provider, BlockParameter? block = null) =>
-        _signer.QueryAsync<StakeOfFunction, BigInteger>(ContractAddress, new StakeOfFunction { Provider = provider }, block);
+        Signer.QueryAsync<StakeOfFunction, BigInteger>(ContractAddress, new StakeOfFunction { Provider = provider }, block);
 
     /// <summary>Whether a provider may bid (active stake ≥ minStake).</summary>
     public Task<bool> IsStakedQueryAsync(string provider, BlockParameter? block = null) =>
-        _signer.QueryAsync<IsStakedFunction, bool>(ContractAddress, new IsStakedFunction { Provider = provider }, block);
+        Signer.QueryAsync<IsStakedFunction, bool>(ContractAddress, new IsStakedFunction { Provider = provider }, block);
 
     /// <summary>Amount unbonding and when it can be withdrawn.</summary>
     public Task<UnbondingOfOutputDTO> UnbondingOfQueryAsync(string provider, BlockParameter? block = null) =>
-        _signer.QueryDtoAsync<UnbondingOfFunction, UnbondingOfOutputDTO>(ContractAddress, new UnbondingOfFunction { Provider = provider }, block);
+        Signer.QueryDtoAsync<UnbondingOfFunction, UnbondingOfOutputDTO>(ContractAddress, new UnbondingOfFunction { Provider = provider }, block);
 
     /// <summary>Active plus unbonding stake.</summary>
     public Task<BigInteger> SlashableOfQueryAsync(string provider, BlockParameter? block = null) =>
-        _signer.QueryAsync<SlashableOfFunction, BigInteger>(ContractAddress, new SlashableOfFunction { Provider = provider }, block);
+        Signer.QueryAsync<SlashableOfFunction, BigInteger>(ContractAddress, new SlashableOfFunction { Provider = provider }, block);
 
     /// <summary>The largest single slash allowed now.</summary>
     public Task<BigInteger> MaxSlashOfQueryAsync(string provider, BlockParameter? block = null) =>
-        _signer.QueryAsync<MaxSlashOfFunction, BigInteger>(ContractAddress, new MaxSlashOfFunction { Provider = provider }, block);
+        Signer.QueryAsync<MaxSlashOfFunction, BigInteger>(ContractAddress, new MaxSlashOfFunction { Provider = provider }, block);
 
     /// <summary>Sum of active stakes.</summary>
     public Task<BigInteger> TotalStakedQueryAsync(BlockParameter? block = null) =>
-        _signer.QueryAsync<TotalStakedFunction, BigInteger>(ContractAddress, new TotalStakedFunction(), block);
+        Signer.QueryAsync<TotalStakedFunction, BigInteger>(ContractAddress, new TotalStakedFunction(), block);
 
     /// <summary>Minimum active stake to bid.</summary>
     public Task<BigInteger> MinStakeQueryAsync(BlockParameter? block = null) =>
-        _signer.QueryAsync<MinStakeFunction, BigInteger>(ContractAddress, new MinStakeFunction(), block);
+        Signer.QueryAsync<MinStakeFunction, BigInteger>(ContractAddress, new MinStakeFunction(), block);
 
     /// <summary>Unbonding cooldown in seconds.</summary>
     public Task<BigInteger> UnbondingPeriodQueryAsync(BlockParameter? block = null) =>
-        _signer.QueryAsync<UnbondingPeriodFunction, BigInteger>(ContractAddress, new UnbondingPeriodFunction(), block);
+        Signer.QueryAsync<UnbondingPeriodFunction, BigInteger>(ContractAddress, new UnbondingPeriodFunction(), block);
 
     /// <summary>Slashed funds an account can pull.</summary>
     public Task<BigInteger> ClaimableQueryAsync(string account, BlockParameter? block = null) =>
-        _signer.QueryAsync<ClaimableFunction, BigInteger>(ContractAddress, new ClaimableFunction { Account = account }, block);
+        Signer.QueryAsync<ClaimableFunction, BigInteger>(ContractAddress, new ClaimableFunction { Account = account }, block);
 
     /// <summary>The stake listener (Rewards once wired).</summary>
     public Task<string> StakeListenerQueryAsync(BlockParameter? block = null) =>
-        _signer.QueryAsync<StakeListenerFunction, string>(ContractAddress, new StakeListenerFunction(), block);
+        Signer.QueryAsync<StakeListenerFunction, string>(ContractAddress, new StakeListenerFunction(), block);
 
     /// <summary>Bonds stake from the signer (approve Staking on the token first).</summary>
     public Task<TransactionReceipt> StakeRequestAndWaitForReceiptAsync(BigInteger amount, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new StakeFunction { Amount = amount }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new StakeFunction { Amount = amount }, cancellationToken);
 
     /// <summary>Starts unbonding part of the signer's active stake.</summary>
     public Task<TransactionReceipt> RequestUnbondRequestAndWaitForReceiptAsync(BigInteger amount, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new RequestUnbondFunction { Amount = amount }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new RequestUnbondFunction { Amount = amount }, cancellationToken);
 
     /// <summary>Withdraws the signer's unbonded stake after the cooldown.</summary>
     public Task<TransactionReceipt> WithdrawRequestAndWaitForReceiptAsync(CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new WithdrawFunction(), cancellationToken);
+        Signer.SendAsync(ContractAddress, new WithdrawFunction(), cancellationToken);
 
     /// <summary>Pulls slashed funds credited to the signer.</summary>
     public Task<TransactionReceipt> ClaimRequestAndWaitForReceiptAsync(CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new ClaimFunction(), cancellationToken);
+        Signer.SendAsync(ContractAddress, new ClaimFunction(), cancellationToken);
 
     /// <summary>Slashes a provider (the signer needs SLASHER_ROLE).</summary>
     /// <param name="provider">Provider to slash.</param>
@@ -89,12 +72,12 @@ public sealed class StakingService
     /// <param name="cancellationToken">Stops waiting (the transaction may still be mined).</param>
     public Task<TransactionReceipt> SlashRequestAndWaitForReceiptAsync(
         string provider, BigInteger amount, Bytes32 evidenceHash, string? beneficiary, CancellationToken cancellationToken) =>
-        _signer.SendAsync(
+        Signer.SendAsync(
             ContractAddress,
             new SlashFunction { Provider = provider, Amount = amount, EvidenceHash = evidenceHash.ToArray(), Beneficiary = beneficiary ?? EthAddresses.Zero },
             cancellationToken);
 
     /// <summary>Wires the stake listener (the signer needs DEFAULT_ADMIN_ROLE).</summary>
     public Task<TransactionReceipt> SetStakeListenerRequestAndWaitForReceiptAsync(string listener, CancellationToken cancellationToken) =>
-        _signer.SendAsync(ContractAddress, new SetStakeListenerFunction { NewListener = listener }, cancellationToken);
+        Signer.SendAsync(ContractAddress, new SetStakeListenerFunction { NewListener = listener }, cancellationToken);
 }
