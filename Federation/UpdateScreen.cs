@@ -39,17 +39,13 @@ public static class UpdateScreen
             {
                 rejected.Add(new RejectedUpdate(update.ClientId, $"reports {update.Examples} examples"));
             }
-            else if (scanValues && FirstNonFinite(update.Parameters) is { } index)
-            {
-                rejected.Add(new RejectedUpdate(update.ClientId, $"contains {update.Parameters[index]} at index {index}"));
-            }
             else
             {
                 valid.Add(update);
             }
         }
 
-        return (valid, rejected);
+        return (scanValues ? FindNonFinite(valid, rejected) : valid, rejected);
     }
 
     /// <summary>Moves every update holding NaN or infinity from <paramref name="updates"/> to <paramref name="rejected"/>.</summary>
