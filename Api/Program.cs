@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using OrleansAI.Api;
 using OrleansAI.Api.Apis;
 using OrleansAI.Api.Diagnostics;
+using OrleansAI.Api.Gateway;
 using OrleansAI.Api.Security;
 using OrleansAI.Hosting;
 using OrleansAI.Hosting.Health;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 var configured = builder.AddOrleansAIDependencies();
 builder.AddClusterConnection(configured);
 builder.AddClientAuthentication(configured.IsClustered);
+builder.AddProviderGateway();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -29,6 +31,9 @@ app.MapGet("/", () => Results.Redirect("/reference")).ExcludeFromDescription();
 app.MapOrleansAIHealth();
 app.MapDiagnosticsApi();
 app.MapJobsApi();
+app.MapModelsApi();
+app.MapProvidersApi();
+app.MapProviderGateway();
 return await HostRunner.RunAsync(app, "api");
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>

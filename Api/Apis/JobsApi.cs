@@ -25,6 +25,8 @@ public static class JobsApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes));
         group.MapGet("/{id}", GetAsync).WithName("GetJob").WithSummary("Reads one of the caller's jobs.");
         group.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("Lists the caller's jobs, newest first.");
+        group.MapGet("/{id}/events", EventsAsync).WithName("JobEvents")
+            .WithSummary("Streams the job's progress as server-sent events: a snapshot, then status, round, evaluated and model events until it ends.");
         group.MapDelete("/{id}", CancelAsync).WithName("CancelJob").WithSummary("Cancels one of the caller's jobs.");
         return endpoints;
     }
@@ -59,6 +61,13 @@ public static class JobsApi
         var (ids, total) = await grains.GetGrain<IClientJobsGrain>(user.ClientId()).PageAsync(skip, take);
         var jobs = await Task.WhenAll(ids.Select(id => grains.GetGrain<ITrainingJobGrain>(id).GetAsync()));
         return TypedResults.Ok(new JobPage([.. jobs.OfType<JobSnapshot>().Select(JobView.From)], total, skip, take));
+    }
+
+    private static async Task<Results<ServerSentEventsResult<JobProgress>, ProblemHttpResult>> EventsAsync(
+        string id, ClaimsPrincipal user, IGrainFactory grains, IClusterClient client, CancellationToken cancellationToken)
+    {
+        var job = await FindAsync(id, user, grains);
+        return job is null ? NotFound(id) : TypedResults.ServerSentEvents(JobProgressFeed.ReadAsync(client, id, cancellationToken));
     }
 
     private static async Task<Results<Ok<JobView>, ProblemHttpResult>> CancelAsync(string id, ClaimsPrincipal user, IGrainFactory grains)

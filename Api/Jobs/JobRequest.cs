@@ -40,4 +40,22 @@ public sealed class JobRequest
 
     /// <summary>When the job must finish; defaults to 24 hours from now; at most 90 days ahead.</summary>
     public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>Name the trained model is registered under: lower-case letters, digits and '-', 1-63 characters; defaults to the spec's name.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>How providers encode their results: <c>none</c>, <c>int8</c>, <c>topk:F</c> or <c>topk:F+int8</c>.</summary>
+    public string Compression { get; init; } = "none";
+
+    /// <summary>Seconds a round waits for results before closing at quorum or retrying (5-86400).</summary>
+    public int RoundTimeoutSeconds { get; init; } = 120;
+
+    /// <summary>Fewest results a round needs at its deadline; 0 means minProviders.</summary>
+    public int Quorum { get; init; }
+
+    /// <summary>FedBuff mode when above 0: a round closes as soon as this many results are in.</summary>
+    public int BufferSize { get; init; }
+
+    /// <summary>FedProx μ sent to providers (0-10); 0 for none.</summary>
+    public double ProximalMu { get; init; }
 }

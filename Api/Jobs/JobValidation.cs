@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using OrleansAI.Federation;
+using OrleansAI.Federation.Compression;
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Learning.Specs;
 
@@ -45,12 +46,30 @@ public static class JobValidation
         Check(errors, "batchSize", request.BatchSize is >= 1 and <= 65536, "Between 1 and 65536.");
         Check(errors, "budget", BigInteger.TryParse(request.Budget, NumberStyles.None, CultureInfo.InvariantCulture, out var budget) && budget.GetByteCount() <= 32,
             "A non-negative whole number of the token's smallest unit (at most 256 bits).");
+        Check(errors, "model", request.Model is null || IsModelName(request.Model), "1-63 lower-case letters, digits or '-', starting with a letter or digit.");
+        Check(errors, "roundTimeoutSeconds", request.RoundTimeoutSeconds is >= 5 and <= 86_400, "Between 5 and 86400.");
+        Check(errors, "quorum", request.Quorum >= 0 && request.Quorum <= request.MinProviders, "Between 0 (= minProviders) and minProviders.");
+        Check(errors, "bufferSize", request.BufferSize >= 0 && request.BufferSize <= request.MinProviders, "Between 0 (off) and minProviders.");
+        Check(errors, "proximalMu", request.ProximalMu is >= 0 and <= 10, "Between 0 and 10.");
+        try
+        {
+            _ = CompressionOptions.Parse(request.Compression);
+        }
+        catch (ArgumentException ex)
+        {
+            errors["compression"] = [ex.Message];
+        }
+
         var deadline = request.Deadline ?? now.AddDays(1);
         Check(errors, "deadline", deadline > now.AddMinutes(1) && deadline <= now.AddDays(90), "Between one minute and 90 days from now.");
         try
         {
             var strategy = StrategyCatalog.Create(request.Strategy ?? "");
-            if (strategy is Federation.Robust.Krum krum && request.MinProviders < krum.MinimumClients)
+            if (StatefulStrategies.Any(s => request.Strategy!.StartsWith(s, StringComparison.Ordinal)))
+            {
+                errors["strategy"] = [$"{request.Strategy} keeps server state between rounds, which the network does not carry yet; use fedavg, fedprox, median, trimmed, krum, multikrum or clip."];
+            }
+            else if (strategy is Federation.Robust.Krum krum && request.MinProviders < krum.MinimumClients)
             {
                 errors["strategy"] = [$"{request.Strategy} needs at least {krum.MinimumClients} providers per round; minProviders is {request.MinProviders}."];
             }
@@ -77,7 +96,25 @@ public static class JobValidation
             request.LearningRate,
             request.BatchSize,
             budget.ToString(CultureInfo.InvariantCulture),
-            deadline), errors);
+            deadline,
+            request.Model ?? Slug(plan.Spec.Name),
+            request.Compression,
+            request.RoundTimeoutSeconds,
+            request.Quorum,
+            request.BufferSize,
+            request.ProximalMu), errors);
+    }
+
+    // Their server optimiser (or clipping) state would be rebuilt empty by every round grain.
+    private static readonly string[] StatefulStrategies = ["fedadam", "fedyogi", "fedadagrad", "adaptiveclip"];
+
+    private static bool IsModelName(string name) =>
+        name.Length is > 0 and <= 63 && char.IsAsciiLetterOrDigit(name[0]) && name.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c) || c == '-');
+
+    private static string Slug(string name)
+    {
+        var slug = new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+        return slug.Length == 0 ? "model" : slug.Length > 63 ? slug[..63].TrimEnd('-') : slug;
     }
 
     private static void Check(Dictionary<string, string[]> errors, string field, bool ok, string message)

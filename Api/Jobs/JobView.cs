@@ -14,6 +14,9 @@ namespace OrleansAI.Api.Jobs;
 /// <param name="Deadline">When it must finish.</param>
 /// <param name="Created">When it was accepted.</param>
 /// <param name="Updated">When it last changed.</param>
+/// <param name="Model">Registered model name, once trained.</param>
+/// <param name="ModelVersion">Registered model version, once trained.</param>
+/// <param name="History">Finished rounds, oldest first.</param>
 public sealed record JobView(
     string Id,
     string Name,
@@ -25,13 +28,17 @@ public sealed record JobView(
     string Dataset,
     DateTimeOffset Deadline,
     DateTimeOffset Created,
-    DateTimeOffset Updated)
+    DateTimeOffset Updated,
+    string Model,
+    int? ModelVersion,
+    IReadOnlyList<RoundView> History)
 {
     /// <summary>The view of a grain snapshot.</summary>
     public static JobView From(JobSnapshot job)
     {
         ArgumentNullException.ThrowIfNull(job);
         var d = job.Definition;
-        return new(job.Id, d.Name, job.Status, job.StatusReason, job.RoundsCompleted, d.Rounds, d.Strategy, d.Dataset, d.DeadlineUtc, job.CreatedUtc, job.UpdatedUtc);
+        return new(job.Id, d.Name, job.Status, job.StatusReason, job.RoundsCompleted, d.Rounds, d.Strategy, d.Dataset, d.DeadlineUtc, job.CreatedUtc, job.UpdatedUtc,
+            d.ModelName, job.Model?.Version, [.. job.History.Select(RoundView.From)]);
     }
 }

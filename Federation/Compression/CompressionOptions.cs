@@ -21,6 +21,33 @@ public sealed record CompressionOptions
         (true, true) => UpdateEncoding.SparseInt8,
     };
 
+    /// <summary>
+    /// Parses a job's compression setting: <c>none</c>, <c>int8</c>, <c>topk:F</c> or <c>topk:F+int8</c>
+    /// with F in (0, 1]. Throws <see cref="ArgumentException"/> naming the accepted forms.
+    /// </summary>
+    public static CompressionOptions Parse(string? value)
+    {
+        const string Forms = "'none', 'int8', 'topk:F' or 'topk:F+int8' with F in (0, 1]";
+        switch (value)
+        {
+            case null or "" or "none":
+                return None;
+            case "int8":
+                return new() { QuantizeToInt8 = true };
+        }
+
+        var int8 = value.EndsWith("+int8", StringComparison.Ordinal);
+        var topk = int8 ? value[..^5] : value;
+        if (!topk.StartsWith("topk:", StringComparison.Ordinal)
+            || !double.TryParse(topk.AsSpan(5), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var fraction)
+            || fraction is <= 0 or > 1 || double.IsNaN(fraction))
+        {
+            throw new ArgumentException($"Compression '{value}' is not one of {Forms}.", nameof(value));
+        }
+
+        return new() { TopKFraction = fraction, QuantizeToInt8 = int8 };
+    }
+
     /// <summary>Values kept for a vector of <paramref name="length"/> (at least one).</summary>
     public int Keep(int length)
     {

@@ -168,6 +168,9 @@ public static class UpdateCodec
         return result;
     }
 
+    /// <summary>Whether <paramref name="bytes"/> start like an encoded update (as opposed to, say, safetensors weights).</summary>
+    public static bool HasMagic(ReadOnlySpan<byte> bytes) => bytes.Length >= 4 && bytes[..4].SequenceEqual(Magic);
+
     /// <summary>The encoding named in an encoded update's header.</summary>
     public static UpdateEncoding PeekEncoding(ReadOnlySpan<byte> bytes) =>
         bytes.Length >= HeaderBytes ? (UpdateEncoding)bytes[5] : throw new InvalidDataException("The update is shorter than its header.");

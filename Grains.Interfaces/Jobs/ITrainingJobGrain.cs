@@ -18,4 +18,11 @@ public interface ITrainingJobGrain : IGrainWithStringKey
     /// <summary>Cancels the job if it is not final; returns it as it now is.</summary>
     [Alias("Cancel")]
     Task<JobSnapshot> CancelAsync(string reason);
+
+    /// <summary>
+    /// A round of this job closed or failed (called by the round). Idempotent by round number; the
+    /// job records it and moves on in a later turn, so a round never waits on the next one.
+    /// </summary>
+    [Alias("RoundClosed")]
+    Task RoundClosedAsync(Rounds.RoundSnapshot round);
 }

@@ -13,6 +13,12 @@ namespace OrleansAI.Grains.Interfaces.Jobs;
 /// <param name="BatchSize">Local batch size.</param>
 /// <param name="Budget">Budget in the payment token's smallest unit (decimal string).</param>
 /// <param name="DeadlineUtc">When the job must finish.</param>
+/// <param name="ModelName">Name the trained model is registered under (unique per owner).</param>
+/// <param name="Compression">How providers encode their results: <c>none</c>, <c>int8</c>, <c>topk:F</c>.</param>
+/// <param name="RoundTimeoutSeconds">Time a round waits for results before closing at quorum (or retrying).</param>
+/// <param name="Quorum">Fewest results a round needs to close at its deadline; 0 means <paramref name="MinProviders"/>.</param>
+/// <param name="BufferSize">FedBuff mode when above 0: a round closes as soon as this many results are in.</param>
+/// <param name="ProximalMu">FedProx μ sent to providers; 0 for none.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.JobDefinition")]
 public sealed record JobDefinition(
     [property: Id(0)] string Name,
@@ -26,4 +32,14 @@ public sealed record JobDefinition(
     [property: Id(8)] double LearningRate,
     [property: Id(9)] int BatchSize,
     [property: Id(10)] string Budget,
-    [property: Id(11)] DateTimeOffset DeadlineUtc);
+    [property: Id(11)] DateTimeOffset DeadlineUtc,
+    [property: Id(12)] string ModelName = "model",
+    [property: Id(13)] string Compression = "none",
+    [property: Id(14)] int RoundTimeoutSeconds = 120,
+    [property: Id(15)] int Quorum = 0,
+    [property: Id(16)] int BufferSize = 0,
+    [property: Id(17)] double ProximalMu = 0)
+{
+    /// <summary>The quorum in effect.</summary>
+    public int EffectiveQuorum => Quorum > 0 ? Quorum : MinProviders;
+}

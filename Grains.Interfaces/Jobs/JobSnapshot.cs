@@ -9,6 +9,8 @@ namespace OrleansAI.Grains.Interfaces.Jobs;
 /// <param name="RoundsCompleted">Rounds finished so far.</param>
 /// <param name="CreatedUtc">When it was accepted.</param>
 /// <param name="UpdatedUtc">When it last changed.</param>
+/// <param name="History">Every round so far, oldest first.</param>
+/// <param name="Model">The registered model version, once there is one.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.JobSnapshot")]
 public sealed record JobSnapshot(
     [property: Id(0)] string Id,
@@ -18,4 +20,6 @@ public sealed record JobSnapshot(
     [property: Id(4)] string StatusReason,
     [property: Id(5)] int RoundsCompleted,
     [property: Id(6)] DateTimeOffset CreatedUtc,
-    [property: Id(7)] DateTimeOffset UpdatedUtc);
+    [property: Id(7)] DateTimeOffset UpdatedUtc,
+    [property: Id(8)] IReadOnlyList<JobRoundRecord> History,
+    [property: Id(9)] ModelVersionKey? Model);

@@ -1,18 +1,57 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using Orleans.Streams;
 using OrleansAI.Grains.Interfaces.Jobs;
+using OrleansAI.Grains.Interfaces.Models;
+using OrleansAI.Grains.Interfaces.Providers;
+using OrleansAI.Grains.Interfaces.Rounds;
+using OrleansAI.Grains.Storage;
+using OrleansAI.Learning.Specs;
+using OrleansAI.Learning.Weights;
 
 namespace OrleansAI.Grains.Jobs;
 
 /// <summary>
-/// A training job's record and lifecycle. It never moves except through <see cref="JobLifecycle"/>,
-/// and every change is written before it is acknowledged, so a restarted silo resumes from it.
+/// A training job's record, lifecycle and round loop. It never moves except through
+/// <see cref="JobLifecycle"/>, every change is written before it is acknowledged, and the loop is
+/// driven by a timer (backed by a reminder) that re-asserts the current round, so a restarted silo
+/// resumes exactly where the job was: the round in flight is asked again (idempotently), never rerun.
 /// </summary>
-public sealed class TrainingJobGrain(
+public sealed partial class TrainingJobGrain(
     [PersistentState("job", "Default")] IPersistentState<TrainingJobState> state,
-    TimeProvider clock) : Grain, ITrainingJobGrain
+    IServiceProvider services,
+    TimeProvider clock,
+    ILogger<TrainingJobGrain> logger) : Grain, ITrainingJobGrain, IRemindable
 {
     /// <summary>What a new job waits for until the round loop picks it up.</summary>
-    public const string WaitingReason = "waiting for funding and enough providers holding the dataset";
+    public const string WaitingReason = "waiting for enough providers holding the dataset";
+
+    /// <summary>Deadline attempts per round before the job fails.</summary>
+    public const int MaxRoundAttempts = 3;
+
+    private const string DriveReminder = "drive";
+    private static readonly TimeSpan DriveInterval = TimeSpan.FromSeconds(2);
+
+    private IGrainTimer? _drive;
+
+    private JobDefinition Definition => state.State.Definition!;
+
+    private string JobId => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Definition is not null && !JobLifecycle.IsFinal(state.State.Status))
+        {
+            ArmDrive();
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public async Task<JobSnapshot> SubmitAsync(string owner, JobDefinition definition)
@@ -24,7 +63,7 @@ public sealed class TrainingJobGrain(
             // A retried submission (same owner, same definition) is answered with the job it created.
             return state.State.Owner == owner && state.State.Definition == definition
                 ? Snapshot()!
-                : throw new InvalidOperationException($"Job '{this.GetPrimaryKeyString()}' already exists.");
+                : throw new InvalidOperationException($"Job '{JobId}' already exists.");
         }
 
         var now = clock.GetUtcNow();
@@ -35,7 +74,9 @@ public sealed class TrainingJobGrain(
         state.State.CreatedUtc = now;
         state.State.UpdatedUtc = now;
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IClientJobsGrain>(owner).AddAsync(this.GetPrimaryKeyString());
+        await GrainFactory.GetGrain<IClientJobsGrain>(owner).AddAsync(JobId);
+        await this.RegisterOrUpdateReminder(DriveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        ArmDrive();
         return Snapshot()!;
     }
 
@@ -47,11 +88,212 @@ public sealed class TrainingJobGrain(
     {
         if (state.State.Definition is null)
         {
-            throw new KeyNotFoundException($"No job '{this.GetPrimaryKeyString()}'.");
+            throw new KeyNotFoundException($"No job '{JobId}'.");
         }
 
         await MoveAsync(JobStatus.Cancelled, string.IsNullOrWhiteSpace(reason) ? "cancelled by its owner" : reason);
         return Snapshot()!;
+    }
+
+    /// <inheritdoc />
+    public Task RoundClosedAsync(RoundSnapshot round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return HandleRoundAsync(round);
+    }
+
+    /// <inheritdoc />
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // The reminder exists to wake the job after a restart; activation arms the drive timer.
+        return JobLifecycle.IsFinal(state.State.Status) ? DropReminderAsync() : Task.CompletedTask;
+    }
+
+    private void ArmDrive() => _drive ??= this.RegisterGrainTimer(DriveAsync, TimeSpan.Zero, DriveInterval);
+
+    private async Task DriveAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Definition is null || JobLifecycle.IsFinal(state.State.Status))
+        {
+            _drive?.Dispose();
+            _drive = null;
+            return;
+        }
+
+        if (clock.GetUtcNow() > Definition.DeadlineUtc)
+        {
+            await MoveAsync(JobStatus.Failed, "the job's deadline passed before it finished");
+            return;
+        }
+
+        if (state.State.Status == JobStatus.Pending)
+        {
+            await TryStartAsync();
+            return;
+        }
+
+        var round = await Round(state.State.CurrentRound).GetAsync();
+        if (round.Status == RoundStatus.NotStarted)
+        {
+            await StartRoundAsync();
+        }
+        else if (round.Status is RoundStatus.Closed or RoundStatus.Failed)
+        {
+            await HandleRoundAsync(round);
+        }
+    }
+
+    private async Task TryStartAsync()
+    {
+        if (services.GetService<IContentStore>() is not { } store)
+        {
+            await NoteAsync("waiting for a blob store: none is configured");
+            return;
+        }
+
+        var available = await GrainFactory.GetGrain<IProviderRegistryGrain>(0).AvailableAsync(Criteria());
+        if (available < Definition.MinProviders)
+        {
+            await NoteAsync($"{WaitingReason}: {available} of {Definition.MinProviders} online with '{Definition.Dataset}'");
+            return;
+        }
+
+        var plan = ModelSpecJson.ParseAndPlan(Definition.SpecJson);
+        using var initial = new MemoryStream(WeightInitializer.Initialize(plan, Seed()).ToSafetensors());
+        var weights = await store.PutAsync(initial, CancellationToken.None);
+        state.State.CurrentWeights = weights;
+        state.State.InitialWeights = weights.Sha256;
+        state.State.CurrentRound = 1;
+        await MoveAsync(JobStatus.Running, $"round 1 of {Definition.Rounds}");
+        await StartRoundAsync();
+    }
+
+    private async Task StartRoundAsync()
+    {
+        var r = state.State.CurrentRound;
+        var evaluation = r > Definition.Rounds;
+        var config = new RoundConfig(
+            JobId,
+            r,
+            evaluation ? TaskKind.Evaluate : TaskKind.Train,
+            Definition.SpecJson,
+            state.State.CurrentWeights!,
+            Definition.Strategy,
+            Criteria(),
+            evaluation ? 1.0 : Definition.FractionPerRound,
+            Definition.MinProviders,
+            evaluation ? 1 : Definition.EffectiveQuorum,
+            evaluation ? 0 : Definition.BufferSize,
+            TimeSpan.FromSeconds(Definition.RoundTimeoutSeconds),
+            MaxRoundAttempts,
+            Definition.LocalEpochs,
+            Definition.LearningRate,
+            Definition.BatchSize,
+            Definition.ProximalMu,
+            Definition.Compression,
+            Seed() + r);
+        var snapshot = await Round(r).StartAsync(config);
+        LogRoundStarted(JobId, r, snapshot.Assigned);
+    }
+
+    private async Task HandleRoundAsync(RoundSnapshot round)
+    {
+        if (state.State.Definition is null || state.State.Status != JobStatus.Running
+            || round.Round != state.State.CurrentRound || round.Status is not (RoundStatus.Closed or RoundStatus.Failed))
+        {
+            return;
+        }
+
+        if (round.Status == RoundStatus.Failed)
+        {
+            await MoveAsync(JobStatus.Failed, $"round {round.Round} failed: {round.FailureReason}");
+            return;
+        }
+
+        var evaluation = round.Round > Definition.Rounds;
+        var record = new JobRoundRecord(
+            round.Round,
+            evaluation,
+            round.Received,
+            round.Assigned,
+            round.Failed,
+            round.Attempt,
+            round.TrainLoss,
+            evaluation ? round.EvalAccuracy : double.NaN,
+            evaluation ? round.EvalLoss : double.NaN,
+            round.KeptBecause,
+            round.BytesIn,
+            round.BytesOut,
+            round.OpenedUtc is { } opened && round.ClosedUtc is { } closed ? (closed - opened).TotalMilliseconds : 0,
+            round.SlowestComputeMs,
+            (round.NewWeights ?? state.State.CurrentWeights!).Sha256);
+
+        // This round's providers evaluated the model the previous round produced before training on it.
+        JobRoundRecord? evaluated = null;
+        var previous = state.State.History.FindLastIndex(h => !h.Evaluation);
+        if (previous >= 0 && round.EvalExamples > 0)
+        {
+            evaluated = state.State.History[previous] with { Accuracy = round.EvalAccuracy, Loss = round.EvalLoss };
+            state.State.History[previous] = evaluated;
+        }
+
+        state.State.History.Add(record);
+        if (!evaluation)
+        {
+            state.State.Contributions.AddRange(round.Contributions.Where(c => c.Used).Select(c => new ModelContribution(round.Round, c.Provider, c.TaskId, c.ResultSha256, c.Examples)));
+            state.State.CurrentWeights = round.NewWeights ?? state.State.CurrentWeights;
+            state.State.RoundsCompleted = round.Round;
+        }
+
+        var last = round.Round == Definition.Rounds + 1;
+        if (!last)
+        {
+            state.State.CurrentRound++;
+            state.State.StatusReason = state.State.CurrentRound > Definition.Rounds
+                ? "evaluating the final model"
+                : $"round {state.State.CurrentRound} of {Definition.Rounds}";
+        }
+
+        state.State.UpdatedUtc = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        await PublishAsync("round", record);
+        if (evaluated is not null)
+        {
+            await PublishAsync("evaluated", evaluated);
+        }
+
+        if (last)
+        {
+            await CompleteAsync(record);
+            return;
+        }
+
+        await StartRoundAsync();
+    }
+
+    private async Task CompleteAsync(JobRoundRecord evaluation)
+    {
+        var weights = state.State.CurrentWeights!;
+        var draft = new ModelVersionRecord(
+            state.State.Owner,
+            Definition.ModelName,
+            0,
+            Definition.SpecJson,
+            weights,
+            evaluation.Accuracy,
+            evaluation.Loss,
+            0,
+            JobId,
+            Definition.Rounds,
+            Definition.Strategy,
+            state.State.InitialWeights,
+            state.State.Contributions,
+            null,
+            clock.GetUtcNow());
+        var version = await GrainFactory.GetGrain<IModelGrain>(ModelKeys.Model(state.State.Owner, Definition.ModelName)).RegisterAsync(draft);
+        state.State.Model = new ModelVersionKey(version.Name, version.Version, weights.Sha256);
+        await MoveAsync(JobStatus.Completed, $"registered as {version.Name} v{version.Version}");
+        await PublishAsync("model", null);
     }
 
     private async Task MoveAsync(JobStatus to, string reason)
@@ -65,17 +307,75 @@ public sealed class TrainingJobGrain(
         state.State.StatusReason = reason;
         state.State.UpdatedUtc = clock.GetUtcNow();
         await state.WriteStateAsync();
+        LogMoved(JobId, to, reason);
+        await PublishAsync("status", null);
+        if (JobLifecycle.IsFinal(to))
+        {
+            await DropReminderAsync();
+        }
     }
+
+    // Waiting reasons change often and say nothing new for a restart: kept in memory until the next write.
+    private Task NoteAsync(string reason)
+    {
+        if (state.State.StatusReason != reason)
+        {
+            state.State.StatusReason = reason;
+            state.State.UpdatedUtc = clock.GetUtcNow();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task PublishAsync(string kind, JobRoundRecord? round)
+    {
+        try
+        {
+            var stream = this.GetStreamProvider(JobEvent.StreamProvider).GetStream<JobEvent>(StreamId.Create(JobEvent.StreamNamespace, JobId));
+            await stream.OnNextAsync(new JobEvent(JobId, kind, state.State.Status, state.State.StatusReason, round, state.State.Model, clock.GetUtcNow()));
+        }
+        catch (Exception ex) when (ex is OrleansException or KeyNotFoundException or InvalidOperationException or TimeoutException)
+        {
+            // Progress is a convenience; the job's state is the record and is already written.
+            LogPublishFailed(JobId, ex.Message);
+        }
+    }
+
+    private async Task DropReminderAsync()
+    {
+        var reminder = await this.GetReminder(DriveReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private IAggregationRoundGrain Round(int round) => GrainFactory.GetGrain<IAggregationRoundGrain>(RoundKeys.Of(JobId, round));
+
+    private ProviderCriteria Criteria() => new(Definition.Dataset);
+
+    private int Seed() => BinaryPrimitives.ReadInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(JobId))) & 0x3fff_ffff;
 
     private JobSnapshot? Snapshot() => state.State.Definition is null
         ? null
         : new JobSnapshot(
-            this.GetPrimaryKeyString(),
+            JobId,
             state.State.Owner,
             state.State.Definition,
             state.State.Status,
             state.State.StatusReason,
             state.State.RoundsCompleted,
             state.State.CreatedUtc,
-            state.State.UpdatedUtc);
+            state.State.UpdatedUtc,
+            state.State.History,
+            state.State.Model);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} round {Round} started with {Assigned} tasks")]
+    private partial void LogRoundStarted(string jobId, int round, int assigned);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} is now {Status}: {Reason}")]
+    private partial void LogMoved(string jobId, JobStatus status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} progress not published: {Reason}")]
+    private partial void LogPublishFailed(string jobId, string reason);
 }

@@ -1,4 +1,6 @@
 using OrleansAI.Grains.Interfaces.Jobs;
+using OrleansAI.Grains.Interfaces.Models;
+using OrleansAI.Grains.Interfaces.Storage;
 
 namespace OrleansAI.Grains.Jobs;
 
@@ -18,7 +20,7 @@ public sealed class TrainingJobState
     /// <summary>Why the job is in its status.</summary>
     [Id(3)] public string StatusReason { get; set; } = "";
 
-    /// <summary>Rounds finished.</summary>
+    /// <summary>Training rounds finished.</summary>
     [Id(4)] public int RoundsCompleted { get; set; }
 
     /// <summary>When the job was accepted.</summary>
@@ -26,4 +28,22 @@ public sealed class TrainingJobState
 
     /// <summary>When it last changed.</summary>
     [Id(6)] public DateTimeOffset UpdatedUtc { get; set; }
+
+    /// <summary>The round in flight (1-based; <c>Rounds + 1</c> is the final evaluation); 0 before the first.</summary>
+    [Id(7)] public int CurrentRound { get; set; }
+
+    /// <summary>The global weights the current round starts from.</summary>
+    [Id(8)] public ContentReference? CurrentWeights { get; set; }
+
+    /// <summary>Hash of the weights the job started from.</summary>
+    [Id(9)] public string InitialWeights { get; set; } = "";
+
+    /// <summary>Finished rounds, oldest first.</summary>
+    [Id(10)] public List<JobRoundRecord> History { get; set; } = [];
+
+    /// <summary>Every result aggregation used, for the model's provenance.</summary>
+    [Id(11)] public List<ModelContribution> Contributions { get; set; } = [];
+
+    /// <summary>The registered model version.</summary>
+    [Id(12)] public ModelVersionKey? Model { get; set; }
 }

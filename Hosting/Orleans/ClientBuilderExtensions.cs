@@ -18,6 +18,7 @@ public static class ClientBuilderExtensions
             o.ClusterId = cluster.ClusterId;
             o.ServiceId = cluster.ServiceId;
         });
+        client.AddMemoryStreams(SiloBuilderExtensions.ProgressStreams);
         return client.UseAdoNetClustering(o =>
         {
             o.Invariant = PostgresOptions.Invariant;

@@ -16,6 +16,12 @@ public static class SiloBuilderExtensions
     /// <summary>The grain storage provider every grain uses.</summary>
     public const string StorageName = "Default";
 
+    /// <summary>The stream provider jobs publish progress on (the Api subscribes to it).</summary>
+    public const string ProgressStreams = "progress";
+
+    /// <summary>Where stream subscriptions are kept (the name Orleans streaming looks up).</summary>
+    public const string PubSubStorageName = "PubSubStore";
+
     /// <summary>
     /// PostgreSQL clustering, grain storage and reminders when configured (with the schema applied
     /// first in the lifecycle); otherwise in-memory storage and reminders. Clustering for the
@@ -25,9 +31,13 @@ public static class SiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(postgres);
+        // Progress events: memory streams (delivered through the cluster's own queue grains). Losing
+        // events in flight on a crash is acceptable: the job's persisted history is the record.
+        silo.AddMemoryStreams(ProgressStreams);
         if (!postgres.IsConfigured)
         {
             silo.AddMemoryGrainStorage(StorageName);
+            silo.AddMemoryGrainStorage(PubSubStorageName);
             silo.UseInMemoryReminderService();
             return silo;
         }
@@ -41,6 +51,11 @@ public static class SiloBuilderExtensions
             o.ConnectionString = connectionString;
         });
         silo.AddAdoNetGrainStorage(StorageName, o =>
+        {
+            o.Invariant = PostgresOptions.Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(PubSubStorageName, o =>
         {
             o.Invariant = PostgresOptions.Invariant;
             o.ConnectionString = connectionString;

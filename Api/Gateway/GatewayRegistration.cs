@@ -1,0 +1,39 @@
+using OrleansAI.Hosting.Options;
+
+namespace OrleansAI.Api.Gateway;
+
+/// <summary>Wires the provider gateway into the Api.</summary>
+public static class GatewayRegistration
+{
+    /// <summary>Adds gRPC, the gateway's options and its session tokens.</summary>
+    public static WebApplicationBuilder AddProviderGateway(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.SessionKey is null or "" || IsKey(o.SessionKey), "Gateway:SessionKey must be base64 of at least 32 bytes.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section);
+        builder.Services.AddSingleton<SessionTokens>();
+        builder.Services.AddGrpc(o =>
+        {
+            // Nodes only send small control messages; weights and updates go through the blob store.
+            o.MaxReceiveMessageSize = 256 * 1024;
+            o.EnableDetailedErrors = false;
+        });
+        return builder;
+    }
+
+    /// <summary>Maps the gateway's gRPC service.</summary>
+    public static IEndpointRouteBuilder MapProviderGateway(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcService<ProviderGatewayService>();
+        return endpoints;
+    }
+
+    private static bool IsKey(string value)
+    {
+        var buffer = new byte[value.Length];
+        return Convert.TryFromBase64String(value, buffer, out var written) && written >= 32;
+    }
+}

@@ -1,0 +1,275 @@
+using System.Security.Cryptography;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using OrleansAI.Grains.Interfaces.Providers;
+using OrleansAI.Grains.Interfaces.Rounds;
+using OrleansAI.Grains.Interfaces.Storage;
+using OrleansAI.Grains.Storage;
+using OrleansAI.Hosting.Options;
+using OrleansAI.Protocol;
+
+namespace OrleansAI.Api.Gateway;
+
+/// <summary>
+/// The provider gateway (gRPC): sign-in by EIP-191 challenge, then one live stream per provider for
+/// heartbeats, tasks and results. Providers are untrusted: every field is bounded, every result is
+/// signed by the session's own key, and a task is looked up in the sender's own provider grain, so
+/// nobody can read or answer another provider's work.
+/// </summary>
+public sealed partial class ProviderGatewayService(
+    IGrainFactory grains,
+    SessionTokens sessions,
+    IOptions<GatewayOptions> gatewayOptions,
+    IOptions<ChainOptions> chainOptions,
+    IServiceProvider services,
+    TimeProvider clock,
+    ILogger<ProviderGatewayService> logger) : ProviderGateway.ProviderGatewayBase
+{
+    private const int MaxIdChars = 64;
+    private const int MaxReasonChars = 500;
+
+    private readonly GatewayOptions _options = gatewayOptions.Value;
+    private readonly long _chainId = chainOptions.Value.ChainId;
+
+    /// <inheritdoc />
+    public override async Task<Challenge> RequestChallenge(ChallengeRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var address = AddressOf(request.Address);
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var issued = clock.GetUtcNow();
+        var expires = issued + _options.ChallengeLifetime;
+        await grains.GetGrain<IProviderGrain>(address).IssueChallengeAsync(nonce, issued, expires);
+        return new Challenge
+        {
+            Message = LoginMessage.Format(_options.Domain, _chainId, address, nonce, issued, expires),
+            Nonce = nonce,
+            ExpiresUnixMs = expires.ToUnixTimeMilliseconds(),
+        };
+    }
+
+    /// <inheritdoc />
+    public override async Task<Session> Login(LoginRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var address = AddressOf(request.Address);
+        if (request.Nonce.Length is 0 or > MaxIdChars)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "nonce is missing or too long"));
+        }
+
+        // The nonce is used up whatever happens next: a failed attempt cannot be retried with it.
+        var challenge = await grains.GetGrain<IProviderGrain>(address).ConsumeChallengeAsync(request.Nonce);
+        if (challenge is not { } c)
+        {
+            LogLoginRefused(address, "unknown, used or expired challenge");
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "the challenge is unknown, already used or expired; request a new one"));
+        }
+
+        var message = LoginMessage.Format(_options.Domain, _chainId, address, request.Nonce, c.Issued, c.Expires);
+        if (MessageSignatures.RecoverSigner(message, request.Signature) != address)
+        {
+            LogLoginRefused(address, "signature does not match");
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "the signature is not the address's signature of the challenge"));
+        }
+
+        var (token, expires) = sessions.Issue(address);
+        return new Session { Token = token, ExpiresUnixMs = expires.ToUnixTimeMilliseconds() };
+    }
+
+    /// <inheritdoc />
+    public override async Task Connect(IAsyncStreamReader<NodeMessage> requestStream, IServerStreamWriter<GatewayMessage> responseStream, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(requestStream);
+        ArgumentNullException.ThrowIfNull(responseStream);
+        ArgumentNullException.ThrowIfNull(context);
+        var header = context.RequestHeaders.GetValue("authorization");
+        var address = sessions.Validate(header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : null)
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "a valid session token is required (authorization: Bearer <token>)"));
+        var cancel = context.CancellationToken;
+        var capabilities = await ReadRegistrationAsync(requestStream, cancel);
+        var provider = grains.GetGrain<IProviderGrain>(address);
+        var connectionId = Guid.NewGuid();
+        var connection = new ProviderConnection(services.GetService<IContentStore>(), clock);
+        var channel = grains.CreateObjectReference<ITaskChannel>(connection);
+        var writer = WriteAsync(connection, responseStream, cancel);
+        try
+        {
+            connection.Send(new GatewayMessage { Registered = new Registered { Address = address, ChainId = _chainId, HeartbeatSeconds = (int)ProviderTimings.Heartbeat.TotalSeconds } });
+            await provider.ConnectAsync(connectionId, capabilities, channel);
+            LogConnected(address);
+            while (connection.ClosedBecause is null && await requestStream.MoveNext(cancel))
+            {
+                var message = requestStream.Current;
+                switch (message.BodyCase)
+                {
+                    case NodeMessage.BodyOneofCase.Heartbeat:
+                        if (!await provider.HeartbeatAsync(connectionId))
+                        {
+                            // The grain lost track of this connection (a silo restarted): attach again.
+                            await provider.ConnectAsync(connectionId, capabilities, channel);
+                        }
+
+                        break;
+                    case NodeMessage.BodyOneofCase.Result:
+                        connection.Send(new GatewayMessage { Receipt = await AcceptResultAsync(address, provider, message.Result, cancel) });
+                        break;
+                    case NodeMessage.BodyOneofCase.Failure:
+                        await AcceptFailureAsync(address, provider, message.Failure);
+                        break;
+                    default:
+                        throw new RpcException(new Status(StatusCode.InvalidArgument, $"unexpected {message.BodyCase} after registration"));
+                }
+            }
+        }
+        finally
+        {
+            connection.Complete();
+            await provider.DisconnectAsync(connectionId);
+            grains.DeleteObjectReference<ITaskChannel>(channel);
+            await writer;
+            LogDisconnected(address, connection.ClosedBecause ?? "stream ended");
+        }
+    }
+
+    private async Task<ProviderCapabilities> ReadRegistrationAsync(IAsyncStreamReader<NodeMessage> requests, CancellationToken cancel)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timeout.CancelAfter(_options.RegisterTimeout);
+        bool any;
+        try
+        {
+            any = await requests.MoveNext(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded, "no registration arrived in time"));
+        }
+
+        if (!any || requests.Current.BodyCase != NodeMessage.BodyOneofCase.Register)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "the first message must be register"));
+        }
+
+        var (capabilities, error) = CapabilityRules.Parse(requests.Current.Register);
+        return capabilities ?? throw new RpcException(new Status(StatusCode.InvalidArgument, error!));
+    }
+
+    private async Task<ResultReceipt> AcceptResultAsync(string address, IProviderGrain provider, TaskResult result, CancellationToken cancel)
+    {
+        ResultReceipt Receipt(SubmitOutcome outcome, string detail) => new() { TaskId = result.TaskId, Outcome = outcome.ToString().ToLowerInvariant(), Detail = detail };
+
+        if (result.TaskId.Length is 0 or > MaxIdChars)
+        {
+            return Receipt(SubmitOutcome.Refused, "task_id is missing or too long");
+        }
+
+        // Only the sender's own grain is asked, so another provider's task is simply not found.
+        var task = await provider.GetTaskAsync(result.TaskId);
+        if (task is null)
+        {
+            LogResultRefused(address, result.TaskId, "not an open task of this provider");
+            return Receipt(SubmitOutcome.Refused, "not an open task of this provider");
+        }
+
+        var train = task.Kind == TaskKind.Train;
+        var message = ResultMessage.Format(_chainId, result.TaskId, train ? result.Sha256 : "", train ? result.Length : 0, train ? result.Examples : 0);
+        if (MessageSignatures.RecoverSigner(message, result.Signature) != address)
+        {
+            return await RefuseAsync(provider, task, address, "the result is not signed by this provider");
+        }
+
+        if (Bounds(result, train) is { } problem)
+        {
+            return await RefuseAsync(provider, task, address, problem);
+        }
+
+        ContentReference? blob = null;
+        if (train)
+        {
+            var store = services.GetService<IContentStore>() ?? throw new RpcException(new Status(StatusCode.Unavailable, "no blob store is configured"));
+            try
+            {
+                blob = await store.AcceptUploadAsync(task.TaskId, result.Sha256, task.MaxResultBytes, cancel);
+            }
+            catch (InvalidDataException ex)
+            {
+                return await RefuseAsync(provider, task, address, $"the upload does not match the result: {ex.Message}");
+            }
+        }
+
+        var e = result.Evaluation;
+        var report = new TaskReport(task.TaskId, blob, train ? result.Examples : 0, train ? result.TrainLoss : 0, e?.Examples ?? 0, e?.Loss ?? 0, e?.Accuracy ?? 0, result.ComputeMs, result.Signature);
+        var outcome = await grains.GetGrain<IAggregationRoundGrain>(RoundKeys.Of(task.JobId, task.Round)).SubmitAsync(address, report);
+        await provider.FinishTaskAsync(task.TaskId, outcome);
+        return Receipt(outcome, outcome == SubmitOutcome.Refused ? "the round refused the result" : "");
+    }
+
+    private async Task<ResultReceipt> RefuseAsync(IProviderGrain provider, ProviderTask task, string address, string reason)
+    {
+        LogResultRefused(address, task.TaskId, reason);
+        await grains.GetGrain<IAggregationRoundGrain>(task.RoundKey).ReportFailureAsync(address, task.TaskId, reason);
+        await provider.FinishTaskAsync(task.TaskId, SubmitOutcome.Refused);
+        return new ResultReceipt { TaskId = task.TaskId, Outcome = "refused", Detail = reason };
+    }
+
+    private static string? Bounds(TaskResult result, bool train)
+    {
+        if (train && (!ContentReference.IsSha256(result.Sha256) || result.Length <= 0 || result.Examples is <= 0 or > 1_000_000_000))
+        {
+            return "a training result needs a lower-case SHA-256, a positive length and a positive example count";
+        }
+
+        var e = result.Evaluation;
+        if (e is not null && (e.Examples is < 0 or > 1_000_000_000 || !double.IsFinite(e.Loss) || e.Accuracy is < 0 or > 1 || double.IsNaN(e.Accuracy)))
+        {
+            return "the evaluation figures are out of range";
+        }
+
+        return !double.IsFinite(result.TrainLoss) || !double.IsFinite(result.ComputeMs) || result.ComputeMs < 0 ? "train_loss and compute_ms must be finite" : null;
+    }
+
+    private async Task AcceptFailureAsync(string address, IProviderGrain provider, TaskFailure failure)
+    {
+        var task = failure.TaskId.Length is > 0 and <= MaxIdChars ? await provider.GetTaskAsync(failure.TaskId) : null;
+        if (task is null)
+        {
+            return;
+        }
+
+        var reason = failure.Reason.Length > MaxReasonChars ? failure.Reason[..MaxReasonChars] : failure.Reason;
+        await grains.GetGrain<IAggregationRoundGrain>(task.RoundKey).ReportFailureAsync(address, task.TaskId, reason);
+        await provider.FailTaskAsync(task.TaskId, reason);
+    }
+
+    private static async Task WriteAsync(ProviderConnection connection, IServerStreamWriter<GatewayMessage> stream, CancellationToken cancel)
+    {
+        try
+        {
+            await foreach (var message in connection.Outbox.ReadAllAsync(cancel))
+            {
+                await stream.WriteAsync(message, cancel);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or IOException)
+        {
+            // The stream is gone; the reader side notices and cleans up.
+        }
+    }
+
+    private static string AddressOf(string value) => ProviderAddress.IsValid(value)
+        ? ProviderAddress.Normalize(value)
+        : throw new RpcException(new Status(StatusCode.InvalidArgument, "address must be 0x followed by 40 hex digits"));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider sign-in refused for {Address}: {Reason}")]
+    private partial void LogLoginRefused(string address, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provider {Address} stream open")]
+    private partial void LogConnected(string address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provider {Address} stream closed: {Reason}")]
+    private partial void LogDisconnected(string address, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Result from {Address} for task {TaskId} refused: {Reason}")]
+    private partial void LogResultRefused(string address, string taskId, string reason);
+}

@@ -1,0 +1,28 @@
+using OrleansAI.Grains.Interfaces.Jobs;
+
+namespace OrleansAI.Api.Jobs;
+
+/// <summary>One server-sent progress event of a job.</summary>
+/// <param name="Kind"><c>snapshot</c> (first: the job so far), <c>status</c>, <c>round</c>, <c>evaluated</c> or <c>model</c>.</param>
+/// <param name="Status">The job's status.</param>
+/// <param name="Reason">Its status reason.</param>
+/// <param name="Round">The round concerned.</param>
+/// <param name="Model">Registered model name, once there is one.</param>
+/// <param name="ModelVersion">Registered version, once there is one.</param>
+/// <param name="Job">The whole job, for <c>snapshot</c>.</param>
+public sealed record JobProgress(string Kind, JobStatus Status, string Reason, RoundView? Round, string? Model, int? ModelVersion, JobView? Job)
+{
+    /// <summary>The progress event of a published job event.</summary>
+    public static JobProgress From(JobEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new(e.Kind, e.Status, e.Reason, e.Round is null ? null : RoundView.From(e.Round), e.Model?.Name, e.Model?.Version, null);
+    }
+
+    /// <summary>The opening event: the job as it is.</summary>
+    public static JobProgress Snapshot(JobSnapshot job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return new("snapshot", job.Status, job.StatusReason, null, job.Model?.Name, job.Model?.Version, JobView.From(job));
+    }
+}

@@ -1,0 +1,44 @@
+using OrleansAI.Grains.Interfaces.Models;
+
+namespace OrleansAI.Api.Models;
+
+/// <summary>A model version with its provenance, as the API returns it.</summary>
+/// <param name="Name">Model name.</param>
+/// <param name="Version">Version number.</param>
+/// <param name="Weights">SHA-256 of the weights blob (safetensors).</param>
+/// <param name="WeightsBytes">Size of the weights blob.</param>
+/// <param name="Accuracy">Accuracy on the providers' held-out test data; null if not measured.</param>
+/// <param name="Loss">Loss on it; null if not measured.</param>
+/// <param name="Job">The job that trained it.</param>
+/// <param name="Rounds">Training rounds.</param>
+/// <param name="Strategy">Aggregation strategy.</param>
+/// <param name="InitialWeights">SHA-256 of the starting weights.</param>
+/// <param name="ParentVersion">The previous version, if any.</param>
+/// <param name="Created">Registration time.</param>
+/// <param name="Contributions">Every result aggregation used.</param>
+/// <param name="Spec">The model spec.</param>
+public sealed record ModelVersionView(
+    string Name,
+    int Version,
+    string Weights,
+    long WeightsBytes,
+    double? Accuracy,
+    double? Loss,
+    string Job,
+    int Rounds,
+    string Strategy,
+    string InitialWeights,
+    int? ParentVersion,
+    DateTimeOffset Created,
+    IReadOnlyList<ModelContribution> Contributions,
+    System.Text.Json.JsonElement Spec)
+{
+    /// <summary>The view of a version record.</summary>
+    public static ModelVersionView From(ModelVersionRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        using var spec = System.Text.Json.JsonDocument.Parse(r.SpecJson);
+        return new(r.Name, r.Version, r.Weights.Sha256, r.Weights.Length, double.IsFinite(r.Accuracy) ? r.Accuracy : null, double.IsFinite(r.Loss) ? r.Loss : null,
+            r.JobId, r.Rounds, r.Strategy, r.InitialWeights, r.ParentVersion, r.CreatedUtc, r.Contributions, spec.RootElement.Clone());
+    }
+}

@@ -1,0 +1,20 @@
+using OrleansAI.Grains.Interfaces.Providers;
+
+namespace OrleansAI.Api.Providers;
+
+/// <summary>An online provider as the API lists it.</summary>
+/// <param name="Address">Ethereum address.</param>
+/// <param name="Device">cpu or cuda.</param>
+/// <param name="MemoryMb">Declared memory.</param>
+/// <param name="Datasets">Datasets held.</param>
+/// <param name="PricePerTask">Asking price per task.</param>
+/// <param name="RunningTasks">Tasks in flight at its last refresh.</param>
+public sealed record ProviderView(string Address, string Device, long MemoryMb, IReadOnlyList<string> Datasets, decimal PricePerTask, int RunningTasks)
+{
+    /// <summary>The view of a registry listing.</summary>
+    public static ProviderView From(ProviderListing l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return new(l.Address, l.Capabilities.Device, l.Capabilities.MemoryMb, l.Capabilities.Datasets, l.Capabilities.PricePerTask, l.RunningTasks);
+    }
+}

@@ -1,0 +1,35 @@
+namespace OrleansAI.Grains.Interfaces.Jobs;
+
+/// <summary>One finished round as the job records it.</summary>
+/// <param name="Round">Round number; the final evaluation-only round is <c>Rounds + 1</c>.</param>
+/// <param name="Evaluation">True for the final evaluation-only round.</param>
+/// <param name="Participants">Results accepted.</param>
+/// <param name="Assigned">Tasks handed out.</param>
+/// <param name="Failed">Tasks failed or timed out.</param>
+/// <param name="Attempts">Deadline attempts the round needed.</param>
+/// <param name="TrainLoss">Example-weighted mean local training loss; NaN when none.</param>
+/// <param name="Accuracy">Accuracy of the model this round produced on the providers' test data; NaN until measured (by the next round).</param>
+/// <param name="Loss">Loss of that model on the test data; NaN until measured.</param>
+/// <param name="KeptBecause">Why the round kept the previous model, if it did.</param>
+/// <param name="BytesIn">Result bytes received.</param>
+/// <param name="BytesOut">Weight bytes handed out.</param>
+/// <param name="WallMs">From first task out to close.</param>
+/// <param name="SlowestComputeMs">The slowest accepted provider's compute time.</param>
+/// <param name="WeightsSha256">Global weights after the round.</param>
+[GenerateSerializer, Immutable, Alias("OrleansAI.JobRoundRecord")]
+public sealed record JobRoundRecord(
+    [property: Id(0)] int Round,
+    [property: Id(1)] bool Evaluation,
+    [property: Id(2)] int Participants,
+    [property: Id(3)] int Assigned,
+    [property: Id(4)] int Failed,
+    [property: Id(5)] int Attempts,
+    [property: Id(6)] double TrainLoss,
+    [property: Id(7)] double Accuracy,
+    [property: Id(8)] double Loss,
+    [property: Id(9)] string? KeptBecause,
+    [property: Id(10)] long BytesIn,
+    [property: Id(11)] long BytesOut,
+    [property: Id(12)] double WallMs,
+    [property: Id(13)] double SlowestComputeMs,
+    [property: Id(14)] string WeightsSha256);

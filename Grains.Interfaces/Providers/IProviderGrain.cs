@@ -1,0 +1,60 @@
+namespace OrleansAI.Grains.Interfaces.Providers;
+
+/// <summary>
+/// One provider, keyed by its canonical Ethereum address: sign-in challenges, its one live
+/// connection, heartbeats, its tasks and its record. Every task a provider may answer is in its own
+/// grain, so answering another provider's task is impossible by construction.
+/// </summary>
+[Alias("OrleansAI.IProviderGrain")]
+public interface IProviderGrain : IGrainWithStringKey
+{
+    /// <summary>Records a single-use sign-in nonce; only the newest few stay valid.</summary>
+    [Alias("IssueChallenge")]
+    Task IssueChallengeAsync(string nonce, DateTimeOffset issuedUtc, DateTimeOffset expiresUtc);
+
+    /// <summary>
+    /// Uses up <paramref name="nonce"/>: returns when it was issued and when it expires, or null when
+    /// it is unknown, used or expired. A second call with the same nonce always returns null.
+    /// </summary>
+    [Alias("ConsumeChallenge")]
+    Task<(DateTimeOffset Issued, DateTimeOffset Expires)?> ConsumeChallengeAsync(string nonce);
+
+    /// <summary>
+    /// Attaches a live connection (replacing and closing any older one), records the declared
+    /// capabilities, lists the provider for sampling and re-sends its unanswered tasks.
+    /// </summary>
+    [Alias("Connect")]
+    Task<ProviderSnapshot> ConnectAsync(Guid connectionId, ProviderCapabilities capabilities, ITaskChannel channel);
+
+    /// <summary>Keeps the connection alive; false means this connection is not the attached one and must reattach.</summary>
+    [Alias("Heartbeat")]
+    Task<bool> HeartbeatAsync(Guid connectionId);
+
+    /// <summary>Detaches the connection if it is still the attached one.</summary>
+    [Alias("Disconnect")]
+    Task DisconnectAsync(Guid connectionId);
+
+    /// <summary>Offers a task; true when the provider is online with capacity and the task was pushed (idempotent by task id).</summary>
+    [Alias("Assign")]
+    Task<bool> AssignAsync(ProviderTask task);
+
+    /// <summary>The provider's own unanswered task with this id, or null.</summary>
+    [Alias("GetTask")]
+    Task<ProviderTask?> GetTaskAsync(string taskId);
+
+    /// <summary>Closes a task with what became of it (idempotent).</summary>
+    [Alias("Finish")]
+    Task FinishTaskAsync(string taskId, SubmitOutcome outcome);
+
+    /// <summary>The provider reported it could not do the task.</summary>
+    [Alias("Fail")]
+    Task FailTaskAsync(string taskId, string reason);
+
+    /// <summary>Drops a task its round no longer needs and tells the provider.</summary>
+    [Alias("Cancel")]
+    Task CancelTaskAsync(string taskId, string reason);
+
+    /// <summary>The provider's record.</summary>
+    [Alias("Get")]
+    Task<ProviderSnapshot> GetAsync();
+}

@@ -1,0 +1,23 @@
+using Orleans.Concurrency;
+
+namespace OrleansAI.Grains.Interfaces.Providers;
+
+/// <summary>
+/// The gateway's end of a provider's live connection, as an Orleans observer: the provider grain
+/// pushes through it. Calls are one-way; a dead connection shows up as missed heartbeats.
+/// </summary>
+[Alias("OrleansAI.ITaskChannel")]
+public interface ITaskChannel : IGrainObserver
+{
+    /// <summary>Pushes a task to the provider.</summary>
+    [OneWay, Alias("Deliver")]
+    Task DeliverAsync(ProviderTask task);
+
+    /// <summary>Tells the provider to drop a task (its round closed without it).</summary>
+    [OneWay, Alias("Cancel")]
+    Task CancelAsync(string taskId, string reason);
+
+    /// <summary>Ends the connection (replaced by a newer one, or evicted).</summary>
+    [OneWay, Alias("Close")]
+    Task CloseAsync(string reason);
+}

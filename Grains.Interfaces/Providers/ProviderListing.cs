@@ -1,0 +1,11 @@
+namespace OrleansAI.Grains.Interfaces.Providers;
+
+/// <summary>A provider's entry in the registry: enough to match and sample without asking it.</summary>
+/// <param name="Address">Canonical Ethereum address.</param>
+/// <param name="Capabilities">What it declared.</param>
+/// <param name="RunningTasks">Tasks in flight when it last refreshed its entry.</param>
+[GenerateSerializer, Immutable, Alias("OrleansAI.ProviderListing")]
+public sealed record ProviderListing(
+    [property: Id(0)] string Address,
+    [property: Id(1)] ProviderCapabilities Capabilities,
+    [property: Id(2)] int RunningTasks);

@@ -1,0 +1,25 @@
+namespace OrleansAI.Grains.Interfaces.Providers;
+
+/// <summary>A provider as operators and clients see it.</summary>
+/// <param name="Address">Canonical Ethereum address.</param>
+/// <param name="Status">Online or offline.</param>
+/// <param name="Capabilities">What it last declared; null if it never registered.</param>
+/// <param name="FirstSeenUtc">First registration.</param>
+/// <param name="LastSeenUtc">Last heartbeat or registration.</param>
+/// <param name="RunningTasks">Tasks assigned and not yet answered.</param>
+/// <param name="TasksAssigned">Tasks ever assigned.</param>
+/// <param name="TasksAccepted">Results accepted by their rounds.</param>
+/// <param name="TasksFailed">Tasks it failed, refused to do, or answered with a refused result.</param>
+/// <param name="Earnings">Earned so far, in the payment token's smallest unit.</param>
+[GenerateSerializer, Immutable, Alias("OrleansAI.ProviderSnapshot")]
+public sealed record ProviderSnapshot(
+    [property: Id(0)] string Address,
+    [property: Id(1)] ProviderStatus Status,
+    [property: Id(2)] ProviderCapabilities? Capabilities,
+    [property: Id(3)] DateTimeOffset FirstSeenUtc,
+    [property: Id(4)] DateTimeOffset LastSeenUtc,
+    [property: Id(5)] int RunningTasks,
+    [property: Id(6)] long TasksAssigned,
+    [property: Id(7)] long TasksAccepted,
+    [property: Id(8)] long TasksFailed,
+    [property: Id(9)] decimal Earnings);

@@ -1,0 +1,45 @@
+using OrleansAI.Grains.Interfaces.Rounds;
+using OrleansAI.Grains.Interfaces.Storage;
+
+namespace OrleansAI.Grains.Interfaces.Providers;
+
+/// <summary>
+/// One unit of work for one provider. It names the weights by hash; the gateway turns that into a
+/// short-lived read URL (and an upload URL for the result) when it pushes the task.
+/// </summary>
+/// <param name="TaskId">Unique id; also the name of the result's upload slot.</param>
+/// <param name="Kind">Train or evaluate.</param>
+/// <param name="JobId">The job.</param>
+/// <param name="Round">The round (1-based).</param>
+/// <param name="SpecJson">The model spec.</param>
+/// <param name="Weights">The global weights to start from (safetensors).</param>
+/// <param name="MaxResultBytes">Largest result accepted.</param>
+/// <param name="LocalEpochs">Local epochs.</param>
+/// <param name="LearningRate">Local learning rate.</param>
+/// <param name="BatchSize">Local batch size.</param>
+/// <param name="ProximalMu">FedProx μ; 0 for none.</param>
+/// <param name="Compression">How to encode the result: <c>none</c>, <c>int8</c>, <c>topk:F</c>.</param>
+/// <param name="Dataset">The local dataset to use.</param>
+/// <param name="DeadlineUtc">After this the result is ignored.</param>
+/// <param name="Seed">Seed for the local run.</param>
+[GenerateSerializer, Immutable, Alias("OrleansAI.ProviderTask")]
+public sealed record ProviderTask(
+    [property: Id(0)] string TaskId,
+    [property: Id(1)] TaskKind Kind,
+    [property: Id(2)] string JobId,
+    [property: Id(3)] int Round,
+    [property: Id(4)] string SpecJson,
+    [property: Id(5)] ContentReference Weights,
+    [property: Id(6)] long MaxResultBytes,
+    [property: Id(7)] int LocalEpochs,
+    [property: Id(8)] double LearningRate,
+    [property: Id(9)] int BatchSize,
+    [property: Id(10)] double ProximalMu,
+    [property: Id(11)] string Compression,
+    [property: Id(12)] string Dataset,
+    [property: Id(13)] DateTimeOffset DeadlineUtc,
+    [property: Id(14)] long Seed)
+{
+    /// <summary>The round grain's key.</summary>
+    public string RoundKey => RoundKeys.Of(JobId, Round);
+}

@@ -1,0 +1,30 @@
+using Orleans.Concurrency;
+using OrleansAI.Grains.Interfaces.Providers;
+
+namespace OrleansAI.Grains.Interfaces.Rounds;
+
+/// <summary>
+/// One round of one job, keyed <c>{job}/{round}</c>: samples providers, hands out tasks, collects
+/// results until all are in or the deadline passes with a quorum (retrying with other providers
+/// otherwise), aggregates with the job's strategy, and reports the outcome to the job. Every
+/// transition is persisted first, so a restarted silo resumes the round where it was.
+/// </summary>
+[Alias("OrleansAI.IAggregationRoundGrain")]
+public interface IAggregationRoundGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the round; idempotent: a started round returns its snapshot and changes nothing.</summary>
+    [Alias("Start")]
+    Task<RoundSnapshot> StartAsync(RoundConfig config);
+
+    /// <summary>A verified result from <paramref name="provider"/>; counted at most once, ignored once the round closed.</summary>
+    [Alias("Submit")]
+    Task<SubmitOutcome> SubmitAsync(string provider, TaskReport report);
+
+    /// <summary>The provider could not do its task.</summary>
+    [Alias("ReportFailure")]
+    Task ReportFailureAsync(string provider, string taskId, string reason);
+
+    /// <summary>The round as it is; read-only, so it may interleave with a round that is busy closing (and calling its job).</summary>
+    [AlwaysInterleave, Alias("Get")]
+    Task<RoundSnapshot> GetAsync();
+}

@@ -1,0 +1,33 @@
+using Orleans.Runtime;
+using OrleansAI.Grains.Interfaces.Models;
+
+namespace OrleansAI.Grains.Models;
+
+/// <summary>One client's model names: see <see cref="IClientModelsGrain"/>.</summary>
+public sealed class ClientModelsGrain(
+    [PersistentState("models", "Default")] IPersistentState<ClientModelsState> state) : Grain, IClientModelsGrain
+{
+    /// <summary>Most models one client may have.</summary>
+    public const int MaxModels = 1_000;
+
+    /// <inheritdoc />
+    public async Task AddAsync(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (state.State.Names.Contains(name))
+        {
+            return;
+        }
+
+        if (state.State.Names.Count >= MaxModels)
+        {
+            throw new InvalidOperationException($"A client may have at most {MaxModels} models.");
+        }
+
+        state.State.Names.Add(name);
+        await state.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListAsync() => Task.FromResult<IReadOnlyList<string>>(state.State.Names);
+}

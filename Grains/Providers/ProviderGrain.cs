@@ -1,0 +1,239 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using OrleansAI.Grains.Interfaces.Providers;
+
+namespace OrleansAI.Grains.Providers;
+
+/// <summary>
+/// One provider: see <see cref="IProviderGrain"/>. Liveness (the attached connection, heartbeats)
+/// is memory only and rebuilt by the gateway after any restart; the record and the unanswered tasks
+/// are persisted, and re-sent when the provider reattaches.
+/// </summary>
+public sealed partial class ProviderGrain(
+    [PersistentState("provider", "Default")] IPersistentState<ProviderState> state,
+    TimeProvider clock,
+    ILogger<ProviderGrain> logger) : Grain, IProviderGrain
+{
+    /// <summary>Interval at which an online provider refreshes its registry entry.</summary>
+    public static readonly TimeSpan ListingRefresh = TimeSpan.FromSeconds(30);
+
+    /// <summary>Outstanding sign-in challenges kept per provider; older ones are forgotten.</summary>
+    public const int MaxChallenges = 4;
+
+    private readonly List<(string Nonce, DateTimeOffset Issued, DateTimeOffset Expires)> _challenges = [];
+    private Guid? _connection;
+    private ITaskChannel? _channel;
+    private DateTimeOffset _lastHeartbeat;
+    private DateTimeOffset _lastListed;
+    private IGrainTimer? _liveness;
+
+    private string Address => this.GetPrimaryKeyString();
+
+    private IProviderRegistryGrain Registry => GrainFactory.GetGrain<IProviderRegistryGrain>(0);
+
+    /// <inheritdoc />
+    public Task IssueChallengeAsync(string nonce, DateTimeOffset issuedUtc, DateTimeOffset expiresUtc)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nonce);
+        var now = clock.GetUtcNow();
+        _challenges.RemoveAll(c => c.Expires <= now);
+        if (_challenges.Count >= MaxChallenges)
+        {
+            _challenges.RemoveAt(0);
+        }
+
+        _challenges.Add((nonce, issuedUtc, expiresUtc));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<(DateTimeOffset Issued, DateTimeOffset Expires)?> ConsumeChallengeAsync(string nonce)
+    {
+        var index = _challenges.FindIndex(c => c.Nonce == nonce);
+        if (index < 0)
+        {
+            return Task.FromResult<(DateTimeOffset, DateTimeOffset)?>(null);
+        }
+
+        var challenge = _challenges[index];
+        _challenges.RemoveAt(index);
+        return Task.FromResult<(DateTimeOffset, DateTimeOffset)?>(
+            challenge.Expires > clock.GetUtcNow() ? (challenge.Issued, challenge.Expires) : null);
+    }
+
+    /// <inheritdoc />
+    public async Task<ProviderSnapshot> ConnectAsync(Guid connectionId, ProviderCapabilities capabilities, ITaskChannel channel)
+    {
+        ArgumentNullException.ThrowIfNull(capabilities);
+        ArgumentNullException.ThrowIfNull(channel);
+        if (_channel is not null && _connection != connectionId)
+        {
+            // One live connection per provider: the newer one wins and the older one is told why it ends.
+            await _channel.CloseAsync("replaced by a newer connection of the same provider");
+        }
+
+        var now = clock.GetUtcNow();
+        _connection = connectionId;
+        _channel = channel;
+        _lastHeartbeat = now;
+        if (state.State.Capabilities is null)
+        {
+            state.State.FirstSeenUtc = now;
+        }
+
+        state.State.Capabilities = capabilities;
+        state.State.LastSeenUtc = now;
+        await state.WriteStateAsync();
+        await ListAsync();
+        _liveness ??= this.RegisterGrainTimer(CheckLivenessAsync, ProviderTimings.Heartbeat, ProviderTimings.Heartbeat);
+        foreach (var task in state.State.Pending.Values.Where(t => t.DeadlineUtc > now))
+        {
+            await channel.DeliverAsync(task);
+        }
+
+        LogConnected(Address, capabilities.Device, state.State.Pending.Count);
+        return Snapshot();
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> HeartbeatAsync(Guid connectionId)
+    {
+        if (_connection != connectionId)
+        {
+            return false;
+        }
+
+        _lastHeartbeat = clock.GetUtcNow();
+        if (_lastHeartbeat - _lastListed >= ListingRefresh)
+        {
+            await ListAsync();
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task DisconnectAsync(Guid connectionId)
+    {
+        if (_connection == connectionId)
+        {
+            await GoOfflineAsync("disconnected");
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> AssignAsync(ProviderTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (state.State.Pending.ContainsKey(task.TaskId))
+        {
+            return true;
+        }
+
+        if (_channel is null || state.State.Capabilities is null || state.State.Pending.Count >= state.State.Capabilities.MaxConcurrentTasks)
+        {
+            return false;
+        }
+
+        state.State.Pending[task.TaskId] = task;
+        state.State.Assigned++;
+        await state.WriteStateAsync();
+        await _channel.DeliverAsync(task);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public Task<ProviderTask?> GetTaskAsync(string taskId) =>
+        Task.FromResult(taskId is not null && state.State.Pending.TryGetValue(taskId, out var task) ? task : null);
+
+    /// <inheritdoc />
+    public async Task FinishTaskAsync(string taskId, SubmitOutcome outcome)
+    {
+        if (!state.State.Pending.Remove(taskId))
+        {
+            return;
+        }
+
+        switch (outcome)
+        {
+            case SubmitOutcome.Accepted:
+                state.State.Accepted++;
+                state.State.Earnings += state.State.Capabilities?.PricePerTask ?? 0;
+                break;
+            case SubmitOutcome.Refused:
+                state.State.Failed++;
+                break;
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task FailTaskAsync(string taskId, string reason)
+    {
+        if (state.State.Pending.Remove(taskId))
+        {
+            state.State.Failed++;
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task CancelTaskAsync(string taskId, string reason)
+    {
+        if (state.State.Pending.Remove(taskId))
+        {
+            await state.WriteStateAsync();
+            if (_channel is not null)
+            {
+                await _channel.CancelAsync(taskId, reason);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<ProviderSnapshot> GetAsync() => Task.FromResult(Snapshot());
+
+    private async Task CheckLivenessAsync(CancellationToken cancellationToken)
+    {
+        if (_channel is not null && clock.GetUtcNow() - _lastHeartbeat > ProviderTimings.EvictAfter)
+        {
+            await _channel.CloseAsync("missed heartbeats");
+            await GoOfflineAsync("missed heartbeats");
+        }
+    }
+
+    private async Task GoOfflineAsync(string reason)
+    {
+        _connection = null;
+        _channel = null;
+        _liveness?.Dispose();
+        _liveness = null;
+        await Registry.UnregisterAsync(Address);
+        LogOffline(Address, reason);
+    }
+
+    private async Task ListAsync()
+    {
+        _lastListed = clock.GetUtcNow();
+        await Registry.RegisterAsync(new ProviderListing(Address, state.State.Capabilities!, state.State.Pending.Count));
+    }
+
+    private ProviderSnapshot Snapshot() => new(
+        Address,
+        _channel is not null ? ProviderStatus.Online : state.State.Capabilities is null ? ProviderStatus.Unknown : ProviderStatus.Offline,
+        state.State.Capabilities,
+        state.State.FirstSeenUtc,
+        _channel is not null ? _lastHeartbeat : state.State.LastSeenUtc,
+        state.State.Pending.Count,
+        state.State.Assigned,
+        state.State.Accepted,
+        state.State.Failed,
+        state.State.Earnings);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provider {Address} connected ({Device}); {Pending} unanswered tasks re-sent")]
+    private partial void LogConnected(string address, string device, int pending);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provider {Address} offline: {Reason}")]
+    private partial void LogOffline(string address, string reason);
+}

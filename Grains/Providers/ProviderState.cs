@@ -1,0 +1,32 @@
+using OrleansAI.Grains.Interfaces.Providers;
+
+namespace OrleansAI.Grains.Providers;
+
+/// <summary>Stored state of a <see cref="ProviderGrain"/>: its record and its unanswered tasks (liveness is not stored).</summary>
+[GenerateSerializer, Alias("OrleansAI.ProviderState")]
+public sealed class ProviderState
+{
+    /// <summary>What it last declared.</summary>
+    [Id(0)] public ProviderCapabilities? Capabilities { get; set; }
+
+    /// <summary>First registration.</summary>
+    [Id(1)] public DateTimeOffset FirstSeenUtc { get; set; }
+
+    /// <summary>Tasks assigned and not yet answered, by id.</summary>
+    [Id(2)] public Dictionary<string, ProviderTask> Pending { get; set; } = [];
+
+    /// <summary>Tasks ever assigned.</summary>
+    [Id(3)] public long Assigned { get; set; }
+
+    /// <summary>Results accepted.</summary>
+    [Id(4)] public long Accepted { get; set; }
+
+    /// <summary>Tasks failed or refused.</summary>
+    [Id(5)] public long Failed { get; set; }
+
+    /// <summary>Earned so far.</summary>
+    [Id(6)] public decimal Earnings { get; set; }
+
+    /// <summary>Last heartbeat or registration that was stored (registration only; heartbeats stay in memory).</summary>
+    [Id(7)] public DateTimeOffset LastSeenUtc { get; set; }
+}

@@ -1,0 +1,410 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using OrleansAI.Federation;
+using OrleansAI.Grains.Interfaces.Jobs;
+using OrleansAI.Grains.Interfaces.Providers;
+using OrleansAI.Grains.Interfaces.Rounds;
+using OrleansAI.Grains.Storage;
+
+namespace OrleansAI.Grains.Rounds;
+
+/// <summary>
+/// One round: see <see cref="IAggregationRoundGrain"/>. Tasks are recorded before they are offered,
+/// results before they are acknowledged, the outcome before the job hears of it; the deadline is a
+/// timer backed by a reminder, so a round whose silo died closes on whichever silo wakes it.
+/// Closing always happens in a turn of its own (a timer), never inside a provider's submission,
+/// so the round never calls back into a caller that is waiting on it.
+/// </summary>
+public sealed partial class AggregationRoundGrain(
+    [PersistentState("round", "Default")] IPersistentState<RoundState> state,
+    IServiceProvider services,
+    TimeProvider clock,
+    ILogger<AggregationRoundGrain> logger) : Grain, IAggregationRoundGrain, IRemindable
+{
+    /// <summary>Largest result a training task may upload: the weights as float32 plus room for headers.</summary>
+    public const long ResultOverheadBytes = 1 << 20;
+
+    private const string DeadlineReminder = "deadline";
+
+    private IGrainTimer? _deadlineTimer;
+    private IGrainTimer? _closeSoon;
+
+    private RoundConfig Config => state.State.Config!;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Status == RoundStatus.Collecting)
+        {
+            ArmDeadline();
+        }
+        else if (state.State.Status is RoundStatus.Closed or RoundStatus.Failed && !state.State.JobNotified)
+        {
+            ScheduleClose();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<RoundSnapshot> StartAsync(RoundConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (state.State.Status != RoundStatus.NotStarted)
+        {
+            return Snapshot();
+        }
+
+        if (RoundKeys.Of(config.JobId, config.Round) != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"Round '{this.GetPrimaryKeyString()}' was given the config of {RoundKeys.Of(config.JobId, config.Round)}.", nameof(config));
+        }
+
+        state.State.Config = config;
+        state.State.Status = RoundStatus.Collecting;
+        state.State.OpenedUtc = clock.GetUtcNow();
+        await this.RegisterOrUpdateReminder(DeadlineReminder, config.Timeout + TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1));
+        await OpenAttemptAsync(TargetCount(await Registry.AvailableAsync(config.Criteria)));
+        return Snapshot();
+    }
+
+    /// <inheritdoc />
+    public async Task<SubmitOutcome> SubmitAsync(string provider, TaskReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (!state.State.Tasks.TryGetValue(report.TaskId, out var task) || task.Provider != provider)
+        {
+            return SubmitOutcome.Refused;
+        }
+
+        if (state.State.Status != RoundStatus.Collecting)
+        {
+            return SubmitOutcome.Late;
+        }
+
+        if (task.State == RoundTaskState.Done)
+        {
+            return SubmitOutcome.Duplicate;
+        }
+
+        if (Invalid(report) is { } problem)
+        {
+            task.State = RoundTaskState.Failed;
+            task.Reason = problem;
+            await state.WriteStateAsync();
+            return SubmitOutcome.Refused;
+        }
+
+        // A result that arrives after its attempt's deadline still counts while the round collects:
+        // it was trained from the same global model.
+        task.State = RoundTaskState.Done;
+        task.Report = report;
+        await state.WriteStateAsync();
+        if (ReadyToClose())
+        {
+            ScheduleClose();
+        }
+
+        return SubmitOutcome.Accepted;
+    }
+
+    /// <inheritdoc />
+    public async Task ReportFailureAsync(string provider, string taskId, string reason)
+    {
+        if (state.State.Status != RoundStatus.Collecting
+            || !state.State.Tasks.TryGetValue(taskId, out var task)
+            || task.Provider != provider
+            || task.State is not (RoundTaskState.Pending or RoundTaskState.Offered))
+        {
+            return;
+        }
+
+        task.State = RoundTaskState.Failed;
+        task.Reason = reason.Length > 200 ? reason[..200] : reason;
+        await state.WriteStateAsync();
+        if (ReadyToClose() || !state.State.Tasks.Values.Any(IsOutstanding))
+        {
+            ScheduleClose();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<RoundSnapshot> GetAsync() => Task.FromResult(Snapshot());
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Status == RoundStatus.Collecting)
+        {
+            if (clock.GetUtcNow() >= state.State.DeadlineUtc)
+            {
+                await CloseAsync(atDeadline: true);
+            }
+
+            return;
+        }
+
+        if (!state.State.JobNotified && state.State.Config is not null)
+        {
+            await NotifyJobAsync();
+        }
+
+        await DropReminderAsync();
+    }
+
+    private IProviderRegistryGrain Registry => GrainFactory.GetGrain<IProviderRegistryGrain>(0);
+
+    private int TargetCount(int available) =>
+        Math.Max(Config.MinProviders, (int)Math.Ceiling(Config.FractionPerRound * available));
+
+    private bool ReadyToClose()
+    {
+        var done = state.State.Tasks.Values.Count(t => t.State == RoundTaskState.Done);
+        return (Config.BufferSize > 0 && done >= Config.BufferSize)
+            || (done >= Config.Quorum && !state.State.Tasks.Values.Any(IsOutstanding));
+    }
+
+    private static bool IsOutstanding(RoundTask task) => task.State is RoundTaskState.Offered or RoundTaskState.Pending;
+
+    private string? Invalid(TaskReport report)
+    {
+        if (Config.Kind == TaskKind.Train && (report.Result is null || report.Examples <= 0))
+        {
+            return "a training result needs a result blob and a positive example count";
+        }
+
+        if (report.EvalExamples < 0 || !double.IsFinite(report.EvalLoss) && report.EvalExamples > 0 || report.EvalAccuracy is < 0 or > 1)
+        {
+            return "the evaluation figures are out of range";
+        }
+
+        return Config.Kind == TaskKind.Evaluate && report.EvalExamples <= 0 ? "an evaluation result needs evaluated examples" : null;
+    }
+
+    // Offers tasks to up to `wanted` providers that have not had one in this round, topping up from
+    // spare candidates when some turn the offer down (offline, full).
+    private async Task OpenAttemptAsync(int wanted)
+    {
+        state.State.DeadlineUtc = clock.GetUtcNow() + Config.Timeout;
+        var exclude = state.State.Tasks.Values.Select(t => t.Provider).Distinct().ToList();
+        var candidates = await Registry.SampleAsync(Config.Criteria, wanted * 2, exclude, unchecked((int)Config.Seed * 31 + state.State.Attempt));
+        var accepted = 0;
+        foreach (var batch in candidates.Chunk(Math.Max(1, wanted)))
+        {
+            var offers = batch.Take(wanted - accepted).Select(provider => (Id: Guid.NewGuid().ToString("N"), Provider: provider)).ToList();
+            foreach (var (id, provider) in offers)
+            {
+                state.State.Tasks[id] = new RoundTask { Provider = provider, Attempt = state.State.Attempt, State = RoundTaskState.Offered };
+            }
+
+            await state.WriteStateAsync();
+            var results = await Task.WhenAll(offers.Select(o => GrainFactory.GetGrain<IProviderGrain>(o.Provider).AssignAsync(TaskFor(o.Id))));
+            for (var i = 0; i < offers.Count; i++)
+            {
+                var task = state.State.Tasks[offers[i].Id];
+                task.State = results[i] ? RoundTaskState.Pending : RoundTaskState.Declined;
+                task.Reason = results[i] ? "" : "offline or at capacity";
+                accepted += results[i] ? 1 : 0;
+            }
+
+            await state.WriteStateAsync();
+            if (accepted >= wanted)
+            {
+                break;
+            }
+        }
+
+        LogAttempt(this.GetPrimaryKeyString(), state.State.Attempt, accepted, wanted);
+        ArmDeadline();
+        if (accepted == 0 || ReadyToClose())
+        {
+            // Nobody took the work: no reason to wait for the deadline to retry.
+            ScheduleClose();
+        }
+    }
+
+    private ProviderTask TaskFor(string taskId) => new(
+        taskId,
+        Config.Kind,
+        Config.JobId,
+        Config.Round,
+        Config.SpecJson,
+        Config.Weights,
+        Config.Kind == TaskKind.Train ? Config.Weights.Length + ResultOverheadBytes : 0,
+        Config.LocalEpochs,
+        Config.LearningRate,
+        Config.BatchSize,
+        Config.ProximalMu,
+        Config.Compression,
+        Config.Criteria.Dataset,
+        state.State.DeadlineUtc,
+        Config.Seed * 1_000 + state.State.Tasks.Count);
+
+    private void ArmDeadline()
+    {
+        _deadlineTimer?.Dispose();
+        var due = state.State.DeadlineUtc - clock.GetUtcNow();
+        _deadlineTimer = this.RegisterGrainTimer(_ => CloseAsync(atDeadline: true), due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+    }
+
+    private void ScheduleClose()
+    {
+        _closeSoon?.Dispose();
+        _closeSoon = this.RegisterGrainTimer(_ => CloseAsync(atDeadline: false), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task CloseAsync(bool atDeadline)
+    {
+        if (state.State.Status != RoundStatus.Collecting)
+        {
+            if (!state.State.JobNotified && state.State.Config is not null)
+            {
+                await NotifyJobAsync();
+            }
+
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var deadlinePassed = atDeadline && now >= state.State.DeadlineUtc;
+        var outstanding = state.State.Tasks.Values.Any(IsOutstanding);
+        if (!ReadyToClose() && !deadlinePassed && outstanding)
+        {
+            return;
+        }
+
+        var done = state.State.Tasks.Where(t => t.Value.State == RoundTaskState.Done).Select(t => (t.Key, t.Value)).ToList();
+        if (done.Count < Config.Quorum && !(Config.BufferSize > 0 && done.Count >= Config.BufferSize))
+        {
+            await RetryOrFailAsync(done.Count);
+            return;
+        }
+
+        foreach (var task in state.State.Tasks.Values.Where(IsOutstanding))
+        {
+            task.State = RoundTaskState.TimedOut;
+            task.Reason = "the round closed without its result";
+        }
+
+        if (Config.Kind == TaskKind.Train)
+        {
+            var failures = state.State.Tasks.Values
+                .Where(t => t.State is RoundTaskState.Failed or RoundTaskState.TimedOut)
+                .Select(t => new ClientFailure(t.Provider, t.Reason))
+                .ToList();
+            var store = services.GetService<IContentStore>() ?? throw new InvalidOperationException("No content store is configured; rounds cannot aggregate.");
+            var result = await RoundAggregator.AggregateAsync(store, Config, done, failures, CancellationToken.None);
+            state.State.NewWeights = result.NewWeights;
+            state.State.KeptBecause = result.KeptBecause;
+            state.State.Contributions = [.. result.Contributions];
+        }
+        else
+        {
+            state.State.Contributions = [.. done.Select(d => new RoundContribution(d.Value.Provider, d.Key, "", d.Value.Report!.EvalExamples, true, ""))];
+        }
+
+        state.State.Status = RoundStatus.Closed;
+        state.State.ClosedUtc = now;
+        await state.WriteStateAsync();
+        LogClosed(this.GetPrimaryKeyString(), done.Count, state.State.KeptBecause ?? "new model");
+        await CancelOutstandingAsync("the round closed");
+        await NotifyJobAsync();
+    }
+
+    private async Task RetryOrFailAsync(int received)
+    {
+        foreach (var task in state.State.Tasks.Values.Where(IsOutstanding))
+        {
+            task.State = RoundTaskState.TimedOut;
+            task.Reason = "no result by the deadline";
+        }
+
+        await CancelOutstandingAsync("the attempt's deadline passed");
+        if (state.State.Attempt < Config.MaxAttempts)
+        {
+            state.State.Attempt++;
+            await OpenAttemptAsync(Math.Max(Config.Quorum - received, 1));
+            return;
+        }
+
+        state.State.Status = RoundStatus.Failed;
+        state.State.FailureReason = $"{received} of the {Config.Quorum} results needed arrived after {state.State.Attempt} attempts";
+        state.State.ClosedUtc = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        LogFailed(this.GetPrimaryKeyString(), state.State.FailureReason);
+        await NotifyJobAsync();
+    }
+
+    private async Task CancelOutstandingAsync(string reason)
+    {
+        var timedOut = state.State.Tasks.Where(t => t.Value.State == RoundTaskState.TimedOut).ToList();
+        await Task.WhenAll(timedOut.Select(t => GrainFactory.GetGrain<IProviderGrain>(t.Value.Provider).CancelTaskAsync(t.Key, reason)));
+    }
+
+    private async Task NotifyJobAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ITrainingJobGrain>(Config.JobId).RoundClosedAsync(Snapshot());
+            state.State.JobNotified = true;
+            await state.WriteStateAsync();
+            await DropReminderAsync();
+        }
+        catch (Exception ex) when (ex is TimeoutException or OrleansException)
+        {
+            // The reminder tries again; the job treats a repeated notice as a no-op.
+            LogNotifyFailed(this.GetPrimaryKeyString(), ex.Message);
+        }
+    }
+
+    private async Task DropReminderAsync()
+    {
+        var reminder = await this.GetReminder(DeadlineReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private RoundSnapshot Snapshot()
+    {
+        var tasks = state.State.Tasks.Values;
+        var done = tasks.Where(t => t.State == RoundTaskState.Done).Select(t => t.Report!).ToList();
+        var trainExamples = done.Sum(r => r.Examples);
+        var evalExamples = done.Sum(r => r.EvalExamples);
+        return new RoundSnapshot(
+            state.State.Config?.JobId ?? "",
+            state.State.Config?.Round ?? 0,
+            state.State.Status,
+            state.State.Attempt,
+            tasks.Count(t => t.State != RoundTaskState.Declined),
+            done.Count,
+            tasks.Count(t => t.State is RoundTaskState.Failed or RoundTaskState.TimedOut),
+            state.State.NewWeights,
+            state.State.KeptBecause,
+            state.State.FailureReason,
+            state.State.Contributions,
+            trainExamples > 0 ? done.Sum(r => r.TrainLoss * r.Examples) / trainExamples : double.NaN,
+            evalExamples,
+            evalExamples > 0 ? done.Sum(r => r.EvalLoss * r.EvalExamples) / evalExamples : double.NaN,
+            evalExamples > 0 ? done.Sum(r => r.EvalAccuracy * r.EvalExamples) / evalExamples : double.NaN,
+            done.Sum(r => r.Result?.Length ?? 0),
+            (state.State.Config?.Weights.Length ?? 0) * tasks.Count(t => t.State is not (RoundTaskState.Declined or RoundTaskState.Offered)),
+            done.Count == 0 ? 0 : done.Max(r => r.ComputeMs),
+            state.State.OpenedUtc,
+            state.State.ClosedUtc);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round} attempt {Attempt}: {Accepted} of {Wanted} providers took a task")]
+    private partial void LogAttempt(string round, int attempt, int accepted, int wanted);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round} closed with {Results} results: {Outcome}")]
+    private partial void LogClosed(string round, int results, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Round {Round} failed: {Reason}")]
+    private partial void LogFailed(string round, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Round {Round} could not notify its job yet: {Reason}")]
+    private partial void LogNotifyFailed(string round, string reason);
+}

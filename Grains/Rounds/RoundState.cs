@@ -1,0 +1,45 @@
+using OrleansAI.Grains.Interfaces.Rounds;
+using OrleansAI.Grains.Interfaces.Storage;
+
+namespace OrleansAI.Grains.Rounds;
+
+/// <summary>Stored state of an <see cref="AggregationRoundGrain"/>.</summary>
+[GenerateSerializer, Alias("OrleansAI.RoundState")]
+public sealed class RoundState
+{
+    /// <summary>The round's configuration; null until started.</summary>
+    [Id(0)] public RoundConfig? Config { get; set; }
+
+    /// <summary>Lifecycle status.</summary>
+    [Id(1)] public RoundStatus Status { get; set; }
+
+    /// <summary>Current attempt (1-based).</summary>
+    [Id(2)] public int Attempt { get; set; }
+
+    /// <summary>The current attempt's deadline.</summary>
+    [Id(3)] public DateTimeOffset DeadlineUtc { get; set; }
+
+    /// <summary>Tasks by id.</summary>
+    [Id(4)] public Dictionary<string, RoundTask> Tasks { get; set; } = [];
+
+    /// <summary>When the first task went out.</summary>
+    [Id(5)] public DateTimeOffset? OpenedUtc { get; set; }
+
+    /// <summary>When it closed or failed.</summary>
+    [Id(6)] public DateTimeOffset? ClosedUtc { get; set; }
+
+    /// <summary>The aggregated model.</summary>
+    [Id(7)] public ContentReference? NewWeights { get; set; }
+
+    /// <summary>Why the model was kept.</summary>
+    [Id(8)] public string? KeptBecause { get; set; }
+
+    /// <summary>Why the round failed.</summary>
+    [Id(9)] public string? FailureReason { get; set; }
+
+    /// <summary>Per-result provenance, set at close.</summary>
+    [Id(10)] public List<RoundContribution> Contributions { get; set; } = [];
+
+    /// <summary>Whether the job has acknowledged the outcome.</summary>
+    [Id(11)] public bool JobNotified { get; set; }
+}

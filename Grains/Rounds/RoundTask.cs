@@ -1,0 +1,23 @@
+using OrleansAI.Grains.Interfaces.Providers;
+
+namespace OrleansAI.Grains.Rounds;
+
+/// <summary>One task of a round and what became of it.</summary>
+[GenerateSerializer, Alias("OrleansAI.RoundTask")]
+public sealed class RoundTask
+{
+    /// <summary>Provider address.</summary>
+    [Id(0)] public string Provider { get; set; } = "";
+
+    /// <summary>The attempt that handed it out.</summary>
+    [Id(1)] public int Attempt { get; set; }
+
+    /// <summary>Where it is.</summary>
+    [Id(2)] public RoundTaskState State { get; set; }
+
+    /// <summary>The accepted result.</summary>
+    [Id(3)] public TaskReport? Report { get; set; }
+
+    /// <summary>Why it failed, timed out or was declined.</summary>
+    [Id(4)] public string Reason { get; set; } = "";
+}
