@@ -196,6 +196,18 @@ public sealed partial class ProviderGatewayService(
             {
                 return await RefuseAsync(provider, task, address, $"the upload does not match the result: {ex.Message}");
             }
+            catch (FileNotFoundException)
+            {
+                // The slot may already have been accepted into content before the round could be told
+                // (a silo went down mid-submission): a re-sent result naming stored, verified content
+                // stands. A copied hash gains nothing: rounds drop duplicate updates.
+                if (!await store.ExistsAsync(result.Sha256, cancel))
+                {
+                    return await RefuseAsync(provider, task, address, "nothing was uploaded for this task");
+                }
+
+                blob = new ContentReference(result.Sha256, result.Length);
+            }
         }
 
         var e = result.Evaluation;

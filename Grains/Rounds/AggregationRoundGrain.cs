@@ -38,6 +38,11 @@ public sealed partial class AggregationRoundGrain(
         if (state.State.Status == RoundStatus.Collecting)
         {
             ArmDeadline();
+            if (ReadyToClose())
+            {
+                // Every result was in when the previous activation died before closing.
+                ScheduleClose();
+            }
         }
         else if (state.State.Status is RoundStatus.Closed or RoundStatus.Failed && !state.State.JobNotified)
         {

@@ -19,6 +19,8 @@ public static class ClientBuilderExtensions
             o.ServiceId = cluster.ServiceId;
         });
         client.AddMemoryStreams(SiloBuilderExtensions.ProgressStreams);
+        // The default (one minute) leaves the Api without a gateway for that long after every silo restart.
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         return client.UseAdoNetClustering(o =>
         {
             o.Invariant = PostgresOptions.Invariant;

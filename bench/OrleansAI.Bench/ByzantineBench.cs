@@ -1,7 +1,8 @@
 using System.Globalization;
+using OrleansAI.Federation;
+using OrleansAI.Federation.Adversarial;
 using OrleansAI.Learning.Data;
 using OrleansAI.Learning.Specs;
-using OrleansAI.Federation;
 using OrleansAI.Simulation;
 
 namespace OrleansAI.Bench;

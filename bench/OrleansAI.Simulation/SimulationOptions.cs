@@ -1,4 +1,5 @@
 using OrleansAI.Federation;
+using OrleansAI.Federation.Adversarial;
 using OrleansAI.Federation.Compression;
 using OrleansAI.Learning.Data;
 using OrleansAI.Learning.Specs;

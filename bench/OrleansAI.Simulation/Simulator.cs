@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OrleansAI.Federation;
+using OrleansAI.Federation.Adversarial;
 using OrleansAI.Federation.Compression;
 using OrleansAI.Learning.Data;
 using OrleansAI.Learning.Evaluation;

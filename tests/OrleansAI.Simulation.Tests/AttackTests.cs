@@ -1,3 +1,4 @@
+using OrleansAI.Federation.Adversarial;
 using OrleansAI.Simulation;
 
 namespace OrleansAI.Simulation.Tests;

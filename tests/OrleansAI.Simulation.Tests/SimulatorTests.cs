@@ -1,7 +1,8 @@
+using OrleansAI.Federation;
+using OrleansAI.Federation.Adversarial;
 using OrleansAI.Federation.Compression;
 using OrleansAI.Learning.Data;
 using OrleansAI.Learning.Specs;
-using OrleansAI.Federation;
 using OrleansAI.Simulation;
 
 namespace OrleansAI.Simulation.Tests;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using OrleansAI.Hosting;
 using OrleansAI.Hosting.Options;
 using OrleansAI.Hosting.Orleans;
 
@@ -20,6 +21,9 @@ public sealed class PostgresCluster(string serviceId, string clusterId) : IAsync
 
     /// <summary>Service id: grain state and reminders are keyed by it.</summary>
     public string ServiceId { get; } = serviceId;
+
+    /// <summary>The blob container the silos use (shared by all tests; content is addressed by hash).</summary>
+    public const string BlobContainer = "orleansai-tests";
 
     /// <summary>Cluster (deployment) id: membership is keyed by it.</summary>
     public string ClusterId { get; } = clusterId;
@@ -53,6 +57,10 @@ public sealed class PostgresCluster(string serviceId, string clusterId) : IAsync
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Like the Silo: the blob store (rounds aggregate from it) on the local stack's Azurite.
+        builder.Configuration[$"{BlobStorageOptions.Section}:ConnectionString"] = LocalServices.AzuriteConnection;
+        builder.Configuration[$"{BlobStorageOptions.Section}:Container"] = BlobContainer;
+        builder.AddOrleansAIDependencies();
         var endpoints = Endpoints();
         endpoints.SiloPort = LocalServices.FreeTcpPort();
         endpoints.GatewayPort = LocalServices.FreeTcpPort();

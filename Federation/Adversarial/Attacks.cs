@@ -1,4 +1,4 @@
-namespace OrleansAI.Simulation;
+namespace OrleansAI.Federation.Adversarial;
 
 /// <summary>
 /// The standard attacks on federated averaging as pure functions of the global model and honest

@@ -1,4 +1,4 @@
-namespace OrleansAI.Simulation;
+namespace OrleansAI.Federation.Adversarial;
 
 /// <summary>The standard normal quantile Φ⁻¹(p), by Acklam's rational approximation (relative error below 1.2e-9).</summary>
 public static class NormalQuantile

@@ -1,4 +1,4 @@
-namespace OrleansAI.Simulation;
+namespace OrleansAI.Federation.Adversarial;
 
 /// <summary>How a simulated client answers a training task: honestly, or with one of the standard attacks.</summary>
 public enum ClientBehavior

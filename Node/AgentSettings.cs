@@ -1,0 +1,35 @@
+using OrleansAI.Federation.Adversarial;
+using OrleansAI.Learning.Training;
+
+namespace OrleansAI.Node;
+
+/// <summary>How one provider agent presents itself and behaves.</summary>
+public sealed record AgentSettings
+{
+    /// <summary>Agent name sent at registration.</summary>
+    public string Agent { get; init; } = "oai-node/0.1";
+
+    /// <summary>Compute device for training and evaluation.</summary>
+    public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
+
+    /// <summary>Memory offered, in MiB.</summary>
+    public long MemoryMb { get; init; } = 4096;
+
+    /// <summary>Asking price per task.</summary>
+    public long PricePerTask { get; init; } = 1;
+
+    /// <summary>Tasks run at once.</summary>
+    public int MaxConcurrentTasks { get; init; } = 2;
+
+    /// <summary>Honest, or one of the attacks (for tests and demos).</summary>
+    public ClientBehavior Behavior { get; init; } = ClientBehavior.Honest;
+
+    /// <summary>Factor of the model-replacement attack.</summary>
+    public int ScaleFactor { get; init; } = 10;
+
+    /// <summary>Longest back-off between reconnection attempts.</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Largest weights download accepted.</summary>
+    public long MaxWeightsBytes { get; init; } = 512L * 1024 * 1024;
+}

@@ -1,0 +1,242 @@
+using System.Collections.Concurrent;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using OrleansAI.Protocol;
+
+namespace OrleansAI.Node;
+
+/// <summary>
+/// One provider's connection to the network: signs in with its key, keeps its stream (reconnecting
+/// with jittered exponential back-off), heartbeats, runs the tasks it is pushed and reports signed
+/// results. A task pushed again after a reconnect is not run twice: its result is re-sent.
+/// </summary>
+public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient gateway, ProviderContext provider, TaskRunner runner, ILogger<ProviderAgent> logger)
+{
+    private readonly ConcurrentDictionary<string, Task<TaskOutcome>> _tasks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _cancellations = new(StringComparer.Ordinal);
+    private int _sessions;
+    private long _chainId;
+    private int _accepted;
+
+    /// <summary>The provider's address.</summary>
+    public string Address { get; } = provider?.Address ?? throw new ArgumentNullException(nameof(provider));
+
+    /// <summary>Streams opened so far (reconnects included).</summary>
+    public int Sessions => _sessions;
+
+    /// <summary>Results the network accepted.</summary>
+    public int Accepted => _accepted;
+
+    /// <summary>Raised when the gateway confirms a registration.</summary>
+    public event Action<ProviderAgent>? Registered;
+
+    /// <summary>Raised when a task arrives, before it runs.</summary>
+    public event Action<ProviderAgent, WorkTask>? TaskReceived;
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled, reconnecting as needed.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var backoff = TimeSpan.FromSeconds(1);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SessionAsync(cancellationToken);
+                backoff = TimeSpan.FromSeconds(1);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is RpcException or IOException or HttpRequestException or InvalidOperationException or OperationCanceledException)
+            {
+                LogDisconnected(Address, ex.Message);
+            }
+
+            var jitter = TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)(backoff.TotalMilliseconds / 2) + 1));
+            try
+            {
+                await Task.Delay(backoff + jitter, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, provider.Settings.MaxBackoff.Ticks));
+        }
+    }
+
+    private async Task SessionAsync(CancellationToken cancellationToken)
+    {
+        var challenge = await gateway.RequestChallengeAsync(new ChallengeRequest { Address = Address }, cancellationToken: cancellationToken);
+        var session = await gateway.LoginAsync(new LoginRequest
+        {
+            Address = Address,
+            Nonce = challenge.Nonce,
+            Signature = MessageSignatures.Sign(challenge.Message, provider.Key),
+        }, cancellationToken: cancellationToken);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var call = gateway.Connect(new Metadata { { "authorization", $"Bearer {session.Token}" } }, cancellationToken: stop.Token);
+        using var writeLock = new SemaphoreSlim(1);
+        async Task SendAsync(NodeMessage message)
+        {
+            await writeLock.WaitAsync(stop.Token);
+            try
+            {
+                await call.RequestStream.WriteAsync(message, stop.Token);
+            }
+            finally
+            {
+                writeLock.Release();
+            }
+        }
+
+        await SendAsync(new NodeMessage
+        {
+            Register = new Register
+            {
+                Agent = provider.Settings.Agent,
+                Capabilities = new Capabilities
+                {
+                    Device = provider.Settings.Device == Learning.Training.ComputeDevice.Cuda ? "cuda" : "cpu",
+                    MemoryMb = provider.Settings.MemoryMb,
+                    Datasets = { provider.Data.Dataset },
+                    PricePerTask = provider.Settings.PricePerTask.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    MaxConcurrentTasks = provider.Settings.MaxConcurrentTasks,
+                },
+            },
+        });
+        Task? heartbeats = null;
+        try
+        {
+            await foreach (var message in call.ResponseStream.ReadAllAsync(stop.Token))
+            {
+                switch (message.BodyCase)
+                {
+                    case GatewayMessage.BodyOneofCase.Registered:
+                        _chainId = message.Registered.ChainId;
+                        Interlocked.Increment(ref _sessions);
+                        heartbeats ??= HeartbeatAsync(SendAsync, TimeSpan.FromSeconds(Math.Max(1, message.Registered.HeartbeatSeconds)), stop.Token);
+                        Registered?.Invoke(this);
+                        break;
+                    case GatewayMessage.BodyOneofCase.Task:
+                        TaskReceived?.Invoke(this, message.Task);
+                        Start(message.Task, SendAsync, stop.Token);
+                        break;
+                    case GatewayMessage.BodyOneofCase.Cancelled:
+                        if (_cancellations.TryRemove(message.Cancelled.TaskId, out var cancel))
+                        {
+                            await cancel.CancelAsync();
+                        }
+
+                        break;
+                    case GatewayMessage.BodyOneofCase.Receipt:
+                        OnReceipt(message.Receipt);
+                        break;
+                    case GatewayMessage.BodyOneofCase.Closing:
+                        LogClosing(Address, message.Closing.Reason);
+                        return;
+                }
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            if (heartbeats is not null)
+            {
+                await heartbeats.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private void Start(WorkTask task, Func<NodeMessage, Task> send, CancellationToken connection)
+    {
+        // A task re-sent after a reconnect reuses the run already under way (or its result).
+        var run = _tasks.GetOrAdd(task.TaskId, _ =>
+        {
+            var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Max(1_000, task.DeadlineUnixMs - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
+            _cancellations[task.TaskId] = cancel;
+            return RunTaskAsync(task, cancel.Token);
+        });
+        _ = ReportAsync(task.TaskId, run, send, connection);
+    }
+
+    private async Task<TaskOutcome> RunTaskAsync(WorkTask task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new TaskOutcome(await runner.RunAsync(task, provider, Interlocked.Read(ref _chainId), cancellationToken), null);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Whatever went wrong locally (bad weights, cancelled, out of range), the network hears why.
+            LogTaskFailed(Address, task.TaskId, ex.Message);
+            return new TaskOutcome(null, ex.Message.Length > 400 ? ex.Message[..400] : ex.Message);
+        }
+    }
+
+    private async Task ReportAsync(string taskId, Task<TaskOutcome> run, Func<NodeMessage, Task> send, CancellationToken connection)
+    {
+        try
+        {
+            var outcome = await run;
+            if (outcome.Result is null)
+            {
+                await send(new NodeMessage { Failure = new TaskFailure { TaskId = taskId, Reason = outcome.Failure ?? "failed" } });
+                _tasks.TryRemove(taskId, out _);
+                return;
+            }
+
+            await send(new NodeMessage { Result = outcome.Result });
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or RpcException or InvalidOperationException or IOException)
+        {
+            // The connection went away; the task is kept and reported again when it is re-sent.
+            LogReportDeferred(Address, taskId, ex.Message);
+        }
+    }
+
+    private void OnReceipt(ResultReceipt receipt)
+    {
+        _tasks.TryRemove(receipt.TaskId, out _);
+        if (_cancellations.TryRemove(receipt.TaskId, out var cancel))
+        {
+            cancel.Dispose();
+        }
+
+        if (receipt.Outcome == "accepted")
+        {
+            Interlocked.Increment(ref _accepted);
+        }
+        else
+        {
+            LogReceipt(Address, receipt.TaskId, receipt.Outcome, receipt.Detail);
+        }
+    }
+
+    private static async Task HeartbeatAsync(Func<NodeMessage, Task> send, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(interval);
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            await send(new NodeMessage { Heartbeat = new Heartbeat() });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {Address} disconnected: {Reason}")]
+    private partial void LogDisconnected(string address, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provider {Address}: the gateway is closing the stream: {Reason}")]
+    private partial void LogClosing(string address, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {Address} task {TaskId} failed: {Reason}")]
+    private partial void LogTaskFailed(string address, string taskId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Provider {Address} will report task {TaskId} after reconnecting: {Reason}")]
+    private partial void LogReportDeferred(string address, string taskId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provider {Address} task {TaskId}: {Outcome} {Detail}")]
+    private partial void LogReceipt(string address, string taskId, string outcome, string detail);
+}

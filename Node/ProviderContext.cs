@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using Nethereum.Signer;
+using OrleansAI.Federation.Adversarial;
+using OrleansAI.Federation.Compression;
+using OrleansAI.Learning.Data;
+
+namespace OrleansAI.Node;
+
+/// <summary>One provider's identity, data and per-job state (compression residuals), shared by its agent and the task runner.</summary>
+public sealed class ProviderContext
+{
+    private readonly ConcurrentDictionary<string, UpdateCompressor> _compressors = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the context.</summary>
+    public ProviderContext(EthECKey key, LocalData data, AgentSettings settings, int seed)
+    {
+        Key = key ?? throw new ArgumentNullException(nameof(key));
+        Data = data ?? throw new ArgumentNullException(nameof(data));
+        Settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        Random = new Random(seed);
+        TrainingData = settings.Behavior == ClientBehavior.LabelFlip ? data.WithFlippedLabels().Train : data.Train;
+    }
+
+    /// <summary>The provider's signing key.</summary>
+    public EthECKey Key { get; }
+
+    /// <summary>Canonical address.</summary>
+    public string Address => Protocol.MessageSignatures.AddressOf(Key);
+
+    /// <summary>Local data.</summary>
+    public LocalData Data { get; }
+
+    /// <summary>What it trains on (poisoned for the label-flip attack).</summary>
+    public LabeledDataset TrainingData { get; }
+
+    /// <summary>Settings.</summary>
+    public AgentSettings Settings { get; }
+
+    /// <summary>Randomness for attacks and quantisation.</summary>
+    public Random Random { get; }
+
+    /// <summary>The job's compressor (error feedback lives across rounds), or null for uncompressed results.</summary>
+    public UpdateCompressor? CompressorFor(string jobId, string compression)
+    {
+        var options = CompressionOptions.Parse(compression);
+        return options == CompressionOptions.None ? null : _compressors.GetOrAdd(jobId, _ => new UpdateCompressor(options, new Random(Random.Next())));
+    }
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Numerics.Tensors;
+using System.Security.Cryptography;
+using OrleansAI.Federation.Adversarial;
+using OrleansAI.Federation.Compression;
+using OrleansAI.Learning.Evaluation;
+using OrleansAI.Learning.Specs;
+using OrleansAI.Learning.Training;
+using OrleansAI.Learning.Weights;
+using OrleansAI.Protocol;
+
+namespace OrleansAI.Node;
+
+/// <summary>
+/// Runs tasks: downloads and checks the global weights, evaluates them on the provider's test data,
+/// trains on its training data, encodes and uploads the result, and signs the report. Compute is
+/// limited to a fixed number of slots shared by every agent in the process, so a simulated fleet
+/// on a small machine queues instead of thrashing.
+/// </summary>
+public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
+{
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, computeSlots));
+
+    /// <inheritdoc />
+    public void Dispose() => _slots.Dispose();
+
+    /// <summary>Runs <paramref name="task"/> for a provider and returns its result signed for <paramref name="chainId"/>.</summary>
+    public async Task<TaskResult> RunAsync(WorkTask task, ProviderContext provider, long chainId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(provider);
+        if (task.Dataset != provider.Data.Dataset)
+        {
+            throw new InvalidOperationException($"This provider holds '{provider.Data.Dataset}', not '{task.Dataset}'.");
+        }
+
+        var plan = ModelSpecJson.ParseAndPlan(task.SpecJson);
+        var global = ModelWeights.FromSafetensors(plan, await DownloadAsync(task, provider.Settings.MaxWeightsBytes, cancellationToken));
+        var train = task.Kind == "train";
+        await _slots.WaitAsync(cancellationToken);
+        var clock = Stopwatch.StartNew();
+        EvaluationReport evaluation;
+        TrainingResult? trained = null;
+        try
+        {
+            (evaluation, trained) = await Task.Run(() =>
+            {
+                var logits = Predictor.Logits(global, provider.Data.Test, device: provider.Settings.Device);
+                var report = Evaluator.Evaluate(logits, provider.Data.Test.Labels, provider.Data.Test.Classes, ScoreKind.Logits);
+                var result = train && provider.Settings.Behavior is not (ClientBehavior.Lazy or ClientBehavior.GaussianNoise)
+                    ? LocalTrainer.Train(global, provider.TrainingData, new TrainingOptions
+                    {
+                        Optimizer = task.Optimizer == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam,
+                        LearningRate = task.LearningRate,
+                        Epochs = task.LocalEpochs,
+                        BatchSize = task.BatchSize,
+                        ProximalMu = task.ProximalMu,
+                        Seed = task.Seed,
+                        Device = provider.Settings.Device,
+                    }, cancellationToken)
+                    : null;
+                return (report, result);
+            }, cancellationToken);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+
+        var computeMs = clock.Elapsed.TotalMilliseconds;
+        var result = new TaskResult
+        {
+            TaskId = task.TaskId,
+            Evaluation = new Evaluation { Examples = provider.Data.Test.Count, Loss = evaluation.LogLoss, Accuracy = evaluation.Accuracy },
+            ComputeMs = computeMs,
+        };
+        if (train)
+        {
+            var parameters = Behavior.Apply(provider.Settings.Behavior, global.Values, trained?.Weights.Values ?? global.Values, provider.Settings.ScaleFactor, provider.Random);
+            var payload = Encode(plan, global.Values, parameters, provider.CompressorFor(task.JobId, task.Compression));
+            if (payload.Length > task.MaxResultBytes)
+            {
+                throw new InvalidOperationException($"The result is {payload.Length} bytes; the task accepts {task.MaxResultBytes}.");
+            }
+
+            await UploadAsync(task.UploadUrl, payload, cancellationToken);
+            result.Sha256 = Convert.ToHexStringLower(SHA256.HashData(payload));
+            result.Length = payload.Length;
+            result.Examples = trained?.ExamplesSeen ?? (long)provider.Data.Train.Count * task.LocalEpochs;
+            result.TrainLoss = trained?.MeanLoss ?? 0;
+        }
+
+        result.Signature = MessageSignatures.Sign(
+            ResultMessage.Format(chainId, task.TaskId, train ? result.Sha256 : "", train ? result.Length : 0, train ? result.Examples : 0), provider.Key);
+        return result;
+    }
+
+    private static byte[] Encode(ModelPlan plan, float[] global, float[] parameters, UpdateCompressor? compressor)
+    {
+        if (compressor is null)
+        {
+            return new ModelWeights(plan, parameters).ToSafetensors();
+        }
+
+        var delta = new float[parameters.Length];
+        TensorPrimitives.Subtract(parameters, global, delta);
+        return compressor.Encode(delta);
+    }
+
+    private async Task<byte[]> DownloadAsync(WorkTask task, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (task.WeightsLength <= 0 || task.WeightsLength > maxBytes)
+        {
+            throw new InvalidOperationException($"The weights are {task.WeightsLength} bytes; this node accepts up to {maxBytes}.");
+        }
+
+        using var response = await http.GetAsync(task.WeightsUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var bytes = new byte[task.WeightsLength];
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await stream.ReadExactlyAsync(bytes, cancellationToken);
+        if (stream.ReadByte() >= 0 || Convert.ToHexStringLower(SHA256.HashData(bytes)) != task.WeightsSha256)
+        {
+            throw new InvalidDataException("The downloaded weights do not match their hash.");
+        }
+
+        return bytes;
+    }
+
+    private async Task UploadAsync(string url, byte[] payload, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(payload);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Headers.Add("x-ms-blob-type", "BlockBlob");
+        using var response = await http.PutAsync(url, content, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+}

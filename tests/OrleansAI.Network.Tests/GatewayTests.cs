@@ -1,0 +1,170 @@
+using System.Text.Json;
+using Grpc.Core;
+using Nethereum.Signer;
+using OrleansAI.Node;
+using OrleansAI.Protocol;
+
+namespace OrleansAI.Network.Tests;
+
+/// <summary>The provider gateway refuses what an untrusted provider must not be able to do.</summary>
+[Collection(NetworkTestGroup.Name)]
+public sealed class GatewayTests : IAsyncLifetime
+{
+    private TestNetwork? _network;
+
+    private TestNetwork Network => _network!;
+
+    private ProviderGateway.ProviderGatewayClient Gateway => new(Network.Channel);
+
+    public async Task InitializeAsync() => _network = await TestNetwork.StartAsync(providers: 0);
+
+    public async Task DisposeAsync() => await _network!.DisposeAsync();
+
+    [Fact]
+    public async Task ASignedChallengeLogsInOnceAndItsReplayIsRefused()
+    {
+        var key = EthECKey.GenerateKey();
+        var address = MessageSignatures.AddressOf(key);
+        var challenge = await Gateway.RequestChallengeAsync(new ChallengeRequest { Address = address });
+        var login = new LoginRequest { Address = address, Nonce = challenge.Nonce, Signature = MessageSignatures.Sign(challenge.Message, key) };
+
+        var session = await Gateway.LoginAsync(login);
+        var replay = await Assert.ThrowsAsync<RpcException>(async () => await Gateway.LoginAsync(login));
+
+        Assert.False(string.IsNullOrEmpty(session.Token));
+        Assert.Equal(StatusCode.Unauthenticated, replay.StatusCode);
+    }
+
+    [Fact]
+    public async Task AChallengeSignedByAnotherKeyIsRefusedAndUsedUp()
+    {
+        var key = EthECKey.GenerateKey();
+        var address = MessageSignatures.AddressOf(key);
+        var challenge = await Gateway.RequestChallengeAsync(new ChallengeRequest { Address = address });
+        var forged = new LoginRequest { Address = address, Nonce = challenge.Nonce, Signature = MessageSignatures.Sign(challenge.Message, EthECKey.GenerateKey()) };
+        var genuineAfterwards = new LoginRequest { Address = address, Nonce = challenge.Nonce, Signature = MessageSignatures.Sign(challenge.Message, key) };
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await Gateway.LoginAsync(forged));
+        var usedUp = await Assert.ThrowsAsync<RpcException>(async () => await Gateway.LoginAsync(genuineAfterwards));
+
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, usedUp.StatusCode);
+    }
+
+    [Fact]
+    public async Task ASignatureOverADifferentDomainOrChainIsRefused()
+    {
+        var key = EthECKey.GenerateKey();
+        var address = MessageSignatures.AddressOf(key);
+        var challenge = await Gateway.RequestChallengeAsync(new ChallengeRequest { Address = address });
+        var otherChain = challenge.Message.Replace("Chain ID: 31337", "Chain ID: 1", StringComparison.Ordinal);
+        Assert.NotEqual(challenge.Message, otherChain);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await Gateway.LoginAsync(
+            new LoginRequest { Address = address, Nonce = challenge.Nonce, Signature = MessageSignatures.Sign(otherChain, key) }));
+
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task AStreamWithoutAValidSessionIsRefused()
+    {
+        using var call = Gateway.Connect(new Metadata { { "authorization", "Bearer not-a-token" } });
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task ABadAddressGetsInvalidArgument()
+    {
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await Gateway.RequestChallengeAsync(new ChallengeRequest { Address = "0x1234" }));
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task AProviderCannotAnswerAnotherProvidersTask()
+    {
+        var owner = EthECKey.GenerateKey();
+        var intruder = EthECKey.GenerateKey();
+        using var ownerStream = await OpenAsync(owner);
+        using var intruderStream = await OpenAsync(intruder);
+        var job = await Network.SubmitAsync(new
+        {
+            spec = JsonDocument.Parse(TestNetwork.TinySpec).RootElement,
+            rounds = 1,
+            minProviders = 2,
+            roundTimeoutSeconds = 60,
+        });
+
+        var ownerTask = await NextTaskAsync(ownerStream);
+        await NextTaskAsync(intruderStream);
+        var sha = new string('a', 64);
+        await intruderStream.RequestStream.WriteAsync(new NodeMessage
+        {
+            Result = new TaskResult
+            {
+                TaskId = ownerTask.TaskId,
+                Sha256 = sha,
+                Length = 10,
+                Examples = 10,
+                Signature = MessageSignatures.Sign(ResultMessage.Format(31337, ownerTask.TaskId, sha, 10, 10), intruder),
+            },
+        });
+
+        var receipt = await NextAsync(intruderStream, GatewayMessage.BodyOneofCase.Receipt);
+        Assert.Equal(ownerTask.TaskId, receipt.Receipt.TaskId);
+        Assert.Equal("refused", receipt.Receipt.Outcome);
+        Assert.Equal(job.Id, ownerTask.JobId);
+    }
+
+    [Fact]
+    public async Task AResultSignedByAnotherKeyIsRefused()
+    {
+        var provider = EthECKey.GenerateKey();
+        using var stream = await OpenAsync(provider);
+        using var other = await OpenAsync(EthECKey.GenerateKey());
+        await Network.SubmitAsync(new { spec = JsonDocument.Parse(TestNetwork.TinySpec).RootElement, rounds = 1, minProviders = 2, roundTimeoutSeconds = 60 });
+        var task = await NextTaskAsync(stream);
+        var sha = new string('b', 64);
+
+        await stream.RequestStream.WriteAsync(new NodeMessage
+        {
+            Result = new TaskResult { TaskId = task.TaskId, Sha256 = sha, Length = 10, Examples = 10, Signature = MessageSignatures.Sign(ResultMessage.Format(31337, task.TaskId, sha, 10, 10), EthECKey.GenerateKey()) },
+        });
+
+        var receipt = await NextAsync(stream, GatewayMessage.BodyOneofCase.Receipt);
+        Assert.Equal("refused", receipt.Receipt.Outcome);
+        Assert.Contains("not signed by this provider", receipt.Receipt.Detail, StringComparison.Ordinal);
+    }
+
+    private async Task<AsyncDuplexStreamingCall<NodeMessage, GatewayMessage>> OpenAsync(EthECKey key)
+    {
+        var address = MessageSignatures.AddressOf(key);
+        var challenge = await Gateway.RequestChallengeAsync(new ChallengeRequest { Address = address });
+        var session = await Gateway.LoginAsync(new LoginRequest { Address = address, Nonce = challenge.Nonce, Signature = MessageSignatures.Sign(challenge.Message, key) });
+        var call = Gateway.Connect(new Metadata { { "authorization", $"Bearer {session.Token}" } });
+        await call.RequestStream.WriteAsync(new NodeMessage
+        {
+            Register = new Register { Agent = "test", Capabilities = new Capabilities { Device = "cpu", MemoryMb = 1024, Datasets = { "fashion-mnist" }, PricePerTask = "1", MaxConcurrentTasks = 1 } },
+        });
+        await NextAsync(call, GatewayMessage.BodyOneofCase.Registered);
+        return call;
+    }
+
+    private static async Task<WorkTask> NextTaskAsync(AsyncDuplexStreamingCall<NodeMessage, GatewayMessage> call) =>
+        (await NextAsync(call, GatewayMessage.BodyOneofCase.Task)).Task;
+
+    private static async Task<GatewayMessage> NextAsync(AsyncDuplexStreamingCall<NodeMessage, GatewayMessage> call, GatewayMessage.BodyOneofCase kind)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await call.ResponseStream.MoveNext(timeout.Token))
+        {
+            if (call.ResponseStream.Current.BodyCase == kind)
+            {
+                return call.ResponseStream.Current;
+            }
+        }
+
+        throw new InvalidOperationException($"The stream ended before a {kind} message.");
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using OrleansAI.Api.Jobs;
+using OrleansAI.Api.Models;
+using OrleansAI.Api.Providers;
+using OrleansAI.Grains.Interfaces.Jobs;
+
+namespace OrleansAI.Network.Tests;
+
+/// <summary>Jobs running over the real network: gRPC providers, grains on PostgreSQL, weights through Azurite.</summary>
+[Collection(NetworkTestGroup.Name)]
+public sealed class JobLifecycleTests
+{
+    private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(3);
+
+    private static object TinyJob(int rounds, int minProviders, int quorum = 0, int timeoutSeconds = 30, string compression = "none") => new
+    {
+        name = "tiny",
+        model = "tiny-mlp",
+        spec = JsonDocument.Parse(TestNetwork.TinySpec).RootElement,
+        rounds,
+        minProviders,
+        quorum,
+        roundTimeoutSeconds = timeoutSeconds,
+        localEpochs = 2,
+        learningRate = 0.01,
+        batchSize = 32,
+        compression,
+    };
+
+    [Fact]
+    public async Task ASmallJobTrainsEndToEndIntoARegisteredModelWithProvenance()
+    {
+        await using var network = await TestNetwork.StartAsync(providers: 4);
+        var job = await network.SubmitAsync(TinyJob(rounds: 3, minProviders: 3));
+        var events = ReadEventsAsync(network, job.Id);
+
+        var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, JobTimeout);
+
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Assert.Equal([1, 2, 3, 4], done.History.Select(r => r.Round));
+        Assert.True(done.History[^1].Evaluation);
+        Assert.All(done.History.Take(3), r => Assert.True(r.Participants >= 3, $"round {r.Round} had {r.Participants} results"));
+        // Every provider's share of the test set is disjoint: the final evaluation covers the whole test set.
+        var accuracy = done.History[^1].Accuracy!.Value;
+        Assert.InRange(accuracy, 0.5, 1.0);
+        Assert.All(done.History.Take(3), r => Assert.NotNull(r.Accuracy));
+
+        var version = await network.Client.GetFromJsonAsync<ModelVersionView>($"/api/models/tiny-mlp/versions/{done.ModelVersion}", TestNetwork.Json);
+        Assert.NotNull(version);
+        Assert.Equal(job.Id, version.Job);
+        Assert.Equal(done.History[^1].Weights, version.Weights);
+        Assert.Equal(accuracy, version.Accuracy);
+        Assert.True(version.Contributions.Count >= 9);
+        Assert.All(version.Contributions, c => Assert.Matches("^[0-9a-f]{64}$", c.ResultSha256));
+        var addresses = network.Agents.Select(a => a.Address).ToHashSet();
+        Assert.All(version.Contributions, c => Assert.Contains(c.Provider, addresses));
+
+        var providers = await network.Client.GetFromJsonAsync<ProviderPage>("/api/providers", TestNetwork.Json);
+        Assert.Equal(addresses.Order(), providers!.Items.Select(p => p.Address).Order());
+
+        var kinds = await events;
+        Assert.Equal("snapshot", kinds[0]);
+        Assert.Contains("round", kinds);
+        Assert.Contains("evaluated", kinds);
+        Assert.Equal("model", kinds[^1]);
+    }
+
+    [Fact]
+    public async Task ARoundClosesAtQuorumWhenANodeDiesMidRoundAndTheJobStillFinishes()
+    {
+        await using var network = await TestNetwork.StartAsync(providers: 4, maxExamples: 2_000);
+        var victim = network.Agents[3];
+        var killed = 0;
+        victim.TaskReceived += (_, _) =>
+        {
+            // The node's process dies the moment its first task arrives: no result, no goodbye.
+            if (Interlocked.Exchange(ref killed, 1) == 0)
+            {
+                _ = network.KillAsync(3);
+            }
+        };
+        var job = await network.SubmitAsync(TinyJob(rounds: 2, minProviders: 4, quorum: 3, timeoutSeconds: 6));
+
+        var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, JobTimeout);
+
+        Assert.Equal(JobStatus.Completed, done.Status);
+        var first = done.History[0];
+        Assert.Equal(3, first.Participants);
+        Assert.Equal(1, first.Failed);
+        Assert.Equal(1, first.Attempts);
+        Assert.True(first.WallMs >= 5_000, $"round 1 closed after {first.WallMs} ms, before its deadline");
+        Assert.Equal(3, done.History[1].Participants);
+    }
+
+    [Fact]
+    public async Task AJobResumesAfterItsSiloRestartsWithoutRepeatingOrDoubleCountingARound()
+    {
+        await using var network = await TestNetwork.StartAsync(providers: 3);
+        var job = await network.SubmitAsync(TinyJob(rounds: 5, minProviders: 3, timeoutSeconds: 20));
+        await network.WaitAsync(job.Id, j => j.RoundsCompleted >= 2, JobTimeout);
+
+        var silo = network.Cluster.Silos.Keys.Single();
+        await network.Cluster.StopSiloAsync(silo);
+        await network.Cluster.StartSiloAsync();
+
+        var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, JobTimeout);
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Assert.Equal([1, 2, 3, 4, 5, 6], done.History.Select(r => r.Round));
+        Assert.All(done.History.Take(5), r => Assert.InRange(r.Participants, 1, 3));
+        var version = await network.Client.GetFromJsonAsync<ModelVersionView>($"/api/models/tiny-mlp/versions/{done.ModelVersion}", TestNetwork.Json);
+        // Each task counted once: no (round, provider) pair appears twice in the provenance.
+        Assert.Equal(version!.Contributions.Count, version.Contributions.Select(c => (c.Round, c.Provider)).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task CompressedResultsTrainTheModelToo()
+    {
+        await using var network = await TestNetwork.StartAsync(providers: 3);
+        var job = await network.SubmitAsync(TinyJob(rounds: 3, minProviders: 3, compression: "topk:0.1+int8"));
+
+        var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, JobTimeout);
+
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Assert.InRange(done.History[^1].Accuracy!.Value, 0.4, 1.0);
+        // The weights are ~100 KB of float32; top-10 % int8 results are a small fraction of that.
+        Assert.All(done.History.Take(3), r => Assert.True(r.BytesIn * 5 < r.BytesOut, $"round {r.Round}: {r.BytesIn} bytes in, {r.BytesOut} out"));
+    }
+
+    private static async Task<List<string>> ReadEventsAsync(TestNetwork network, string jobId)
+    {
+        var kinds = new List<string>();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/jobs/{jobId}/events");
+        using var response = await network.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                kinds.Add(line[7..]);
+            }
+        }
+
+        return kinds;
+    }
+}

@@ -1,0 +1,15 @@
+namespace OrleansAI.Network.Tests;
+
+/// <summary>
+/// The test server answers with the HTTP version of the request it got, as Kestrel would over
+/// HTTP/2; gRPC checks it.
+/// </summary>
+internal sealed class ResponseVersionHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        response.Version = request.Version;
+        return response;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrleansAI.Api.Jobs;
+using OrleansAI.Federation.Adversarial;
+using OrleansAI.Node;
+using OrleansAI.Protocol;
+using OrleansAI.Testing;
+
+namespace OrleansAI.Network.Tests;
+
+/// <summary>
+/// A whole network in one process on the real local stack: a PostgreSQL-clustered silo, the Api as
+/// its client with the provider gateway, and simulated provider nodes talking gRPC to it, moving
+/// weights through Azurite.
+/// </summary>
+internal sealed class TestNetwork : IAsyncDisposable
+{
+    /// <summary>A tiny model that trains in milliseconds.</summary>
+    public const string TinySpec = """{"name":"tiny-mlp","inputShape":[1,28,28],"classes":10,"layers":[{"type":"flatten"},{"type":"linear","outFeatures":32},{"type":"relu"},{"type":"linear","outFeatures":10}]}""";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+
+    private readonly List<(ProviderAgent Agent, CancellationTokenSource Stop, Task Run)> _nodes = [];
+    private readonly HttpClient _blobs = new();
+    private TaskRunner? _runner;
+
+    private TestNetwork(PostgresCluster cluster, NetworkApi api, GrpcChannel channel)
+    {
+        Cluster = cluster;
+        Api = api;
+        Channel = channel;
+        Client = api.Client();
+    }
+
+    public PostgresCluster Cluster { get; }
+
+    public NetworkApi Api { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public HttpClient Client { get; }
+
+    public IReadOnlyList<ProviderAgent> Agents => [.. _nodes.Select(n => n.Agent)];
+
+    public static async Task<TestNetwork> StartAsync(int providers, int maxExamples = 300, IReadOnlyDictionary<int, ClientBehavior>? behaviors = null)
+    {
+        var seed = Random.Shared.Next();
+        var data = providers > 0 ? FleetData.FashionMnist(providers, null, seed, maxExamples) : [];
+        var id = LocalServices.UniqueId("net");
+        var cluster = await PostgresCluster.StartAsync(id, id, silos: 1, client: false);
+        var api = new NetworkApi(cluster);
+        var channel = GrpcChannel.ForAddress(api.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new ResponseVersionHandler(api.Server.CreateHandler()) });
+        var network = new TestNetwork(cluster, api, channel);
+        network._runner = new TaskRunner(network._blobs, 2);
+        var client = new ProviderGateway.ProviderGatewayClient(channel);
+        var registered = 0;
+        for (var i = 0; i < providers; i++)
+        {
+            var context = new ProviderContext(SimulatedKeys.Of(seed, i), data[i], new AgentSettings { Behavior = behaviors?.GetValueOrDefault(i) ?? ClientBehavior.Honest, MaxBackoff = TimeSpan.FromSeconds(2) }, seed + i);
+            var agent = new ProviderAgent(client, context, network._runner, NullLogger<ProviderAgent>.Instance);
+            agent.Registered += _ => Interlocked.Increment(ref registered);
+            var stop = new CancellationTokenSource();
+            network._nodes.Add((agent, stop, agent.RunAsync(stop.Token)));
+        }
+
+        await Until(() => Volatile.Read(ref registered) >= providers, TimeSpan.FromSeconds(30), "providers registering");
+        return network;
+    }
+
+    /// <summary>Stops node <paramref name="index"/> as if its process died: its stream drops and it never comes back.</summary>
+    public async Task KillAsync(int index)
+    {
+        var (_, stop, run) = _nodes[index];
+        await stop.CancelAsync();
+        await run;
+    }
+
+    public async Task<JobView> SubmitAsync(object body)
+    {
+        using var response = await Client.PostAsJsonAsync("/api/jobs", body, Json);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Submit failed: {(int)response.StatusCode} {text}");
+        return JsonSerializer.Deserialize<JobView>(text, Json)!;
+    }
+
+    public async Task<JobView> GetAsync(string jobId) => (await Client.GetFromJsonAsync<JobView>($"/api/jobs/{jobId}", Json))!;
+
+    /// <summary>Polls the job until <paramref name="done"/> holds; fails with the job's last state otherwise.</summary>
+    public async Task<JobView> WaitAsync(string jobId, Func<JobView, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        JobView? job = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                job = await GetAsync(jobId);
+                if (done(job))
+                {
+                    return job;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // The Api may be between gateways while a silo restarts.
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"Timed out; the job was {(job is null ? "unreadable" : JsonSerializer.Serialize(job, Json))}");
+        return null!;
+    }
+
+    public static async Task Until(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (_, stop, _) in _nodes)
+        {
+            await stop.CancelAsync();
+        }
+
+        await Task.WhenAll(_nodes.Select(n => n.Run));
+        foreach (var (_, stop, _) in _nodes)
+        {
+            stop.Dispose();
+        }
+
+        Client.Dispose();
+        Channel.Dispose();
+        await Api.DisposeAsync();
+        await Cluster.DisposeAsync();
+        _runner?.Dispose();
+        _blobs.Dispose();
+    }
+}
