@@ -74,7 +74,8 @@ public static class JobProgressFeed
                 }
 
                 yield return new SseItem<JobProgress>(JobProgress.From(next), next.Kind);
-                if (next.Kind is "model" || next.Kind is "status" && JobLifecycle.IsFinal(next.Status))
+                // A completed job announces its model right after its final status: end on that.
+                if (next.Kind is "model" || next.Kind is "status" && next.Status is JobStatus.Failed or JobStatus.Cancelled)
                 {
                     yield break;
                 }

@@ -68,6 +68,7 @@ public sealed partial class AggregationRoundGrain(
 
         state.State.Config = config;
         state.State.Status = RoundStatus.Collecting;
+        state.State.Attempt = 1;
         state.State.OpenedUtc = clock.GetUtcNow();
         await this.RegisterOrUpdateReminder(DeadlineReminder, config.Timeout + TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1));
         await OpenAttemptAsync(TargetCount(await Registry.AvailableAsync(config.Criteria)));
@@ -222,11 +223,13 @@ public sealed partial class AggregationRoundGrain(
 
         LogAttempt(this.GetPrimaryKeyString(), state.State.Attempt, accepted, wanted);
         ArmDeadline();
-        if (accepted == 0 || ReadyToClose())
+        if (accepted > 0 && ReadyToClose())
         {
-            // Nobody took the work: no reason to wait for the deadline to retry.
             ScheduleClose();
         }
+
+        // With nobody taking the work the attempt waits out its deadline: providers come back after
+        // restarts and network blips, and burning every attempt at once would fail the job for nothing.
     }
 
     private ProviderTask TaskFor(string taskId) => new(
