@@ -4,11 +4,14 @@
 #   ./oai.sh up      start PostgreSQL, Azurite and Anvil, then the silo and the Api; print the URLs
 #   ./oai.sh down    stop the Api, the silo and the local services; nothing is left running
 #   ./oai.sh status  what is running and whether it is healthy
-#   ./oai.sh demo    up, then a round trip through Api -> grains -> PostgreSQL, Azurite and Anvil
+#   ./oai.sh demo    up, a smoke round trip, then 10 simulated providers train the Fashion-MNIST CNN
+#                    federated (Dirichlet 0.5 partitions) into a registered model; runs until Ctrl-C
 #   ./oai.sh test    start what the tests need, run every test, stop what it started
 #
-# Ports (environment): OAI_API_PORT (5000), OAI_SILO_HTTP_PORT (5100, dashboard and health),
-# OAI_SILO_PORT (11111), OAI_GATEWAY_PORT (30000); the services' ports are in infra/local/README.md.
+# Ports (environment): OAI_API_PORT (5000), OAI_PROVIDER_PORT (5001, the provider gateway, gRPC),
+# OAI_SILO_HTTP_PORT (5100, dashboard and health), OAI_SILO_PORT (11111), OAI_GATEWAY_PORT (30000);
+# the services' ports are in infra/local/README.md. Demo: OAI_DEMO_PROVIDERS (10), OAI_DEMO_ROUNDS (5),
+# OAI_DEMO_EXIT=1 to return once the model is registered instead of waiting for Ctrl-C.
 set -euo pipefail
 
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
@@ -19,6 +22,7 @@ RUN_DIR=$STATE_DIR/run
 CONFIGURATION=${OAI_CONFIGURATION:-Release}
 
 API_PORT=${OAI_API_PORT:-5000}
+PROVIDER_PORT=${OAI_PROVIDER_PORT:-5001}
 SILO_HTTP_PORT=${OAI_SILO_HTTP_PORT:-5100}
 SILO_PORT=${OAI_SILO_PORT:-11111}
 GATEWAY_PORT=${OAI_GATEWAY_PORT:-30000}
@@ -66,6 +70,50 @@ build_apps() {
   dotnet build "$ROOT/Silo/OrleansAI.Silo.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
 }
 
+# ----------------------------------------------------------------- fleet --
+
+fleet_pidfile() { echo "$RUN_DIR/fleet.pid"; }
+
+fleet_pid() {
+  local file pid
+  file=$(fleet_pidfile)
+  [[ -f $file ]] || return 1
+  pid=$(<"$file")
+  [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && grep -q "oai-node.dll" "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"
+}
+
+# A simulated fleet of providers in one process, each with its own key and data partition.
+start_fleet() {
+  local count=$1 pid
+  if pid=$(fleet_pid); then
+    log "the provider fleet is already running (pid $pid)"
+    return
+  fi
+  log "building the provider node"
+  dotnet build "$ROOT/Node/OrleansAI.Node.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
+  mkdir -p "$LOG_DIR" "$RUN_DIR"
+  log "starting $count simulated providers (Dirichlet 0.5 partitions of Fashion-MNIST) against the gateway on port $PROVIDER_PORT"
+  (
+    setsid dotnet "$ROOT/Node/bin/$CONFIGURATION/net10.0/linux-x64/oai-node.dll" --gateway "http://127.0.0.1:$PROVIDER_PORT" \
+      --simulate "$count" --partition dirichlet:0.5 --seed 1 >>"$LOG_DIR/fleet.log" 2>&1 </dev/null &
+    echo $! >"$(fleet_pidfile)"
+  )
+}
+
+stop_fleet() {
+  local pid
+  if pid=$(fleet_pid); then
+    log "stopping the provider fleet (pid $pid)"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  rm -f "$(fleet_pidfile)"
+}
+
 start_app() {
   local name=$1 pid
   shift
@@ -77,7 +125,8 @@ start_app() {
     # setsid: the app outlives this script; its own session makes stopping the whole tree reliable.
     (
       cd "$ROOT/$name"
-      env "$@" Urls="$(app_url "$name")" Logging__Console__FormatterName=json \
+      env "$@" Urls="$(app_url "$name")" Kestrel__Endpoints__Http__Url="$(app_url "$name")" \
+        Logging__Console__FormatterName=json \
         Logging__Console__FormatterOptions__TimestampFormat="yyyy-MM-ddTHH:mm:ss.fffZ" \
         Logging__Console__FormatterOptions__UseUtcTimestamp=true \
         setsid dotnet "$(app_dll "$name")" >>"$LOG_DIR/${name,,}.log" 2>&1 </dev/null &
@@ -165,12 +214,14 @@ cmd_up() {
   local settings
   mapfile -t settings < <(app_settings)
   start_app Silo "${settings[@]}"
-  start_app Api "${settings[@]}"
+  start_app Api "${settings[@]}" Kestrel__Endpoints__Providers__Url="http://127.0.0.1:$PROVIDER_PORT" \
+    Gateway__Domain=localhost
   cat <<EOF
 
 OrleansAI is up.
   API                 $(app_url Api)
   API reference       $(app_url Api)/reference
+  Provider gateway    http://127.0.0.1:$PROVIDER_PORT (gRPC; docs/protocol.md)
   OpenAPI document    $(app_url Api)/openapi/v1.json
   Orleans dashboard   $(app_url Silo)/dashboard
   Health (api, silo)  $(app_url Api)/health/ready  $(app_url Silo)/health/ready
@@ -182,6 +233,7 @@ EOF
 }
 
 cmd_down() {
+  stop_fleet
   stop_app Api
   stop_app Silo
   "$STACK" stop
@@ -213,21 +265,65 @@ cmd_demo() {
   body=$(curl -sS -m 60 -X POST -w '\n%{http_code}' "$(app_url Api)/api/diagnostics/smoke") || die "the Api did not answer"
   local code=${body##*$'\n'}
   body=${body%$'\n'*}
-  printf '%s\n' "$body" | python3 -m json.tool 2>/dev/null || printf '%s\n' "$body"
-  [[ $code == 200 ]] || die "smoke round trip failed (HTTP $code)"
+  [[ $code == 200 ]] || {
+    printf '%s\n' "$body" >&2
+    die "smoke round trip failed (HTTP $code)"
+  }
+  log "smoke round trip passed"
 
-  log "submitting the Fashion-MNIST CNN job as client 'demo'"
-  local spec job
+  local providers=${OAI_DEMO_PROVIDERS:-10} rounds=${OAI_DEMO_ROUNDS:-5} key api
+  key=$(client_key)
+  api=$(app_url Api)
+  start_fleet "$providers"
+  local deadline=$((SECONDS + 180)) online=0
+  until ((online >= providers)); do
+    online=$(curl -fsS -m 5 -H "Authorization: Bearer $key" "$api/api/providers" 2>/dev/null |
+      python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' 2>/dev/null || echo 0)
+    ((SECONDS < deadline)) || die "only $online of $providers providers came online (log: $LOG_DIR/fleet.log)"
+    sleep 1
+  done
+  log "$online providers online"
+
+  log "submitting the Fashion-MNIST CNN job: $rounds rounds of FedAvg over $providers providers, as client 'demo'"
+  local spec job id request
   spec=$(cat "$ROOT/Learning.Specs/Specs/Models/fashion-cnn.json")
-  job=$(curl -sS -m 30 -X POST -H "Authorization: Bearer $(client_key)" -H 'Content-Type: application/json' -w '\n%{http_code}' \
-    --data "{\"spec\": $spec, \"rounds\": 30, \"strategy\": \"fedavg\", \"minProviders\": 10}" "$(app_url Api)/api/jobs") || die "the Api did not answer"
+  request=$(printf '{"spec": %s, "model": "fashion-cnn", "rounds": %d, "strategy": "fedavg", "minProviders": %d, "quorum": %d, "localEpochs": 1, "learningRate": 0.001, "batchSize": 64, "roundTimeoutSeconds": 600}' \
+    "$spec" "$rounds" "$providers" $(((providers * 8 + 9) / 10)))
+  job=$(curl -sS -m 30 -X POST -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -w '\n%{http_code}' \
+    --data "$request" "$api/api/jobs") || die "the Api did not answer"
   code=${job##*$'\n'}
   job=${job%$'\n'*}
-  printf '%s\n' "$job" | python3 -m json.tool 2>/dev/null || printf '%s\n' "$job"
-  [[ $code == 201 ]] || die "the job was refused (HTTP $code)"
-  log "the job is recorded in PostgreSQL and waits for providers (the provider network is the next milestone)"
-  log "demo passed; the network is still up (./oai.sh down to stop it)"
+  [[ $code == 201 ]] || {
+    printf '%s\n' "$job" >&2
+    die "the job was refused (HTTP $code)"
+  }
+  id=$(json_field "$job" id)
+  log "job $id accepted; progress (server-sent events from $api/api/jobs/$id/events):"
+  curl -sS -N -m 7200 -H "Authorization: Bearer $key" "$api/api/jobs/$id/events" | python3 "$ROOT/infra/local/show-progress.py" ||
+    die "the progress stream broke"
+
+  job=$(curl -fsS -m 30 -H "Authorization: Bearer $key" "$api/api/jobs/$id") || die "the job could not be read"
+  local status version
+  status=$(json_field "$job" status)
+  [[ $status == completed ]] || die "the job ended $status: $(json_field "$job" statusReason)"
+  version=$(json_field "$job" modelVersion)
+  curl -fsS -m 30 -H "Authorization: Bearer $key" "$api/api/models/fashion-cnn/versions/$version" |
+    python3 "$ROOT/infra/local/show-model.py" || die "the model version could not be read"
+  printf '\nDemo complete: the model is registered with its provenance.\n'
+  printf '  Model version       %s (Authorization: Bearer $(cat %s))\n' "$api/api/models/fashion-cnn/versions/$version" "$STATE_DIR/client.key"
+  printf '  Orleans dashboard   %s\n' "$(app_url Silo)/dashboard"
+  printf '  Providers           %s\n' "$api/api/providers"
+  printf '  Logs                %s (fleet.log: the providers)\n' "$LOG_DIR"
+  if [[ ${OAI_DEMO_EXIT:-0} == 1 ]]; then
+    log "the network is still up (./oai.sh down to stop it)"
+    return
+  fi
+  log "the network keeps running; press Ctrl-C to stop it"
+  trap 'cmd_down; exit 0' INT TERM
+  while true; do sleep 3600 & wait $!; done
 }
+
+json_field() { printf '%s' "$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2"; }
 
 cmd_test() {
   require_dotnet

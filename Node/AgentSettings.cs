@@ -30,6 +30,13 @@ public sealed record AgentSettings
     /// <summary>Longest back-off between reconnection attempts.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Benchmarks only: time a simulated provider spends "computing" per task on top of its real work,
+    /// without occupying a core, so orchestration can be measured at fleet sizes a small machine
+    /// could not train for real.
+    /// </summary>
+    public TimeSpan SimulatedCompute { get; init; }
+
     /// <summary>Largest weights download accepted.</summary>
     public long MaxWeightsBytes { get; init; } = 512L * 1024 * 1024;
 }

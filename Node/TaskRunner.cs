@@ -62,6 +62,10 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
                     : null;
                 return (report, result);
             }, cancellationToken);
+            if (provider.Settings.SimulatedCompute > TimeSpan.Zero)
+            {
+                await Task.Delay(provider.Settings.SimulatedCompute, cancellationToken);
+            }
         }
         finally
         {

@@ -10,6 +10,8 @@ var benchmarks = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringCompar
     ["federated"] = FederatedBench.RunAsync,
     ["byzantine"] = ByzantineBench.RunAsync,
     ["compression"] = CompressionBench.RunAsync,
+    ["rounds"] = RoundsBench.RunAsync,
+    ["providers"] = ProvidersBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -61,6 +61,45 @@ public sealed class JobsApiTests
     }
 
     [Fact]
+    public async Task BadNetworkSettingsAreEachNamedInThe400()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var alice = api.ClientFor("alice");
+
+        using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative),
+            Json($$"""{"spec":{{Spec}},"minProviders":3,"quorum":4,"bufferSize":5,"compression":"zip","model":"Bad Name","roundTimeoutSeconds":1,"proximalMu":-1}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ReadAsync(response)).GetProperty("errors");
+        Assert.Equal(["bufferSize", "compression", "model", "proximalMu", "quorum", "roundTimeoutSeconds"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AStrategyWithServerStateIsRefusedUntilTheNetworkCarriesIt()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var alice = api.ClientFor("alice");
+
+        using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json($$"""{"spec":{{Spec}},"strategy":"fedadam"}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("keeps server state", (await ReadAsync(response)).GetProperty("errors").GetProperty("strategy")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheModelNameDefaultsToASlugOfTheSpecName()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var alice = api.ClientFor("alice");
+        var spec = Spec.Replace("\"name\":\"mlp\"", "\"name\":\"My MLP v2\"", StringComparison.Ordinal);
+
+        using var created = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json($$"""{"spec":{{spec}}}"""));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("my-mlp-v2", (await ReadAsync(created)).GetProperty("model").GetString());
+    }
+
+    [Fact]
     public async Task WithoutAValidKeyTheJobsApiAnswers401()
     {
         await using var api = new ApiFactory(new Dictionary<string, string?>());

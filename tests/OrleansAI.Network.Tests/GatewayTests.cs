@@ -3,6 +3,7 @@ using Grpc.Core;
 using Nethereum.Signer;
 using OrleansAI.Node;
 using OrleansAI.Protocol;
+using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Network.Tests;
 
@@ -10,13 +11,13 @@ namespace OrleansAI.Network.Tests;
 [Collection(NetworkTestGroup.Name)]
 public sealed class GatewayTests : IAsyncLifetime
 {
-    private TestNetwork? _network;
+    private LocalNetwork? _network;
 
-    private TestNetwork Network => _network!;
+    private LocalNetwork Network => _network!;
 
     private ProviderGateway.ProviderGatewayClient Gateway => new(Network.Channel);
 
-    public async Task InitializeAsync() => _network = await TestNetwork.StartAsync(providers: 0);
+    public async Task InitializeAsync() => _network = await LocalNetwork.StartAsync(providers: 0);
 
     public async Task DisposeAsync() => await _network!.DisposeAsync();
 
@@ -90,7 +91,7 @@ public sealed class GatewayTests : IAsyncLifetime
         using var intruderStream = await OpenAsync(intruder);
         var job = await Network.SubmitAsync(new
         {
-            spec = JsonDocument.Parse(TestNetwork.TinySpec).RootElement,
+            spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement,
             rounds = 1,
             minProviders = 2,
             roundTimeoutSeconds = 60,
@@ -123,7 +124,7 @@ public sealed class GatewayTests : IAsyncLifetime
         var provider = EthECKey.GenerateKey();
         using var stream = await OpenAsync(provider);
         using var other = await OpenAsync(EthECKey.GenerateKey());
-        await Network.SubmitAsync(new { spec = JsonDocument.Parse(TestNetwork.TinySpec).RootElement, rounds = 1, minProviders = 2, roundTimeoutSeconds = 60 });
+        await Network.SubmitAsync(new { spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement, rounds = 1, minProviders = 2, roundTimeoutSeconds = 60 });
         var task = await NextTaskAsync(stream);
         var sha = new string('b', 64);
 

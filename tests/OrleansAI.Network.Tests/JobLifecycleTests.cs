@@ -4,6 +4,7 @@ using OrleansAI.Api.Jobs;
 using OrleansAI.Api.Models;
 using OrleansAI.Api.Providers;
 using OrleansAI.Grains.Interfaces.Jobs;
+using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Network.Tests;
 
@@ -17,7 +18,7 @@ public sealed class JobLifecycleTests
     {
         name = "tiny",
         model = "tiny-mlp",
-        spec = JsonDocument.Parse(TestNetwork.TinySpec).RootElement,
+        spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement,
         rounds,
         minProviders,
         quorum,
@@ -31,7 +32,7 @@ public sealed class JobLifecycleTests
     [Fact]
     public async Task ASmallJobTrainsEndToEndIntoARegisteredModelWithProvenance()
     {
-        await using var network = await TestNetwork.StartAsync(providers: 4);
+        await using var network = await LocalNetwork.StartAsync(providers: 4);
         var job = await network.SubmitAsync(TinyJob(rounds: 3, minProviders: 3));
         var events = ReadEventsAsync(network, job.Id);
 
@@ -46,7 +47,7 @@ public sealed class JobLifecycleTests
         Assert.InRange(accuracy, 0.5, 1.0);
         Assert.All(done.History.Take(3), r => Assert.NotNull(r.Accuracy));
 
-        var version = await network.Client.GetFromJsonAsync<ModelVersionView>($"/api/models/tiny-mlp/versions/{done.ModelVersion}", TestNetwork.Json);
+        var version = await network.Client.GetFromJsonAsync<ModelVersionView>($"/api/models/tiny-mlp/versions/{done.ModelVersion}", LocalNetwork.Json);
         Assert.NotNull(version);
         Assert.Equal(job.Id, version.Job);
         Assert.Equal(done.History[^1].Weights, version.Weights);
@@ -56,7 +57,7 @@ public sealed class JobLifecycleTests
         var addresses = network.Agents.Select(a => a.Address).ToHashSet();
         Assert.All(version.Contributions, c => Assert.Contains(c.Provider, addresses));
 
-        var providers = await network.Client.GetFromJsonAsync<ProviderPage>("/api/providers", TestNetwork.Json);
+        var providers = await network.Client.GetFromJsonAsync<ProviderPage>("/api/providers", LocalNetwork.Json);
         Assert.Equal(addresses.Order(), providers!.Items.Select(p => p.Address).Order());
 
         var kinds = await events;
@@ -69,7 +70,7 @@ public sealed class JobLifecycleTests
     [Fact]
     public async Task ARoundClosesAtQuorumWhenANodeDiesMidRoundAndTheJobStillFinishes()
     {
-        await using var network = await TestNetwork.StartAsync(providers: 4, maxExamples: 2_000);
+        await using var network = await LocalNetwork.StartAsync(providers: 4, maxExamples: 2_000);
         var victim = network.Agents[3];
         var killed = 0;
         victim.TaskReceived += (_, _) =>
@@ -97,7 +98,7 @@ public sealed class JobLifecycleTests
     public async Task AJobResumesAfterItsSiloRestartsWithoutRepeatingOrDoubleCountingARound()
     {
         // Enough data per provider that a round takes a while, so the restart lands mid-job.
-        await using var network = await TestNetwork.StartAsync(providers: 3, maxExamples: 6_000);
+        await using var network = await LocalNetwork.StartAsync(providers: 3, maxExamples: 6_000);
         var job = await network.SubmitAsync(TinyJob(rounds: 6, minProviders: 3, timeoutSeconds: 20));
         await network.WaitAsync(job.Id, j => j.RoundsCompleted >= 2, JobTimeout);
 
@@ -112,7 +113,7 @@ public sealed class JobLifecycleTests
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], done.History.Select(r => r.Round));
         // No round handed out more tasks than there are providers: none was run again from scratch.
         Assert.All(done.History, r => Assert.InRange(r.Assigned, 1, 3));
-        var version = await network.Client.GetFromJsonAsync<ModelVersionView>($"/api/models/tiny-mlp/versions/{done.ModelVersion}", TestNetwork.Json);
+        var version = await network.Client.GetFromJsonAsync<ModelVersionView>($"/api/models/tiny-mlp/versions/{done.ModelVersion}", LocalNetwork.Json);
         // Each task counted once: no (round, provider) pair appears twice in the provenance.
         Assert.Equal(version!.Contributions.Count, version.Contributions.Select(c => (c.Round, c.Provider)).Distinct().Count());
     }
@@ -120,7 +121,7 @@ public sealed class JobLifecycleTests
     [Fact]
     public async Task CompressedResultsTrainTheModelToo()
     {
-        await using var network = await TestNetwork.StartAsync(providers: 3);
+        await using var network = await LocalNetwork.StartAsync(providers: 3);
         var job = await network.SubmitAsync(TinyJob(rounds: 3, minProviders: 3, compression: "topk:0.1+int8"));
 
         var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, JobTimeout);
@@ -131,9 +132,9 @@ public sealed class JobLifecycleTests
         Assert.All(done.History.Take(3), r => Assert.True(r.BytesIn * 5 < r.BytesOut, $"round {r.Round}: {r.BytesIn} bytes in, {r.BytesOut} out"));
     }
 
-    private static string Describe(JobView job) => JsonSerializer.Serialize(job, TestNetwork.Json);
+    private static string Describe(JobView job) => JsonSerializer.Serialize(job, LocalNetwork.Json);
 
-    private static async Task<List<string>> ReadEventsAsync(TestNetwork network, string jobId)
+    private static async Task<List<string>> ReadEventsAsync(LocalNetwork network, string jobId)
     {
         var kinds = new List<string>();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/jobs/{jobId}/events");

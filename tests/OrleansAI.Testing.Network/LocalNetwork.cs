@@ -9,25 +9,26 @@ using OrleansAI.Node;
 using OrleansAI.Protocol;
 using OrleansAI.Testing;
 
-namespace OrleansAI.Network.Tests;
+namespace OrleansAI.Testing.Network;
 
 /// <summary>
 /// A whole network in one process on the real local stack: a PostgreSQL-clustered silo, the Api as
 /// its client with the provider gateway, and simulated provider nodes talking gRPC to it, moving
 /// weights through Azurite.
 /// </summary>
-internal sealed class TestNetwork : IAsyncDisposable
+public sealed class LocalNetwork : IAsyncDisposable
 {
     /// <summary>A tiny model that trains in milliseconds.</summary>
     public const string TinySpec = """{"name":"tiny-mlp","inputShape":[1,28,28],"classes":10,"layers":[{"type":"flatten"},{"type":"linear","outFeatures":32},{"type":"relu"},{"type":"linear","outFeatures":10}]}""";
 
+    /// <summary>How the Api writes JSON.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
     private readonly List<(ProviderAgent Agent, CancellationTokenSource Stop, Task Run)> _nodes = [];
     private readonly HttpClient _blobs = new();
     private TaskRunner? _runner;
 
-    private TestNetwork(PostgresCluster cluster, NetworkApi api, GrpcChannel channel)
+    private LocalNetwork(PostgresCluster cluster, NetworkApi api, GrpcChannel channel)
     {
         Cluster = cluster;
         Api = api;
@@ -35,17 +36,26 @@ internal sealed class TestNetwork : IAsyncDisposable
         Client = api.Client();
     }
 
+    /// <summary>The silo(s).</summary>
     public PostgresCluster Cluster { get; }
 
+    /// <summary>The Api.</summary>
     public NetworkApi Api { get; }
 
+    /// <summary>A gRPC channel to the provider gateway.</summary>
     public GrpcChannel Channel { get; }
 
+    /// <summary>An HTTP client authenticated as <see cref="NetworkApi.ClientId"/>.</summary>
     public HttpClient Client { get; }
 
+    /// <summary>The provider agents.</summary>
     public IReadOnlyList<ProviderAgent> Agents => [.. _nodes.Select(n => n.Agent)];
 
-    public static async Task<TestNetwork> StartAsync(int providers, int maxExamples = 300, IReadOnlyDictionary<int, ClientBehavior>? behaviors = null)
+    /// <summary>
+    /// Starts a silo, the Api and <paramref name="providers"/> simulated providers (IID partitions of
+    /// at most <paramref name="maxExamples"/> training examples), and waits until all are registered.
+    /// </summary>
+    public static async Task<LocalNetwork> StartAsync(int providers, int maxExamples = 300, IReadOnlyDictionary<int, ClientBehavior>? behaviors = null, AgentSettings? settings = null, int slots = 2)
     {
         var seed = Random.Shared.Next();
         var data = providers > 0 ? FleetData.FashionMnist(providers, null, seed, maxExamples) : [];
@@ -53,20 +63,20 @@ internal sealed class TestNetwork : IAsyncDisposable
         var cluster = await PostgresCluster.StartAsync(id, id, silos: 1, client: false);
         var api = new NetworkApi(cluster);
         var channel = GrpcChannel.ForAddress(api.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new ResponseVersionHandler(api.Server.CreateHandler()) });
-        var network = new TestNetwork(cluster, api, channel);
-        network._runner = new TaskRunner(network._blobs, 2);
+        var network = new LocalNetwork(cluster, api, channel);
+        network._runner = new TaskRunner(network._blobs, slots);
         var client = new ProviderGateway.ProviderGatewayClient(channel);
         var registered = 0;
         for (var i = 0; i < providers; i++)
         {
-            var context = new ProviderContext(SimulatedKeys.Of(seed, i), data[i], new AgentSettings { Behavior = behaviors?.GetValueOrDefault(i) ?? ClientBehavior.Honest, MaxBackoff = TimeSpan.FromSeconds(2) }, seed + i);
+            var context = new ProviderContext(SimulatedKeys.Of(seed, i), data[i], (settings ?? new AgentSettings()) with { Behavior = behaviors?.GetValueOrDefault(i) ?? ClientBehavior.Honest, MaxBackoff = TimeSpan.FromSeconds(2) }, seed + i);
             var agent = new ProviderAgent(client, context, network._runner, NullLogger<ProviderAgent>.Instance);
             agent.Registered += _ => Interlocked.Increment(ref registered);
             var stop = new CancellationTokenSource();
             network._nodes.Add((agent, stop, agent.RunAsync(stop.Token)));
         }
 
-        await Until(() => Volatile.Read(ref registered) >= providers, TimeSpan.FromSeconds(30), "providers registering");
+        await Until(() => Volatile.Read(ref registered) >= providers, TimeSpan.FromSeconds(60 + providers / 5), "providers registering");
         return network;
     }
 
@@ -78,14 +88,17 @@ internal sealed class TestNetwork : IAsyncDisposable
         await run;
     }
 
+    /// <summary>Submits a job; throws with the problem details when it is refused.</summary>
     public async Task<JobView> SubmitAsync(object body)
     {
         using var response = await Client.PostAsJsonAsync("/api/jobs", body, Json);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"Submit failed: {(int)response.StatusCode} {text}");
-        return JsonSerializer.Deserialize<JobView>(text, Json)!;
+        return response.IsSuccessStatusCode
+            ? JsonSerializer.Deserialize<JobView>(text, Json)!
+            : throw new InvalidOperationException($"Submit failed: {(int)response.StatusCode} {text}");
     }
 
+    /// <summary>Reads a job.</summary>
     public async Task<JobView> GetAsync(string jobId) => (await Client.GetFromJsonAsync<JobView>($"/api/jobs/{jobId}", Json))!;
 
     /// <summary>Polls the job until <paramref name="done"/> holds; fails with the job's last state otherwise.</summary>
@@ -111,20 +124,25 @@ internal sealed class TestNetwork : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        Assert.Fail($"Timed out; the job was {(job is null ? "unreadable" : JsonSerializer.Serialize(job, Json))}");
-        return null!;
+        throw new TimeoutException($"Timed out; the job was {(job is null ? "unreadable" : JsonSerializer.Serialize(job, Json))}");
     }
 
+    /// <summary>Waits until <paramref name="condition"/> holds.</summary>
     public static async Task Until(Func<bool> condition, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
             await Task.Delay(100);
         }
     }
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         foreach (var (_, stop, _) in _nodes)

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OrleansAI.Testing;
 
-namespace OrleansAI.Network.Tests;
+namespace OrleansAI.Testing.Network;
 
 /// <summary>The real Api in-process as a client of a PostgreSQL cluster, as it runs in production.</summary>
-internal sealed class NetworkApi(PostgresCluster cluster) : WebApplicationFactory<Program>
+public sealed class NetworkApi(PostgresCluster cluster) : WebApplicationFactory<Program>
 {
     /// <summary>The client the tests act as, and its key.</summary>
     public const string ClientId = "alice";
@@ -21,6 +21,7 @@ internal sealed class NetworkApi(PostgresCluster cluster) : WebApplicationFactor
         return http;
     }
 
+    /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

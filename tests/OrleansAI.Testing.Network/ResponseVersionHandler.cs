@@ -1,11 +1,12 @@
-namespace OrleansAI.Network.Tests;
+namespace OrleansAI.Testing.Network;
 
 /// <summary>
 /// The test server answers with the HTTP version of the request it got, as Kestrel would over
 /// HTTP/2; gRPC checks it.
 /// </summary>
-internal sealed class ResponseVersionHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+public sealed class ResponseVersionHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
+    /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using OrleansAI.Grains.Interfaces.Jobs;
+using OrleansAI.Node;
+using OrleansAI.Testing.Network;
+
+namespace OrleansAI.Bench;
+
+/// <summary>
+/// Orchestration overhead per round: round wall time (first task out to aggregated model stored)
+/// minus the slowest provider's compute, as a share of the round, for 10 and 100 providers. The
+/// network is real (PostgreSQL-clustered silo, Api with its gRPC gateway, blobs through Azurite);
+/// provider compute is a tiny real training run plus a fixed simulated delay, so 100 providers can
+/// compute at once on a small machine and what is left over is orchestration.
+/// </summary>
+public static class RoundsBench
+{
+    /// <summary>Runs the benchmark.</summary>
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        int[] fleets = args.Quick ? [10, 30] : [10, 100];
+        var rounds = args.Int("rounds", args.Quick ? 3 : 5);
+        var compute = TimeSpan.FromMilliseconds(args.Int("compute-ms", 3_000));
+        Console.WriteLine($"rounds: {rounds} rounds per fleet, {compute.TotalMilliseconds} ms simulated compute per task on top of a real 32-example training run");
+        var shares = new Dictionary<int, (double Share, double WallMs, double ComputeMs)>();
+        foreach (var providers in fleets)
+        {
+            await using var network = await LocalNetwork.StartAsync(providers, maxExamples: 32, settings: new AgentSettings { SimulatedCompute = compute, MaxConcurrentTasks = 2 }, slots: providers);
+            var job = await network.SubmitAsync(new
+            {
+                spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement,
+                rounds,
+                minProviders = providers,
+                roundTimeoutSeconds = 600,
+                localEpochs = 1,
+                batchSize = 32,
+            });
+            var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, TimeSpan.FromMinutes(30));
+            if (done.Status != JobStatus.Completed)
+            {
+                throw new InvalidOperationException($"The job ended {done.Status}: {done.StatusReason}");
+            }
+
+            var training = done.History.Where(r => !r.Evaluation).ToList();
+            foreach (var r in training)
+            {
+                Console.WriteLine($"  {providers,4} providers, round {r.Round}: wall {Stats.F(r.WallMs, 0)} ms, slowest compute {Stats.F(r.SlowestComputeMs, 0)} ms, overhead {Stats.F(100 * (r.WallMs - r.SlowestComputeMs) / r.WallMs, 2)} %");
+            }
+
+            var share = Stats.Median([.. training.Select(r => (r.WallMs - r.SlowestComputeMs) / r.WallMs)]);
+            shares[providers] = (share, Stats.Median([.. training.Select(r => r.WallMs)]), Stats.Median([.. training.Select(r => r.SlowestComputeMs)]));
+            Console.WriteLine($"  {providers,4} providers: median overhead share {Stats.F(100 * share, 2)} % (median wall {Stats.F(shares[providers].WallMs, 0)} ms, slowest compute {Stats.F(shares[providers].ComputeMs, 0)} ms)");
+        }
+
+        var worst = shares.Values.Max(s => s.Share);
+        Console.WriteLine($"RESULT rounds overhead_share={Stats.F(worst)} " + string.Join(' ', shares.Select(s =>
+            $"overhead_share_{s.Key}={Stats.F(s.Value.Share)} round_ms_{s.Key}={Stats.F(s.Value.WallMs, 0)} compute_ms_{s.Key}={Stats.F(s.Value.ComputeMs, 0)}")));
+        return 0;
+    }
+}
