@@ -12,7 +12,7 @@ namespace OrleansAI.Bench;
 /// measured in the same run. Everything runs in this one process, so the fleet's own cost is
 /// counted against the API's latency too.
 /// </summary>
-public static class ProvidersBench
+internal static class ProvidersBench
 {
     /// <summary>Runs the benchmark.</summary>
     public static async Task<int> RunAsync(BenchArgs args)

@@ -12,7 +12,7 @@ namespace OrleansAI.Bench;
 /// provider compute is a tiny real training run plus a fixed simulated delay, so 100 providers can
 /// compute at once on a small machine and what is left over is orchestration.
 /// </summary>
-public static class RoundsBench
+internal static class RoundsBench
 {
     /// <summary>Runs the benchmark.</summary>
     public static async Task<int> RunAsync(BenchArgs args)

@@ -91,11 +91,11 @@ public sealed class JobsApiTests
     {
         await using var api = new ApiFactory(new Dictionary<string, string?>());
         using var alice = api.ClientFor("alice");
-        var spec = Spec.Replace("\"name\":\"mlp\"", "\"name\":\"My MLP v2\"", StringComparison.Ordinal);
+        var spec = Spec.Replace("\"name\":\"mlp\"", "\"name\":\"My_MLP.v2\"", StringComparison.Ordinal);
 
         using var created = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json($$"""{"spec":{{spec}}}"""));
 
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         Assert.Equal("my-mlp-v2", (await ReadAsync(created)).GetProperty("model").GetString());
     }
 
