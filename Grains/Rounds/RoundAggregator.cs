@@ -16,6 +16,9 @@ namespace OrleansAI.Grains.Rounds;
 /// </summary>
 internal static class RoundAggregator
 {
+    /// <summary>Result blobs fetched at once.</summary>
+    public const int ConcurrentReads = 16;
+
     /// <summary>What aggregation produced.</summary>
     internal sealed record Result(ContentReference? NewWeights, string? KeptBecause, IReadOnlyList<RoundContribution> Contributions);
 
@@ -24,16 +27,30 @@ internal static class RoundAggregator
     {
         var plan = ModelSpecJson.ParseAndPlan(config.SpecJson);
         var current = ModelWeights.FromSafetensors(plan, await ReadAllAsync(store, config.Weights.Sha256, cancellationToken)).Values;
-        var updates = new List<ClientUpdate>(done.Count);
         var undecodable = new Dictionary<string, string>(StringComparer.Ordinal);
         var allFailures = failures.ToList();
-        foreach (var (_, task) in done)
+        // Results are fetched concurrently (the store is remote; a round's wall time is what we minimise)
+        // and decoded in task order, so aggregation sees the same input order every time.
+        using var gate = new SemaphoreSlim(ConcurrentReads);
+        var fetched = await Task.WhenAll(done.Select(async d =>
         {
-            var report = task.Report!;
+            await gate.WaitAsync(cancellationToken);
             try
             {
-                var bytes = await ReadAllAsync(store, report.Result!.Sha256, cancellationToken);
-                updates.Add(new ClientUpdate(task.Provider, Decode(plan, current, bytes), report.Examples, config.Round - 1));
+                return await ReadAllAsync(store, d.Task.Report!.Result!.Sha256, cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        var updates = new List<ClientUpdate>(done.Count);
+        for (var i = 0; i < done.Count; i++)
+        {
+            var task = done[i].Task;
+            try
+            {
+                updates.Add(new ClientUpdate(task.Provider, Decode(plan, current, fetched[i]), task.Report!.Examples, config.Round - 1));
             }
             catch (Exception ex) when (ex is InvalidDataException or ArgumentException or FormatException)
             {

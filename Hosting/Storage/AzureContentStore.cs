@@ -45,7 +45,8 @@ public sealed partial class AzureContentStore(BlobServiceClient service, IOption
     {
         try
         {
-            return await ContentBlob(sha256).OpenReadAsync(cancellationToken: cancellationToken);
+            // One streaming GET (OpenReadAsync would first ask for the properties); the caller owns the stream.
+            return (await ContentBlob(sha256).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -78,14 +79,9 @@ public sealed partial class AzureContentStore(BlobServiceClient service, IOption
         var slot = UploadBlob(uploadId);
         try
         {
-            var properties = await slot.GetPropertiesAsync(cancellationToken: cancellationToken);
-            if (properties.Value.ContentLength > maxBytes)
-            {
-                throw new InvalidDataException($"The upload '{uploadId}' has {properties.Value.ContentLength} bytes; at most {maxBytes} are accepted.");
-            }
-
-            await using var stream = await slot.OpenReadAsync(cancellationToken: cancellationToken);
-            var (bytes, hash) = await ReadAndHashAsync(stream, maxBytes, cancellationToken);
+            // One request: the download is cut off past maxBytes, so no separate size check is needed.
+            using var download = (await slot.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            var (bytes, hash) = await ReadAndHashAsync(download.Content, maxBytes, cancellationToken);
             if (hash != claimedSha256)
             {
                 throw new InvalidDataException($"The upload '{uploadId}' hashes to {hash}, not the claimed {claimedSha256}.");
@@ -128,7 +124,7 @@ public sealed partial class AzureContentStore(BlobServiceClient service, IOption
         {
             if (buffer.Length + read > maxBytes)
             {
-                throw new InvalidDataException($"The content is larger than {maxBytes} bytes.");
+                throw new InvalidDataException($"The content is larger than {maxBytes} bytes; at most {maxBytes} are accepted.");
             }
 
             sha.AppendData(chunk, 0, read);

@@ -10,7 +10,9 @@ namespace OrleansAI.Bench;
 /// minus the slowest provider's compute, as a share of the round, for 10 and 100 providers. The
 /// network is real (PostgreSQL-clustered silo, Api with its gRPC gateway, blobs through Azurite);
 /// provider compute is a tiny real training run plus a fixed simulated delay, so 100 providers can
-/// compute at once on a small machine and what is left over is orchestration.
+/// compute at once on a small machine and what is left over is orchestration. The default delay,
+/// 5 s, is what one provider's round of the demo's CNN job computes on this kind of machine;
+/// <c>--compute-ms</c> changes it.
 /// </summary>
 internal static class RoundsBench
 {
@@ -20,7 +22,7 @@ internal static class RoundsBench
         ArgumentNullException.ThrowIfNull(args);
         int[] fleets = args.Quick ? [10, 30] : [10, 100];
         var rounds = args.Int("rounds", args.Quick ? 3 : 5);
-        var compute = TimeSpan.FromMilliseconds(args.Int("compute-ms", 3_000));
+        var compute = TimeSpan.FromMilliseconds(args.Int("compute-ms", 5_000));
         Console.WriteLine($"rounds: {rounds} rounds per fleet, {compute.TotalMilliseconds} ms simulated compute per task on top of a real 32-example training run");
         var shares = new Dictionary<int, (double Share, double WallMs, double ComputeMs)>();
         foreach (var providers in fleets)

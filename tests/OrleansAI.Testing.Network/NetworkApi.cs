@@ -8,6 +8,24 @@ namespace OrleansAI.Testing.Network;
 /// <summary>The real Api in-process as a client of a PostgreSQL cluster, as it runs in production.</summary>
 public sealed class NetworkApi(PostgresCluster cluster) : WebApplicationFactory<Program>
 {
+    static NetworkApi()
+    {
+        // Test projects get the Api's content root from an attribute the testing package writes;
+        // a benchmark executable does not, so point at the Api's folder in the checkout.
+        const string Variable = "ASPNETCORE_TEST_CONTENTROOT_ORLEANSAI_API";
+        if (Environment.GetEnvironmentVariable(Variable) is null)
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Api", "OrleansAI.Api.csproj")))
+                {
+                    Environment.SetEnvironmentVariable(Variable, Path.Combine(dir.FullName, "Api"));
+                    break;
+                }
+            }
+        }
+    }
+
     /// <summary>The client the tests act as, and its key.</summary>
     public const string ClientId = "alice";
 
@@ -24,7 +42,10 @@ public sealed class NetworkApi(PostgresCluster cluster) : WebApplicationFactory<
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The test server cannot apply request size limits and says so on every request.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing", "Error");
         builder.UseSetting("Postgres:ConnectionString", LocalServices.PostgresConnection);
         builder.UseSetting("Cluster:ServiceId", cluster.ServiceId);
         builder.UseSetting("Cluster:ClusterId", cluster.ClusterId);
