@@ -16,12 +16,16 @@ public interface IAggregationRoundGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<RoundSnapshot> StartAsync(RoundConfig config);
 
-    /// <summary>A verified result from <paramref name="provider"/>; counted at most once, ignored once the round closed.</summary>
-    [Alias("Submit")]
+    /// <summary>
+    /// A verified result from <paramref name="provider"/>; counted at most once, ignored once the round
+    /// closed. Interleaves with other calls so a burst of results shares state writes; it is answered
+    /// only after the write that includes it.
+    /// </summary>
+    [AlwaysInterleave, Alias("Submit")]
     Task<SubmitOutcome> SubmitAsync(string provider, TaskReport report);
 
-    /// <summary>The provider could not do its task.</summary>
-    [Alias("ReportFailure")]
+    /// <summary>The provider could not do its task (interleaves like <see cref="SubmitAsync"/>).</summary>
+    [AlwaysInterleave, Alias("ReportFailure")]
     Task ReportFailureAsync(string provider, string taskId, string reason);
 
     /// <summary>The round as it is; read-only, so it may interleave with a round that is busy closing (and calling its job).</summary>

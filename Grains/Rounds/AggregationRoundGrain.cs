@@ -29,6 +29,9 @@ public sealed partial class AggregationRoundGrain(
 
     private IGrainTimer? _deadlineTimer;
     private IGrainTimer? _closeSoon;
+    private bool _aggregating;
+    private Task _lastWrite = Task.CompletedTask;
+    private Task? _queuedWrite;
 
     private RoundConfig Config => state.State.Config!;
 
@@ -38,6 +41,12 @@ public sealed partial class AggregationRoundGrain(
         if (state.State.Status == RoundStatus.Collecting)
         {
             ArmDeadline();
+            if (state.State.Tasks.Values.Any(t => t.State == RoundTaskState.Offered))
+            {
+                // The previous activation died while offering: offer again (idempotent by task id).
+                this.RegisterGrainTimer(_ => ReofferAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            }
+
             if (ReadyToClose())
             {
                 // Every result was in when the previous activation died before closing.
@@ -84,7 +93,7 @@ public sealed partial class AggregationRoundGrain(
             return SubmitOutcome.Refused;
         }
 
-        if (state.State.Status != RoundStatus.Collecting)
+        if (state.State.Status != RoundStatus.Collecting || _aggregating)
         {
             return SubmitOutcome.Late;
         }
@@ -98,7 +107,7 @@ public sealed partial class AggregationRoundGrain(
         {
             task.State = RoundTaskState.Failed;
             task.Reason = problem;
-            await state.WriteStateAsync();
+            await CommitAsync();
             return SubmitOutcome.Refused;
         }
 
@@ -106,7 +115,7 @@ public sealed partial class AggregationRoundGrain(
         // it was trained from the same global model.
         task.State = RoundTaskState.Done;
         task.Report = report;
-        await state.WriteStateAsync();
+        await CommitAsync();
         if (ReadyToClose())
         {
             ScheduleClose();
@@ -118,7 +127,7 @@ public sealed partial class AggregationRoundGrain(
     /// <inheritdoc />
     public async Task ReportFailureAsync(string provider, string taskId, string reason)
     {
-        if (state.State.Status != RoundStatus.Collecting
+        if (state.State.Status != RoundStatus.Collecting || _aggregating
             || !state.State.Tasks.TryGetValue(taskId, out var task)
             || task.Provider != provider
             || task.State is not (RoundTaskState.Pending or RoundTaskState.Offered))
@@ -128,7 +137,7 @@ public sealed partial class AggregationRoundGrain(
 
         task.State = RoundTaskState.Failed;
         task.Reason = reason.Length > 200 ? reason[..200] : reason;
-        await state.WriteStateAsync();
+        await CommitAsync();
         if (ReadyToClose() || !state.State.Tasks.Values.Any(IsOutstanding))
         {
             ScheduleClose();
@@ -193,8 +202,15 @@ public sealed partial class AggregationRoundGrain(
     private async Task OpenAttemptAsync(int wanted)
     {
         state.State.DeadlineUtc = clock.GetUtcNow() + Config.Timeout;
-        var exclude = state.State.Tasks.Values.Select(t => t.Provider).Distinct().ToList();
-        var candidates = await Registry.SampleAsync(Config.Criteria, wanted * 2, exclude, unchecked((int)Config.Seed * 31 + state.State.Attempt));
+        // Never two live tasks for one provider in a round, nor a new one for a provider that said it
+        // cannot do the work; providers that timed out or declined before are asked again only when
+        // there are not enough fresh ones (a small network after a restart is mostly such providers).
+        var busy = state.State.Tasks.Values
+            .Where(t => t.State is RoundTaskState.Offered or RoundTaskState.Pending or RoundTaskState.Done or RoundTaskState.Failed)
+            .Select(t => t.Provider).Distinct().ToList();
+        var tried = state.State.Tasks.Values.Select(t => t.Provider).ToHashSet(StringComparer.Ordinal);
+        var sampled = await Registry.SampleAsync(Config.Criteria, wanted * 2 + tried.Count, busy, unchecked((int)Config.Seed * 31 + state.State.Attempt));
+        var candidates = sampled.Where(p => !tried.Contains(p)).Concat(sampled.Where(tried.Contains)).ToList();
         var accepted = 0;
         foreach (var batch in candidates.Chunk(Math.Max(1, wanted)))
         {
@@ -204,17 +220,23 @@ public sealed partial class AggregationRoundGrain(
                 state.State.Tasks[id] = new RoundTask { Provider = provider, Attempt = state.State.Attempt, State = RoundTaskState.Offered };
             }
 
-            await state.WriteStateAsync();
+            await CommitAsync();
             var results = await Task.WhenAll(offers.Select(o => GrainFactory.GetGrain<IProviderGrain>(o.Provider).AssignAsync(TaskFor(o.Id))));
             for (var i = 0; i < offers.Count; i++)
             {
                 var task = state.State.Tasks[offers[i].Id];
+                accepted += results[i] ? 1 : 0;
+                if (task.State != RoundTaskState.Offered)
+                {
+                    // A fast provider already answered while the offers were going out.
+                    continue;
+                }
+
                 task.State = results[i] ? RoundTaskState.Pending : RoundTaskState.Declined;
                 task.Reason = results[i] ? "" : "offline or at capacity";
-                accepted += results[i] ? 1 : 0;
             }
 
-            await state.WriteStateAsync();
+            await CommitAsync();
             if (accepted >= wanted)
             {
                 break;
@@ -232,6 +254,21 @@ public sealed partial class AggregationRoundGrain(
         // restarts and network blips, and burning every attempt at once would fail the job for nothing.
     }
 
+    private async Task ReofferAsync()
+    {
+        var offered = state.State.Tasks.Where(t => t.Value.State == RoundTaskState.Offered).ToList();
+        var results = await Task.WhenAll(offered.Select(t => GrainFactory.GetGrain<IProviderGrain>(t.Value.Provider).AssignAsync(TaskFor(t.Key))));
+        for (var i = 0; i < offered.Count; i++)
+        {
+            if (offered[i].Value.State == RoundTaskState.Offered)
+            {
+                offered[i].Value.State = results[i] ? RoundTaskState.Pending : RoundTaskState.Declined;
+            }
+        }
+
+        await CommitAsync();
+    }
+
     private ProviderTask TaskFor(string taskId) => new(
         taskId,
         Config.Kind,
@@ -247,7 +284,7 @@ public sealed partial class AggregationRoundGrain(
         Config.Compression,
         Config.Criteria.Dataset,
         state.State.DeadlineUtc,
-        Config.Seed * 1_000 + state.State.Tasks.Count);
+        Config.Seed * 1_000_003 + int.Parse(taskId.AsSpan(0, 7), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
 
     private void ArmDeadline()
     {
@@ -289,6 +326,9 @@ public sealed partial class AggregationRoundGrain(
             return;
         }
 
+        // From here on results are late: what aggregation uses is fixed now, while submissions may
+        // still interleave with the awaits below.
+        _aggregating = true;
         foreach (var task in state.State.Tasks.Values.Where(IsOutstanding))
         {
             task.State = RoundTaskState.TimedOut;
@@ -302,7 +342,18 @@ public sealed partial class AggregationRoundGrain(
                 .Select(t => new ClientFailure(t.Provider, t.Reason))
                 .ToList();
             var store = services.GetService<IContentStore>() ?? throw new InvalidOperationException("No content store is configured; rounds cannot aggregate.");
-            var result = await RoundAggregator.AggregateAsync(store, Config, done, failures, CancellationToken.None);
+            RoundAggregator.Result result;
+            try
+            {
+                result = await RoundAggregator.AggregateAsync(store, Config, done, failures, CancellationToken.None);
+            }
+            catch
+            {
+                // Still collecting: the next deadline tick tries again, with whatever arrived meanwhile.
+                _aggregating = false;
+                throw;
+            }
+
             state.State.NewWeights = result.NewWeights;
             state.State.KeptBecause = result.KeptBecause;
             state.State.Contributions = [.. result.Contributions];
@@ -314,7 +365,7 @@ public sealed partial class AggregationRoundGrain(
 
         state.State.Status = RoundStatus.Closed;
         state.State.ClosedUtc = now;
-        await state.WriteStateAsync();
+        await CommitAsync();
         LogClosed(this.GetPrimaryKeyString(), done.Count, state.State.KeptBecause ?? "new model");
         await CancelOutstandingAsync("the round closed");
         await NotifyJobAsync();
@@ -339,7 +390,7 @@ public sealed partial class AggregationRoundGrain(
         state.State.Status = RoundStatus.Failed;
         state.State.FailureReason = $"{received} of the {Config.Quorum} results needed arrived after {state.State.Attempt} attempts";
         state.State.ClosedUtc = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await CommitAsync();
         LogFailed(this.GetPrimaryKeyString(), state.State.FailureReason);
         await NotifyJobAsync();
     }
@@ -356,7 +407,7 @@ public sealed partial class AggregationRoundGrain(
         {
             await GrainFactory.GetGrain<ITrainingJobGrain>(Config.JobId).RoundClosedAsync(Snapshot());
             state.State.JobNotified = true;
-            await state.WriteStateAsync();
+            await CommitAsync();
             await DropReminderAsync();
         }
         catch (Exception ex) when (ex is TimeoutException or OrleansException)
@@ -364,6 +415,30 @@ public sealed partial class AggregationRoundGrain(
             // The reminder tries again; the job treats a repeated notice as a no-op.
             LogNotifyFailed(this.GetPrimaryKeyString(), ex.Message);
         }
+    }
+
+    // Group commit: submissions interleave (see the interface), and every change waits for the next
+    // write that starts after it, so a burst of results costs a few writes instead of one each, and
+    // no two writes are ever in flight at once (which the storage's ETag check would refuse).
+    private Task CommitAsync() => _queuedWrite ??= WriteAfterAsync(_lastWrite);
+
+    private async Task WriteAfterAsync(Task previous)
+    {
+        // Yield first so the caller's `??=` has stored this task before it can be reset below.
+        await Task.Yield();
+        try
+        {
+            await previous;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // That write's own callers got its error; this write carries their changes again.
+        }
+
+        _queuedWrite = null;
+        var write = state.WriteStateAsync();
+        _lastWrite = write;
+        await write;
     }
 
     private async Task DropReminderAsync()
