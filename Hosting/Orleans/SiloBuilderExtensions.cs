@@ -42,7 +42,7 @@ public static class SiloBuilderExtensions
             return silo;
         }
 
-        var connectionString = postgres.ConnectionString!;
+        var connectionString = Bounded(postgres.ConnectionString!);
         silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
         silo.UseAdoNetClustering(o =>
@@ -66,6 +66,23 @@ public static class SiloBuilderExtensions
             o.ConnectionString = connectionString;
         });
         return silo;
+    }
+
+    /// <summary>The silo's pool size unless the connection string sets one.</summary>
+    public const int DefaultMaxPoolSize = 40;
+
+    // PostgreSQL allows 100 connections by default and Npgsql pools up to 100 per connection string:
+    // a burst of activations (a thousand providers signing in) must queue for a connection, not be
+    // refused by the server, and a few silos and the Api must fit together.
+    private static string Bounded(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>
