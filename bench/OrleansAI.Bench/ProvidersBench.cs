@@ -21,6 +21,7 @@ internal static class ProvidersBench
         var providers = args.Int("providers", args.Quick ? 300 : 1_000);
         var seconds = args.Int("seconds", args.Quick ? 15 : 60);
 
+        await using var stack = await StackServices.EnsureAsync();
         double[] baseline;
         await using (var empty = await LocalNetwork.StartAsync(providers: 0))
         {

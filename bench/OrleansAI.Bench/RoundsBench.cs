@@ -24,6 +24,7 @@ internal static class RoundsBench
         var rounds = args.Int("rounds", args.Quick ? 3 : 5);
         var compute = TimeSpan.FromMilliseconds(args.Int("compute-ms", 5_000));
         Console.WriteLine($"rounds: {rounds} rounds per fleet, {compute.TotalMilliseconds} ms simulated compute per task on top of a real 32-example training run");
+        await using var stack = await StackServices.EnsureAsync();
         var shares = new Dictionary<int, (double Share, double WallMs, double ComputeMs)>();
         foreach (var providers in fleets)
         {
