@@ -62,14 +62,16 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
                     : null;
                 return (report, result);
             }, cancellationToken);
-            if (provider.Settings.SimulatedCompute > TimeSpan.Zero)
-            {
-                await Task.Delay(provider.Settings.SimulatedCompute, cancellationToken);
-            }
         }
         finally
         {
             _slots.Release();
+        }
+
+        if (provider.Settings.SimulatedCompute > TimeSpan.Zero)
+        {
+            // Simulated compute takes time but no core, so it does not hold a slot.
+            await Task.Delay(provider.Settings.SimulatedCompute, cancellationToken);
         }
 
         var computeMs = clock.Elapsed.TotalMilliseconds;

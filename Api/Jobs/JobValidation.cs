@@ -50,6 +50,8 @@ public static class JobValidation
         Check(errors, "roundTimeoutSeconds", request.RoundTimeoutSeconds is >= 5 and <= 86_400, "Between 5 and 86400.");
         Check(errors, "quorum", request.Quorum >= 0 && request.Quorum <= request.MinProviders, "Between 0 (= minProviders) and minProviders.");
         Check(errors, "bufferSize", request.BufferSize >= 0 && request.BufferSize <= request.MinProviders, "Between 0 (off) and minProviders.");
+        Check(errors, "bufferSize", request.BufferSize == 0 || request.Strategy == "fedavg",
+            "FedBuff (bufferSize > 0) aggregates staleness-weighted changes itself; use strategy fedavg with it.");
         Check(errors, "proximalMu", request.ProximalMu is >= 0 and <= 10, "Between 0 and 10.");
         try
         {

@@ -24,6 +24,14 @@ public interface IAggregationRoundGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("Submit")]
     Task<SubmitOutcome> SubmitAsync(string provider, TaskReport report);
 
+    /// <summary>
+    /// FedBuff: a result of an earlier round of this job (trained from <paramref name="baseWeights"/>,
+    /// the global model of round <paramref name="baseRound"/>) that arrived after its round closed on
+    /// its buffer. Counted here with its staleness, or passed on to the next round if this one closed too.
+    /// </summary>
+    [AlwaysInterleave, Alias("SubmitCarried")]
+    Task<SubmitOutcome> SubmitCarriedAsync(string provider, TaskReport report, int baseRound, Storage.ContentReference baseWeights);
+
     /// <summary>The provider could not do its task (interleaves like <see cref="SubmitAsync"/>).</summary>
     [AlwaysInterleave, Alias("ReportFailure")]
     Task ReportFailureAsync(string provider, string taskId, string reason);

@@ -5,6 +5,7 @@ using OrleansAI.Federation;
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Rounds;
+using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Grains.Storage;
 
 namespace OrleansAI.Grains.Rounds;
@@ -93,6 +94,12 @@ public sealed partial class AggregationRoundGrain(
             return SubmitOutcome.Refused;
         }
 
+        if (task.State == RoundTaskState.Carried && state.State.Status == RoundStatus.Closed && Invalid(report) is null)
+        {
+            // FedBuff: the straggler's work is not wasted; the round in progress weighs it by staleness.
+            return await Next().SubmitCarriedAsync(provider, report, Config.Round - 1, Config.Weights);
+        }
+
         if (state.State.Status != RoundStatus.Collecting || _aggregating)
         {
             return SubmitOutcome.Late;
@@ -115,6 +122,49 @@ public sealed partial class AggregationRoundGrain(
         // it was trained from the same global model.
         task.State = RoundTaskState.Done;
         task.Report = report;
+        await CommitAsync();
+        if (ReadyToClose())
+        {
+            ScheduleClose();
+        }
+
+        return SubmitOutcome.Accepted;
+    }
+
+    /// <inheritdoc />
+    public async Task<SubmitOutcome> SubmitCarriedAsync(string provider, TaskReport report, int baseRound, ContentReference baseWeights)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(baseWeights);
+        if (state.State.Config is not { Kind: TaskKind.Train, BufferSize: > 0 } || baseRound >= Config.Round - 1 || Invalid(report) is not null)
+        {
+            return SubmitOutcome.Late;
+        }
+
+        if (state.State.Status == RoundStatus.Closed)
+        {
+            return await Next().SubmitCarriedAsync(provider, report, baseRound, baseWeights);
+        }
+
+        if (state.State.Status != RoundStatus.Collecting || _aggregating)
+        {
+            return SubmitOutcome.Late;
+        }
+
+        if (state.State.Tasks.ContainsKey(report.TaskId))
+        {
+            return SubmitOutcome.Duplicate;
+        }
+
+        state.State.Tasks[report.TaskId] = new RoundTask
+        {
+            Provider = provider,
+            Attempt = state.State.Attempt,
+            State = RoundTaskState.Done,
+            Report = report,
+            BaseRound = baseRound,
+            BaseWeights = baseWeights,
+        };
         await CommitAsync();
         if (ReadyToClose())
         {
@@ -167,6 +217,8 @@ public sealed partial class AggregationRoundGrain(
 
         await DropReminderAsync();
     }
+
+    private IAggregationRoundGrain Next() => GrainFactory.GetGrain<IAggregationRoundGrain>(RoundKeys.Of(Config.JobId, Config.Round + 1));
 
     private IProviderRegistryGrain Registry => GrainFactory.GetGrain<IProviderRegistryGrain>(0);
 
@@ -329,10 +381,12 @@ public sealed partial class AggregationRoundGrain(
         // From here on results are late: what aggregation uses is fixed now, while submissions may
         // still interleave with the awaits below.
         _aggregating = true;
+        var carry = Config.BufferSize > 0 && Config.Kind == TaskKind.Train;
         foreach (var task in state.State.Tasks.Values.Where(IsOutstanding))
         {
-            task.State = RoundTaskState.TimedOut;
-            task.Reason = "the round closed without its result";
+            // FedBuff keeps stragglers working: their results join a later round, weighted by staleness.
+            task.State = carry && task.State == RoundTaskState.Pending ? RoundTaskState.Carried : RoundTaskState.TimedOut;
+            task.Reason = carry ? "the round closed on its buffer; the result joins a later round" : "the round closed without its result";
         }
 
         if (Config.Kind == TaskKind.Train)

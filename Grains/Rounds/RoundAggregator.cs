@@ -44,13 +44,21 @@ internal static class RoundAggregator
                 gate.Release();
             }
         }));
+        // FedBuff results carried in from earlier rounds decode against the model they started from.
+        var bases = new Dictionary<string, float[]>(StringComparer.Ordinal) { [config.Weights.Sha256] = current };
+        foreach (var hash in done.Select(d => d.Task.BaseWeights?.Sha256).OfType<string>().Distinct().Where(h => !bases.ContainsKey(h)))
+        {
+            bases[hash] = ModelWeights.FromSafetensors(plan, await ReadAllAsync(store, hash, cancellationToken)).Values;
+        }
+
         var updates = new List<ClientUpdate>(done.Count);
         for (var i = 0; i < done.Count; i++)
         {
             var task = done[i].Task;
             try
             {
-                updates.Add(new ClientUpdate(task.Provider, Decode(plan, current, fetched[i]), task.Report!.Examples, config.Round - 1));
+                var start = bases[task.BaseWeights?.Sha256 ?? config.Weights.Sha256];
+                updates.Add(new ClientUpdate(task.Provider, Decode(plan, start, fetched[i]), task.Report!.Examples, task.BaseRound ?? config.Round - 1));
             }
             catch (Exception ex) when (ex is InvalidDataException or ArgumentException or FormatException)
             {
@@ -59,8 +67,9 @@ internal static class RoundAggregator
             }
         }
 
-        var strategy = StrategyCatalog.Create(config.Strategy);
-        var outcome = strategy.AggregateFit(config.Round, current, updates, allFailures);
+        var outcome = config.BufferSize > 0
+            ? Buffered(config, current, updates, done, bases)
+            : StrategyCatalog.Create(config.Strategy).AggregateFit(config.Round, current, updates, allFailures);
         ContentReference? next = null;
         if (outcome.Parameters is { } parameters)
         {
@@ -76,9 +85,39 @@ internal static class RoundAggregator
             d.Task.Report!.Result!.Sha256,
             d.Task.Report.Examples,
             used.Contains(d.Task.Provider),
-            undecodable.GetValueOrDefault(d.Task.Provider) ?? rejected.GetValueOrDefault(d.Task.Provider) ?? (used.Contains(d.Task.Provider) ? "" : outcome.KeptBecause ?? "not selected by the strategy")))
+            undecodable.GetValueOrDefault(d.Task.Provider) ?? rejected.GetValueOrDefault(d.Task.Provider)
+                ?? (used.Contains(d.Task.Provider)
+                    ? d.Task.BaseRound is { } origin ? $"carried in from round {origin + 1}, staleness {config.Round - 1 - origin}" : ""
+                    : outcome.KeptBecause ?? "not selected by the strategy")))
             .ToList();
         return new Result(next, outcome.KeptBecause, contributions);
+    }
+
+    /// <summary>
+    /// FedBuff: every screened result in the buffer moves the model by its change from the model it
+    /// started from, weighted by 1/√(1 + staleness) (stale stragglers count less).
+    /// </summary>
+    private static AggregationOutcome Buffered(
+        RoundConfig config, float[] current, List<ClientUpdate> updates, IReadOnlyList<(string TaskId, RoundTask Task)> done, Dictionary<string, float[]> bases)
+    {
+        var (valid, rejected) = UpdateScreen.Screen(current.Length, updates);
+        if (valid.Count == 0)
+        {
+            return AggregationOutcome.KeepCurrent("no usable result in the buffer", rejected);
+        }
+
+        var buffer = new FedBuff(valid.Count);
+        var version = config.Round - 1;
+        AggregationOutcome? outcome = null;
+        foreach (var update in valid)
+        {
+            var task = done.First(d => d.Task.Provider == update.ClientId && (d.Task.BaseRound ?? version) == update.BaseRound).Task;
+            outcome = buffer.Offer(update, bases[task.BaseWeights?.Sha256 ?? config.Weights.Sha256], current, version) ?? outcome;
+        }
+
+        return outcome is { HasNewModel: true } model
+            ? AggregationOutcome.NewModel(model.Parameters!, model.Used, rejected)
+            : outcome ?? AggregationOutcome.KeepCurrent("the buffer did not fill", rejected);
     }
 
     /// <summary>A result blob as full parameters: safetensors of the trained weights, or an encoded change from <paramref name="current"/>.</summary>

@@ -20,4 +20,10 @@ public sealed class RoundTask
 
     /// <summary>Why it failed, timed out or was declined.</summary>
     [Id(4)] public string Reason { get; set; } = "";
+
+    /// <summary>For a result carried in from an earlier round: the round whose global model it started from.</summary>
+    [Id(5)] public int? BaseRound { get; set; }
+
+    /// <summary>For a carried result: the global weights it started from.</summary>
+    [Id(6)] public Interfaces.Storage.ContentReference? BaseWeights { get; set; }
 }

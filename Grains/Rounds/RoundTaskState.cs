@@ -21,4 +21,7 @@ public enum RoundTaskState
 
     /// <summary>The provider was offline or full when offered.</summary>
     Declined = 5,
+
+    /// <summary>FedBuff: the round closed on its buffer without this result; it joins a later round when it arrives.</summary>
+    Carried = 6,
 }

@@ -3,7 +3,10 @@ using System.Text.Json;
 using OrleansAI.Api.Jobs;
 using OrleansAI.Api.Models;
 using OrleansAI.Api.Providers;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansAI.Grains.Interfaces.Jobs;
+using OrleansAI.Grains.Interfaces.Rounds;
+using OrleansAI.Node;
 using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Network.Tests;
@@ -130,6 +133,38 @@ public sealed class JobLifecycleTests
         Assert.InRange(done.History[^1].Accuracy!.Value, 0.4, 1.0);
         // The weights are ~100 KB of float32; top-10 % int8 results are a small fraction of that.
         Assert.All(done.History.Take(3), r => Assert.True(r.BytesIn * 5 < r.BytesOut, $"round {r.Round}: {r.BytesIn} bytes in, {r.BytesOut} out"));
+    }
+
+    [Fact]
+    public async Task FedBuffClosesRoundsOnItsBufferAndWeighsAStragglersLateResultIntoALaterRound()
+    {
+        // Two providers answer in about a second; the third takes longer, so every round closes on
+        // the first two and the third's results arrive while a later round collects.
+        await using var network = await LocalNetwork.StartAsync(providers: 3, settings: new AgentSettings { MaxConcurrentTasks = 4 },
+            customize: (i, s) => s with { SimulatedCompute = TimeSpan.FromMilliseconds(i == 2 ? 1_700 : 1_000) });
+        var straggler = network.Agents[2].Address;
+        var job = await network.SubmitAsync(new
+        {
+            model = "fedbuff",
+            spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement,
+            rounds = 4,
+            minProviders = 3,
+            bufferSize = 2,
+            roundTimeoutSeconds = 60,
+            learningRate = 0.01,
+        });
+
+        var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, JobTimeout);
+
+        Assert.True(done.Status == JobStatus.Completed, Describe(done));
+        var grains = network.Api.Services.GetRequiredService<IGrainFactory>();
+        var rounds = await Task.WhenAll(Enumerable.Range(1, 4).Select(r => grains.GetGrain<IAggregationRoundGrain>(RoundKeys.Of(job.Id, r)).GetAsync()));
+        // After the first (warm-up) round, no round waited for the straggler's own fresh result.
+        Assert.All(rounds.Skip(1), r => Assert.DoesNotContain(r.Contributions, c => c.Provider == straggler && c.Note.Length == 0));
+        var carried = rounds.SelectMany(r => r.Contributions).Where(c => c.Note.StartsWith("carried in from round", StringComparison.Ordinal)).ToList();
+        // Whoever missed a buffer (the straggler always does) is weighed into a later round, not dropped.
+        Assert.Contains(carried, c => c.Provider == straggler);
+        Assert.All(carried, c => Assert.True(c.Used));
     }
 
     private static string Describe(JobView job) => JsonSerializer.Serialize(job, LocalNetwork.Json);

@@ -53,9 +53,11 @@ public sealed class LocalNetwork : IAsyncDisposable
 
     /// <summary>
     /// Starts a silo, the Api and <paramref name="providers"/> simulated providers (IID partitions of
-    /// at most <paramref name="maxExamples"/> training examples), and waits until all are registered.
+    /// at most <paramref name="maxExamples"/> training examples), and waits until all are registered;
+    /// <paramref name="customize"/> adjusts one provider's settings by index.
     /// </summary>
-    public static async Task<LocalNetwork> StartAsync(int providers, int maxExamples = 300, IReadOnlyDictionary<int, ClientBehavior>? behaviors = null, AgentSettings? settings = null, int slots = 2)
+    public static async Task<LocalNetwork> StartAsync(
+        int providers, int maxExamples = 300, IReadOnlyDictionary<int, ClientBehavior>? behaviors = null, AgentSettings? settings = null, int slots = 2, Func<int, AgentSettings, AgentSettings>? customize = null)
     {
         var seed = Random.Shared.Next();
         var data = providers > 0 ? FleetData.FashionMnist(providers, null, seed, maxExamples) : [];
@@ -69,7 +71,8 @@ public sealed class LocalNetwork : IAsyncDisposable
         var registered = 0;
         for (var i = 0; i < providers; i++)
         {
-            var context = new ProviderContext(SimulatedKeys.Of(seed, i), data[i], (settings ?? new AgentSettings()) with { Behavior = behaviors?.GetValueOrDefault(i) ?? ClientBehavior.Honest, MaxBackoff = TimeSpan.FromSeconds(2) }, seed + i);
+            var agentSettings = (settings ?? new AgentSettings()) with { Behavior = behaviors?.GetValueOrDefault(i) ?? ClientBehavior.Honest, MaxBackoff = TimeSpan.FromSeconds(2) };
+            var context = new ProviderContext(SimulatedKeys.Of(seed, i), data[i], customize?.Invoke(i, agentSettings) ?? agentSettings, seed + i);
             var agent = new ProviderAgent(client, context, network._runner, NullLogger<ProviderAgent>.Instance);
             agent.Registered += _ => Interlocked.Increment(ref registered);
             var stop = new CancellationTokenSource();
