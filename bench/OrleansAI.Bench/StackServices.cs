@@ -54,16 +54,19 @@ internal sealed class StackServices : IAsyncDisposable
 
     private static string FindScript()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            var candidate = Path.Combine(dir.FullName, "infra", "local", "stack.sh");
-            if (File.Exists(candidate))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return candidate;
+                var candidate = Path.Combine(dir.FullName, "infra", "local", "stack.sh");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
 
-        throw new FileNotFoundException("infra/local/stack.sh was not found above the benchmark's folder; run it from the checkout.");
+        throw new FileNotFoundException("infra/local/stack.sh was not found above the benchmark's folder or the current one; run it from the checkout.");
     }
 
     private static async Task<int> RunAsync(string script, params string[] args)

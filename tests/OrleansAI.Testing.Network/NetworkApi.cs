@@ -15,13 +15,12 @@ public sealed class NetworkApi(PostgresCluster cluster) : WebApplicationFactory<
         const string Variable = "ASPNETCORE_TEST_CONTENTROOT_ORLEANSAI_API";
         if (Environment.GetEnvironmentVariable(Variable) is null)
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            var checkout = new[] { AppContext.BaseDirectory, Environment.CurrentDirectory }
+                .SelectMany(start => Ancestors(new DirectoryInfo(start)))
+                .FirstOrDefault(dir => File.Exists(Path.Combine(dir.FullName, "Api", "OrleansAI.Api.csproj")));
+            if (checkout is not null)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "Api", "OrleansAI.Api.csproj")))
-                {
-                    Environment.SetEnvironmentVariable(Variable, Path.Combine(dir.FullName, "Api"));
-                    break;
-                }
+                Environment.SetEnvironmentVariable(Variable, Path.Combine(checkout.FullName, "Api"));
             }
         }
     }
@@ -30,6 +29,14 @@ public sealed class NetworkApi(PostgresCluster cluster) : WebApplicationFactory<
     public const string ClientId = "alice";
 
     private const string ClientKey = "alice-network-key";
+
+    private static IEnumerable<DirectoryInfo> Ancestors(DirectoryInfo? dir)
+    {
+        for (; dir is not null; dir = dir.Parent)
+        {
+            yield return dir;
+        }
+    }
 
     /// <summary>An HTTP client authenticated as <see cref="ClientId"/>.</summary>
     public HttpClient Client()
