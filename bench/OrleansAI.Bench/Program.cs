@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringCompar
     ["compression"] = CompressionBench.RunAsync,
     ["rounds"] = RoundsBench.RunAsync,
     ["providers"] = ProvidersBench.RunAsync,
+    ["blob"] = BlobBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
