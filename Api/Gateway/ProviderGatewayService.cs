@@ -168,6 +168,12 @@ public sealed partial class ProviderGatewayService(
         var task = await provider.GetTaskAsync(result.TaskId);
         if (task is null)
         {
+            if (await provider.WasCancelledAsync(result.TaskId))
+            {
+                // Its round closed without it: ignored, and said so, so the node stops re-sending it.
+                return Receipt(SubmitOutcome.Late, "its round closed without this result");
+            }
+
             LogResultRefused(address, result.TaskId, "not an open task of this provider");
             return Receipt(SubmitOutcome.Refused, "not an open task of this provider");
         }

@@ -50,6 +50,10 @@ public interface IProviderGrain : IGrainWithStringKey
     [Alias("Fail")]
     Task FailTaskAsync(string taskId, string reason);
 
+    /// <summary>Whether <paramref name="taskId"/> was one of this provider's tasks that its round dropped recently (a late answer, not a foreign one).</summary>
+    [Alias("WasCancelled")]
+    Task<bool> WasCancelledAsync(string taskId);
+
     /// <summary>Drops a task its round no longer needs and tells the provider.</summary>
     [Alias("Cancel")]
     Task CancelTaskAsync(string taskId, string reason);

@@ -30,11 +30,9 @@ public sealed class ModelGrain(
             throw new InvalidOperationException($"A model keeps at most {MaxVersions} versions.");
         }
 
-        var record = draft with
-        {
-            Version = state.State.VersionJobs.Count + 1,
-            ParentVersion = state.State.VersionJobs.Count > 0 ? state.State.VersionJobs.Count : null,
-        };
+        // The parent is whatever version the job started from (the draft says); a job that trained
+        // from fresh weights has none, even if older versions exist.
+        var record = draft with { Version = state.State.VersionJobs.Count + 1 };
         // The version's record is written first: a crash in between leaves an orphan record that the
         // retried registration overwrites with the same content, never a number without a record.
         await Version(record.Version).InitializeAsync(record);

@@ -20,7 +20,11 @@ public sealed partial class ProviderGrain(
     /// <summary>Outstanding sign-in challenges kept per provider; older ones are forgotten.</summary>
     public const int MaxChallenges = 4;
 
+    /// <summary>Dropped task ids remembered so a late answer is told it is late rather than foreign.</summary>
+    public const int RecentlyCancelledKept = 256;
+
     private readonly List<(string Nonce, DateTimeOffset Issued, DateTimeOffset Expires)> _challenges = [];
+    private readonly Queue<string> _recentlyCancelled = new();
     private Guid? _connection;
     private ITaskChannel? _channel;
     private DateTimeOffset _lastHeartbeat;
@@ -179,10 +183,19 @@ public sealed partial class ProviderGrain(
     }
 
     /// <inheritdoc />
+    public Task<bool> WasCancelledAsync(string taskId) => Task.FromResult(_recentlyCancelled.Contains(taskId));
+
+    /// <inheritdoc />
     public async Task CancelTaskAsync(string taskId, string reason)
     {
         if (state.State.Pending.Remove(taskId))
         {
+            _recentlyCancelled.Enqueue(taskId);
+            if (_recentlyCancelled.Count > RecentlyCancelledKept)
+            {
+                _recentlyCancelled.Dequeue();
+            }
+
             await state.WriteStateAsync();
             if (_channel is not null)
             {

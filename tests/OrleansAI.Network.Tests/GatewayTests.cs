@@ -138,6 +138,54 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Contains("not signed by this provider", receipt.Receipt.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AResultArrivingAfterItsRoundClosedIsAcknowledgedAsLateAndNotCounted()
+    {
+        var early = EthECKey.GenerateKey();
+        var late = EthECKey.GenerateKey();
+        using var earlyStream = await OpenAsync(early);
+        using var lateStream = await OpenAsync(late);
+        var job = await Network.SubmitAsync(new { spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement, rounds = 1, minProviders = 2, quorum = 1, roundTimeoutSeconds = 5 });
+        var earlyTask = await NextTaskAsync(earlyStream);
+        var lateTask = await NextTaskAsync(lateStream);
+
+        Assert.Equal("accepted", (await AnswerAsync(earlyStream, earlyTask, early)).Outcome);
+        await Network.WaitAsync(job.Id, j => j.RoundsCompleted >= 1, TimeSpan.FromSeconds(60));
+        var receipt = await AnswerAsync(lateStream, lateTask, late);
+
+        Assert.Equal("late", receipt.Outcome);
+        var round = (await Network.GetAsync(job.Id)).History[0];
+        Assert.Equal(1, round.Participants);
+        Assert.Equal(1, round.Failed);
+    }
+
+    // Uploads a small blob to the task's upload URL and reports it, signed.
+    private static async Task<ResultReceipt> AnswerAsync(AsyncDuplexStreamingCall<NodeMessage, GatewayMessage> call, WorkTask task, EthECKey key)
+    {
+        var payload = System.Text.Encoding.UTF8.GetBytes($"result of {task.TaskId}");
+        using (var http = new HttpClient())
+        using (var content = new ByteArrayContent(payload))
+        {
+            content.Headers.Add("x-ms-blob-type", "BlockBlob");
+            (await http.PutAsync(task.UploadUrl, content)).EnsureSuccessStatusCode();
+        }
+
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(payload));
+        await call.RequestStream.WriteAsync(new NodeMessage
+        {
+            Result = new TaskResult
+            {
+                TaskId = task.TaskId,
+                Sha256 = sha,
+                Length = payload.Length,
+                Examples = 10,
+                Evaluation = new Evaluation { Examples = 10, Loss = 2.3, Accuracy = 0.1 },
+                Signature = MessageSignatures.Sign(ResultMessage.Format(31337, task.TaskId, sha, payload.Length, 10), key),
+            },
+        });
+        return (await NextAsync(call, GatewayMessage.BodyOneofCase.Receipt)).Receipt;
+    }
+
     private async Task<AsyncDuplexStreamingCall<NodeMessage, GatewayMessage>> OpenAsync(EthECKey key)
     {
         var address = MessageSignatures.AddressOf(key);
