@@ -189,6 +189,7 @@ app_settings() {
     "BlobStorage__ConnectionString=$OAI_AZURITE_CONNECTION" \
     "Chain__RpcUrl=$OAI_ANVIL_URL" \
     "Chain__ChainId=$OAI_CHAIN_ID" \
+    "Chain__DeploymentFile=$STATE_DIR/deployment.json" \
     "Cluster__SiloPort=$SILO_PORT" \
     "Cluster__GatewayPort=$GATEWAY_PORT"
 }
@@ -204,6 +205,15 @@ deploy_contracts() {
   eval "$(stack_env)"
   dotnet "$ROOT/Settlement/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" deploy \
     --rpc "$OAI_ANVIL_URL" --out "$STATE_DIR/deployment.json" --if-missing --platform "$PLATFORM_ACCOUNT" >&2
+}
+
+# The simulated providers must hold the minimum stake before the gateway admits them.
+stake_fleet() {
+  local count=$1
+  eval "$(stack_env)"
+  log "staking the minimum for $count simulated providers (gas and OAI from Anvil's account 0)"
+  dotnet "$ROOT/Settlement/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" stake-fleet \
+    --rpc "$OAI_ANVIL_URL" --file "$STATE_DIR/deployment.json" --simulated "$count" --seed 1 >&2
 }
 
 cmd_up() {
@@ -274,6 +284,7 @@ cmd_demo() {
   local providers=${OAI_DEMO_PROVIDERS:-10} rounds=${OAI_DEMO_ROUNDS:-5} key api
   key=$(client_key)
   api=$(app_url Api)
+  stake_fleet "$providers"
   start_fleet "$providers"
   local deadline=$((SECONDS + 180)) online=0
   until ((online >= providers)); do

@@ -1,4 +1,6 @@
 using OrleansAI.Hosting.Options;
+using OrleansAI.Settlement.Deployment;
+using OrleansAI.Settlement.Staking;
 
 namespace OrleansAI.Api.Gateway;
 
@@ -15,6 +17,14 @@ public static class GatewayRegistration
             .ValidateOnStart();
         builder.Services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section);
         builder.Services.AddSingleton<SessionTokens>();
+        // With a deployment file the network admits only staked providers (docs/protocol.md).
+        if (builder.Configuration[$"{ChainOptions.Section}:DeploymentFile"] is { Length: > 0 } deploymentFile
+            && builder.Configuration[$"{ChainOptions.Section}:RpcUrl"] is { Length: > 0 } rpc)
+        {
+            builder.Services.AddSingleton(_ => new StakeRequirement(rpc, DeploymentFile.Load(deploymentFile)));
+            builder.Services.AddSingleton<StakeGate>();
+        }
+
         builder.Services.AddGrpc(o =>
         {
             // Nodes only send small control messages; weights and updates go through the blob store.

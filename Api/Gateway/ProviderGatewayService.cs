@@ -88,6 +88,12 @@ public sealed partial class ProviderGatewayService(
             ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "a valid session token is required (authorization: Bearer <token>)"));
         var cancel = context.CancellationToken;
         var capabilities = await ReadRegistrationAsync(requestStream, cancel);
+        if (services.GetService<StakeGate>() is { } stakes && await stakes.RefusalAsync(address) is { } refusal)
+        {
+            LogNotStaked(address);
+            throw new RpcException(new Status(StatusCode.PermissionDenied, refusal));
+        }
+
         var provider = grains.GetGrain<IProviderGrain>(address);
         var connectionId = Guid.NewGuid();
         var connection = new ProviderConnection(services.GetService<IContentStore>(), clock);
@@ -281,6 +287,9 @@ public sealed partial class ProviderGatewayService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider sign-in refused for {Address}: {Reason}")]
     private partial void LogLoginRefused(string address, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {Address} refused: not staked")]
+    private partial void LogNotStaked(string address);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provider {Address} stream open")]
     private partial void LogConnected(string address);

@@ -16,6 +16,12 @@ public sealed class ChainOptions
     [Range(1, long.MaxValue)]
     public long ChainId { get; set; } = 31337;
 
+    /// <summary>
+    /// The deployment file the contract deployer wrote (addresses of the platform's contracts). With it,
+    /// the provider gateway admits only providers whose stake meets the Staking contract's minimum.
+    /// </summary>
+    public string? DeploymentFile { get; set; }
+
     /// <summary>Whether a chain is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(RpcUrl);
 }

@@ -3,7 +3,11 @@
 //   oai-deploy deploy --rpc URL --out PATH [--key HEX] [--platform ADDRESS] [--treasury ADDRESS]
 //                     [--if-missing] [--hand-admin-to-governance]
 //   oai-deploy check  --rpc URL --file PATH
+//   oai-deploy stake-fleet --rpc URL --file PATH --simulated N [--seed S] [--key HEX]
 //
+// stake-fleet gives the N simulated providers of `oai-node --simulate N --seed S` gas, the minimum
+// stake in OAI (from the deployer's supply) and stakes it from each provider's own key, so the
+// provider gateway admits them; providers already staked are left alone.
 // The key comes from --key or OAI_DEPLOYER_KEY; on Anvil's chain (31337) it defaults to Anvil's
 // account 0 of the standard test mnemonic, and on any other chain it must be given.
 // --if-missing keeps an existing file whose contracts are still on the chain (Anvil forgets
@@ -20,6 +24,7 @@ const string Usage = """
     usage:
       oai-deploy deploy --rpc URL --out PATH [--key HEX] [--platform ADDRESS] [--treasury ADDRESS] [--if-missing] [--hand-admin-to-governance]
       oai-deploy check  --rpc URL --file PATH
+      oai-deploy stake-fleet --rpc URL --file PATH --simulated N [--seed S] [--key HEX]
     the key comes from --key or OAI_DEPLOYER_KEY (default on chain 31337: Anvil's account 0)
     """;
 
@@ -120,6 +125,25 @@ try
                 cancel.Token);
             deployment.Save(output);
             Console.WriteLine($"wrote {Path.GetFullPath(output)}");
+            return 0;
+
+        case "stake-fleet":
+            if (!options.TryGetValue("--file", out var deploymentPath)
+                || !int.TryParse(options.GetValueOrDefault("--simulated"), CultureInfo.InvariantCulture, out var fleet) || fleet is < 1 or > 10_000)
+            {
+                return Fail("--file and --simulated N (1-10000) are required", 2);
+            }
+
+            var seed = int.TryParse(options.GetValueOrDefault("--seed", "1"), CultureInfo.InvariantCulture, out var s) ? s : 1;
+            var funderKey = options.GetValueOrDefault("--key")
+                ?? (Environment.GetEnvironmentVariable("OAI_DEPLOYER_KEY") is { Length: > 0 } fromEnv ? fromEnv : null)
+                ?? (chainId.ToString(CultureInfo.InvariantCulture) == AnvilChainId ? AnvilAccount0Key : null);
+            if (funderKey is null)
+            {
+                return Fail($"chain {chainId} is not Anvil's: give the funding key with --key or OAI_DEPLOYER_KEY", 2);
+            }
+
+            await FleetStaking.StakeAsync(rpc, chainId, funderKey, DeploymentFile.Load(deploymentPath), fleet, seed, Console.Out, cancel.Token);
             return 0;
 
         default:

@@ -54,16 +54,18 @@ public sealed class LocalNetwork : IAsyncDisposable
     /// <summary>
     /// Starts a silo, the Api and <paramref name="providers"/> simulated providers (IID partitions of
     /// at most <paramref name="maxExamples"/> training examples), and waits until all are registered;
-    /// <paramref name="customize"/> adjusts one provider's settings by index.
+    /// <paramref name="customize"/> adjusts one provider's settings by index; <paramref name="apiSettings"/>
+    /// adds configuration to the Api.
     /// </summary>
     public static async Task<LocalNetwork> StartAsync(
-        int providers, int maxExamples = 300, IReadOnlyDictionary<int, ClientBehavior>? behaviors = null, AgentSettings? settings = null, int slots = 2, Func<int, AgentSettings, AgentSettings>? customize = null)
+        int providers, int maxExamples = 300, IReadOnlyDictionary<int, ClientBehavior>? behaviors = null, AgentSettings? settings = null, int slots = 2, Func<int, AgentSettings, AgentSettings>? customize = null,
+        IReadOnlyDictionary<string, string?>? apiSettings = null)
     {
         var seed = Random.Shared.Next();
         var data = providers > 0 ? FleetData.FashionMnist(providers, null, seed, maxExamples) : [];
         var id = LocalServices.UniqueId("net");
         var cluster = await PostgresCluster.StartAsync(id, id, silos: 1, client: false);
-        var api = new NetworkApi(cluster);
+        var api = new NetworkApi(cluster, apiSettings);
         var channel = GrpcChannel.ForAddress(api.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new ResponseVersionHandler(api.Server.CreateHandler()) });
         var network = new LocalNetwork(cluster, api, channel);
         network._runner = new TaskRunner(network._blobs, slots);

@@ -6,7 +6,7 @@ using OrleansAI.Testing;
 namespace OrleansAI.Testing.Network;
 
 /// <summary>The real Api in-process as a client of a PostgreSQL cluster, as it runs in production.</summary>
-public sealed class NetworkApi(PostgresCluster cluster) : WebApplicationFactory<Program>
+public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     static NetworkApi()
     {
@@ -62,5 +62,9 @@ public sealed class NetworkApi(PostgresCluster cluster) : WebApplicationFactory<
         builder.UseSetting("Chain:RpcUrl", LocalServices.AnvilUrl);
         builder.UseSetting("Clients:Keys:0:ClientId", ClientId);
         builder.UseSetting("Clients:Keys:0:Sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ClientKey))));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

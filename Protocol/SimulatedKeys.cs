@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Nethereum.Signer;
 
-namespace OrleansAI.Node;
+namespace OrleansAI.Protocol;
 
 /// <summary>
 /// Deterministic keys for simulated providers, so a restarted fleet comes back as the same providers

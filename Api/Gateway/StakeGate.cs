@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using OrleansAI.Settlement.Staking;
+
+namespace OrleansAI.Api.Gateway;
+
+/// <summary>
+/// Admission to the network: a provider's stream is only accepted while its on-chain stake meets the
+/// Staking contract's minimum. Positive answers are remembered briefly so a reconnect storm does not
+/// become a storm of chain reads; a refusal is always re-checked (the provider may just have staked).
+/// </summary>
+public sealed class StakeGate(StakeRequirement requirement, TimeProvider clock)
+{
+    /// <summary>How long a confirmed stake is trusted without asking the chain again.</summary>
+    public static readonly TimeSpan Remember = TimeSpan.FromMinutes(1);
+
+    private static readonly BigInteger Wei = BigInteger.Pow(10, 18);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _confirmed = new(StringComparer.Ordinal);
+
+    /// <summary>Why <paramref name="address"/> may not join, or null when it may.</summary>
+    public async Task<string?> RefusalAsync(string address)
+    {
+        if (_confirmed.TryGetValue(address, out var until) && until > clock.GetUtcNow())
+        {
+            return null;
+        }
+
+        var (staked, stake, minimum) = await requirement.CheckAsync(address);
+        if (staked)
+        {
+            _confirmed[address] = clock.GetUtcNow() + Remember;
+            return null;
+        }
+
+        _confirmed.TryRemove(address, out _);
+        return $"an active stake of at least {minimum / Wei} OAI on the Staking contract {requirement.StakingAddress} is required; {address} has {stake / Wei} OAI";
+    }
+}

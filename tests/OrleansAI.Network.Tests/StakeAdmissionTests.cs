@@ -1,0 +1,87 @@
+using Grpc.Core;
+using Nethereum.Signer;
+using Nethereum.Web3;
+using OrleansAI.Protocol;
+using OrleansAI.Settlement;
+using OrleansAI.Settlement.Deployment;
+using OrleansAI.Settlement.Services;
+using OrleansAI.Testing;
+using OrleansAI.Testing.Network;
+
+namespace OrleansAI.Network.Tests;
+
+/// <summary>With the contracts deployed, only providers staked on chain are admitted to the network.</summary>
+[Collection(NetworkTestGroup.Name)]
+public sealed class StakeAdmissionTests : IAsyncLifetime
+{
+    private const long ChainId = 31337;
+    private readonly string _deploymentPath = Path.Combine(Path.GetTempPath(), $"oai-deployment-{Guid.NewGuid():N}.json");
+    private SettlementSigner? _deployer;
+    private DeploymentFile? _deployment;
+    private LocalNetwork? _network;
+
+    public async Task InitializeAsync()
+    {
+        // A fresh deployer funded through Anvil: other test assemblies use the chain at the same time.
+        _deployer = new SettlementSigner(LocalServices.AnvilUrl, ChainId, await FundedKeyAsync());
+        _deployment = await new ContractDeployer(_deployer).DeployAsync(new DeploymentParameters(), CancellationToken.None);
+        _deployment.Save(_deploymentPath);
+        _network = await LocalNetwork.StartAsync(providers: 0, apiSettings: new Dictionary<string, string?> { ["Chain:DeploymentFile"] = _deploymentPath });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _network!.DisposeAsync();
+        File.Delete(_deploymentPath);
+    }
+
+    [Fact]
+    public async Task AnUnstakedProviderIsRefusedUntilItStakesTheMinimum()
+    {
+        var key = EthECKey.GenerateKey();
+        var gateway = new ProviderGateway.ProviderGatewayClient(_network!.Channel);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => ConnectAsync(gateway, key));
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Contains("stake of at least 100 OAI", refused.Status.Detail, StringComparison.Ordinal);
+
+        await StakeAsync(key);
+        var registered = await ConnectAsync(gateway, key);
+        Assert.Equal(MessageSignatures.AddressOf(key), registered.Address);
+    }
+
+    private async Task StakeAsync(EthECKey key)
+    {
+        var provider = new SettlementSigner(LocalServices.AnvilUrl, ChainId, key.GetPrivateKey());
+        await SetBalanceAsync(provider.Address);
+        var minimum = await new StakingService(_deployer!, _deployment!.Contracts.Staking).MinStakeQueryAsync();
+        await new TokenService(_deployer!, _deployment.Contracts.Token).TransferRequestAndWaitForReceiptAsync(provider.Address, minimum, CancellationToken.None);
+        await new TokenService(provider, _deployment.Contracts.Token).ApproveRequestAndWaitForReceiptAsync(_deployment.Contracts.Staking, minimum, CancellationToken.None);
+        await new StakingService(provider, _deployment.Contracts.Staking).StakeRequestAndWaitForReceiptAsync(minimum, CancellationToken.None);
+    }
+
+    private static async Task<Registered> ConnectAsync(ProviderGateway.ProviderGatewayClient gateway, EthECKey key)
+    {
+        var address = MessageSignatures.AddressOf(key);
+        var challenge = await gateway.RequestChallengeAsync(new ChallengeRequest { Address = address });
+        var session = await gateway.LoginAsync(new LoginRequest { Address = address, Nonce = challenge.Nonce, Signature = MessageSignatures.Sign(challenge.Message, key) });
+        using var call = gateway.Connect(new Metadata { { "authorization", $"Bearer {session.Token}" } });
+        await call.RequestStream.WriteAsync(new NodeMessage
+        {
+            Register = new Register { Agent = "test", Capabilities = new Capabilities { Device = "cpu", MemoryMb = 1024, Datasets = { "fashion-mnist" }, PricePerTask = "1", MaxConcurrentTasks = 1 } },
+        });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Assert.True(await call.ResponseStream.MoveNext(timeout.Token));
+        return call.ResponseStream.Current.Registered;
+    }
+
+    private static async Task<string> FundedKeyAsync()
+    {
+        var key = EthECKey.GenerateKey();
+        await SetBalanceAsync(MessageSignatures.AddressOf(key));
+        return key.GetPrivateKey();
+    }
+
+    private static Task<object> SetBalanceAsync(string address) =>
+        new Web3(LocalServices.AnvilUrl).Client.SendRequestAsync<object>("anvil_setBalance", null, address, "0x3635c9adc5dea00000");
+}
