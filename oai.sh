@@ -190,6 +190,8 @@ app_settings() {
     "Chain__RpcUrl=$OAI_ANVIL_URL" \
     "Chain__ChainId=$OAI_CHAIN_ID" \
     "Chain__DeploymentFile=$STATE_DIR/deployment.json" \
+    "Chain__PlatformKey=$PLATFORM_KEY" \
+    "Clients__Keys__0__Wallet=$CLIENT_WALLET" \
     "Cluster__SiloPort=$SILO_PORT" \
     "Cluster__GatewayPort=$GATEWAY_PORT"
 }
@@ -198,6 +200,11 @@ app_settings() {
 
 # Anvil's account 1: the platform role holder (releases payments, slashes, arbitrates) on the local chain.
 PLATFORM_ACCOUNT=0x70997970C51812dc3A010C7d01b50e0d17dc79C8
+# Its key (the standard test mnemonic's, public): silos release escrow payments with it.
+PLATFORM_KEY=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
+# Anvil's account 2: the demo client's wallet, which funds its jobs' escrow.
+CLIENT_WALLET=0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC
+CLIENT_WALLET_KEY=0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a
 
 deploy_contracts() {
   log "deploying the contracts to the local chain (skipped when the deployment file still matches the chain)"
@@ -205,6 +212,12 @@ deploy_contracts() {
   eval "$(stack_env)"
   dotnet "$ROOT/Settlement/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" deploy \
     --rpc "$OAI_ANVIL_URL" --out "$STATE_DIR/deployment.json" --if-missing --platform "$PLATFORM_ACCOUNT" >&2
+}
+
+# The deployment tool against the local chain and the current deployment file.
+chain_tool() {
+  eval "$(stack_env)"
+  dotnet "$ROOT/Settlement/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" "$1" --rpc "$OAI_ANVIL_URL" --file "$STATE_DIR/deployment.json" "${@:2}" >&2
 }
 
 # The simulated providers must hold the minimum stake before the gateway admits them.
@@ -298,8 +311,9 @@ cmd_demo() {
   log "submitting the Fashion-MNIST CNN job: $rounds rounds of FedAvg over $providers providers, as client 'demo'"
   local spec job id request
   spec=$(cat "$ROOT/Learning.Specs/Specs/Models/fashion-cnn.json")
-  request=$(printf '{"spec": %s, "model": "fashion-cnn", "rounds": %d, "strategy": "fedavg", "minProviders": %d, "quorum": %d, "localEpochs": 1, "learningRate": 0.001, "batchSize": 64, "roundTimeoutSeconds": 600}' \
-    "$spec" "$rounds" "$providers" $(((providers * 8 + 9) / 10)))
+  local budget=1000000000000000000000 # 1,000 OAI, shared by the results that shape the model
+  request=$(printf '{"spec": %s, "model": "fashion-cnn", "rounds": %d, "strategy": "fedavg", "minProviders": %d, "quorum": %d, "localEpochs": 1, "learningRate": 0.001, "batchSize": 64, "roundTimeoutSeconds": 600, "budget": "%s"}' \
+    "$spec" "$rounds" "$providers" $(((providers * 8 + 9) / 10)) "$budget")
   job=$(curl -sS -m 30 -X POST -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -w '\n%{http_code}' \
     --data "$request" "$api/api/jobs") || die "the Api did not answer"
   code=${job##*$'\n'}
@@ -309,7 +323,11 @@ cmd_demo() {
     die "the job was refused (HTTP $code)"
   }
   id=$(json_field "$job" id)
-  log "job $id accepted; progress (server-sent events from $api/api/jobs/$id/events):"
+  log "job $id accepted; it waits for its escrow. Balances before:"
+  chain_tool balances --simulated "$providers" --seed 1
+  log "funding the escrow from the client's wallet ($CLIENT_WALLET): 1,000 OAI"
+  chain_tool post-job --job "$id" --budget "$budget" --client-key "$CLIENT_WALLET_KEY" --spec "$ROOT/Learning.Specs/Specs/Models/fashion-cnn.json"
+  log "job $id progress (server-sent events from $api/api/jobs/$id/events):"
   curl -sS -N -m 7200 -H "Authorization: Bearer $key" "$api/api/jobs/$id/events" | python3 "$ROOT/infra/local/show-progress.py" ||
     die "the progress stream broke"
 
@@ -320,6 +338,8 @@ cmd_demo() {
   version=$(json_field "$job" modelVersion)
   curl -fsS -m 30 -H "Authorization: Bearer $key" "$api/api/models/fashion-cnn/versions/$version" |
     python3 "$ROOT/infra/local/show-model.py" || die "the model version could not be read"
+  log "balances after (each result that shaped the model was paid its share, less the platform fee, claimable from the escrow):"
+  chain_tool balances --simulated "$providers" --seed 1
   printf '\nDemo complete: the model is registered with its provenance.\n'
   printf '  Model version       %s (Authorization: Bearer $(cat %s))\n' "$api/api/models/fashion-cnn/versions/$version" "$STATE_DIR/client.key"
   printf '  Orleans dashboard   %s\n' "$(app_url Silo)/dashboard"

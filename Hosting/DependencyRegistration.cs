@@ -67,6 +67,18 @@ public static class DependencyRegistration
             services.TryAddSingleton<IContentStore, AzureContentStore>();
         }
 
+        if (configured.Chain is { IsConfigured: true, DeploymentFile.Length: > 0, PlatformKey.Length: > 0 } chain)
+        {
+            // Jobs with a budget wait for their escrow and pay their providers from it.
+            services.TryAddSingleton(sp =>
+            {
+                var deployment = Settlement.Deployment.DeploymentFile.Load(chain.DeploymentFile!);
+                var signer = new Settlement.SettlementSigner(chain.RpcUrl!, chain.ChainId, chain.PlatformKey!);
+                return new Chain.ChainJobSettlement(new Settlement.Services.JobEscrowService(signer, deployment.Contracts.JobEscrow), deployment, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Chain.ChainJobSettlement>>());
+            });
+            services.TryAddSingleton<Grains.Settlement.IJobSettlement>(sp => sp.GetRequiredService<Chain.ChainJobSettlement>());
+        }
+
         if (configured.Chain.IsConfigured)
         {
             services.AddHttpClient<JsonRpcProbe>(c => c.Timeout = TimeSpan.FromSeconds(5));

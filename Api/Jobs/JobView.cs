@@ -17,6 +17,8 @@ namespace OrleansAI.Api.Jobs;
 /// <param name="Model">Registered model name, once trained.</param>
 /// <param name="ModelVersion">Registered model version, once trained.</param>
 /// <param name="History">Finished rounds, oldest first.</param>
+/// <param name="Budget">Budget in OAI wei.</param>
+/// <param name="EscrowJobId">The id to post the job's escrow under (JobEscrow.postJob, from the client's wallet); null without a budget.</param>
 public sealed record JobView(
     string Id,
     string Name,
@@ -31,7 +33,9 @@ public sealed record JobView(
     DateTimeOffset Updated,
     string Model,
     int? ModelVersion,
-    IReadOnlyList<RoundView> History)
+    IReadOnlyList<RoundView> History,
+    string Budget,
+    string? EscrowJobId)
 {
     /// <summary>The view of a grain snapshot.</summary>
     public static JobView From(JobSnapshot job)
@@ -39,6 +43,7 @@ public sealed record JobView(
         ArgumentNullException.ThrowIfNull(job);
         var d = job.Definition;
         return new(job.Id, d.Name, job.Status, job.StatusReason, job.RoundsCompleted, d.Rounds, d.Strategy, d.Dataset, d.DeadlineUtc, job.CreatedUtc, job.UpdatedUtc,
-            d.ModelName, job.Model?.Version, [.. job.History.Select(RoundView.From)]);
+            d.ModelName, job.Model?.Version, [.. job.History.Select(RoundView.From)],
+            d.Budget, d.ClientWallet.Length > 0 && d.Budget != "0" ? Settlement.SettlementIds.JobId(d.ClientWallet, job.Id).ToString() : null);
     }
 }

@@ -52,7 +52,10 @@ public sealed class ApiKeyAuthentication(
         {
             if (client.Sha256.Length == 64 && CryptographicOperations.FixedTimeEquals(presented, Convert.FromHexString(client.Sha256)))
             {
-                var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, client.ClientId)], SchemeName);
+                Claim[] claims = client.Wallet is { Length: > 0 } wallet
+                    ? [new Claim(ClaimTypes.NameIdentifier, client.ClientId), new Claim(ClientIdentity.WalletClaim, Protocol.ProviderAddress.Normalize(wallet))]
+                    : [new Claim(ClaimTypes.NameIdentifier, client.ClientId)];
+                var identity = new ClaimsIdentity(claims, SchemeName);
                 return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
             }
         }

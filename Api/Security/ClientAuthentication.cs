@@ -15,6 +15,7 @@ public static class ClientAuthentication
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<ClientKeyOptions>().BindConfiguration(ClientKeyOptions.Section)
             .Validate(o => o.Keys.TrueForAll(k => k.ClientId.Length is > 0 and <= 64 && Grains.Interfaces.Storage.ContentReference.IsSha256(k.Sha256)), "Every Clients:Keys entry needs a ClientId (1-64 chars) and a lower-case hex Sha256.")
+            .Validate(o => o.Keys.TrueForAll(k => k.Wallet is null or "" || Protocol.ProviderAddress.IsValid(k.Wallet)), "Clients:Keys:N:Wallet must be an Ethereum address.")
             .ValidateOnStart();
         var configured = builder.Configuration.GetSection($"{ClientKeyOptions.Section}:Keys").GetChildren().Any();
         if (!configured && !clustered)

@@ -5,6 +5,16 @@ namespace OrleansAI.Api.Security;
 /// <summary>Reads the authenticated client's id.</summary>
 public static class ClientIdentity
 {
+    /// <summary>The claim carrying the client's wallet address.</summary>
+    public const string WalletClaim = "oai:wallet";
+
+    /// <summary>The caller's wallet, or an empty string when none is configured.</summary>
+    public static string Wallet(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirstValue(WalletClaim) ?? "";
+    }
+
     /// <summary>The client id of an authenticated caller.</summary>
     public static string ClientId(this ClaimsPrincipal user)
     {

@@ -8,4 +8,7 @@ public sealed class ClientKey
 
     /// <summary>Lower-case hex SHA-256 of the key.</summary>
     public string Sha256 { get; set; } = "";
+
+    /// <summary>The client's wallet address: it funds the escrow of jobs with a budget. Optional.</summary>
+    public string? Wallet { get; set; }
 }

@@ -19,6 +19,7 @@ namespace OrleansAI.Grains.Interfaces.Jobs;
 /// <param name="Quorum">Fewest results a round needs to close at its deadline; 0 means <paramref name="MinProviders"/>.</param>
 /// <param name="BufferSize">FedBuff mode when above 0: a round closes as soon as this many results are in.</param>
 /// <param name="ProximalMu">FedProx μ sent to providers; 0 for none.</param>
+/// <param name="ClientWallet">The client's wallet, which funds the job's escrow; empty when the job has no budget.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.JobDefinition")]
 public sealed record JobDefinition(
     [property: Id(0)] string Name,
@@ -38,7 +39,8 @@ public sealed record JobDefinition(
     [property: Id(14)] int RoundTimeoutSeconds = 120,
     [property: Id(15)] int Quorum = 0,
     [property: Id(16)] int BufferSize = 0,
-    [property: Id(17)] double ProximalMu = 0)
+    [property: Id(17)] double ProximalMu = 0,
+    [property: Id(18)] string ClientWallet = "")
 {
     /// <summary>The quorum in effect.</summary>
     public int EffectiveQuorum => Quorum > 0 ? Quorum : MinProviders;

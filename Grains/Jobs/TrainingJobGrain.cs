@@ -9,6 +9,7 @@ using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Models;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Rounds;
+using OrleansAI.Grains.Settlement;
 using OrleansAI.Grains.Storage;
 using OrleansAI.Learning.Specs;
 using OrleansAI.Learning.Weights;
@@ -132,6 +133,13 @@ public sealed partial class TrainingJobGrain(
             return;
         }
 
+        if (state.State.History.Count > 0 && state.State.History[^1].Round == Definition.Rounds + 1)
+        {
+            // Everything ran; what is left is registration and payment (a previous attempt failed).
+            await CompleteAsync(state.State.History[^1]);
+            return;
+        }
+
         var round = await Round(state.State.CurrentRound).GetAsync();
         if (round.Status == RoundStatus.NotStarted)
         {
@@ -148,6 +156,12 @@ public sealed partial class TrainingJobGrain(
         if (services.GetService<IContentStore>() is not { } store)
         {
             await NoteAsync("waiting for a blob store: none is configured");
+            return;
+        }
+
+        if (Settlement is { } chain && Budgeted && await chain.EscrowShortfallAsync(Definition.ClientWallet, JobId, Definition.Budget, CancellationToken.None) is { } shortfall)
+        {
+            await NoteAsync($"waiting for escrow: {shortfall}");
             return;
         }
 
@@ -210,6 +224,12 @@ public sealed partial class TrainingJobGrain(
             return;
         }
 
+        if (state.State.History.Exists(h => h.Round == round.Round))
+        {
+            // Already recorded (a repeated notice); anything left to do is the drive timer's.
+            return;
+        }
+
         var evaluation = round.Round > Definition.Rounds;
         var record = new JobRoundRecord(
             round.Round,
@@ -264,7 +284,16 @@ public sealed partial class TrainingJobGrain(
 
         if (last)
         {
-            await CompleteAsync(record);
+            try
+            {
+                await CompleteAsync(record);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Registration or payment failed: the job stays running and the drive timer retries.
+                LogCompletionDeferred(JobId, ex.Message);
+            }
+
             return;
         }
 
@@ -292,7 +321,18 @@ public sealed partial class TrainingJobGrain(
             clock.GetUtcNow());
         var version = await GrainFactory.GetGrain<IModelGrain>(ModelKeys.Model(state.State.Owner, Definition.ModelName)).RegisterAsync(draft);
         state.State.Model = new ModelVersionKey(version.Name, version.Version, weights.Sha256);
-        await MoveAsync(JobStatus.Completed, $"registered as {version.Name} v{version.Version}");
+        var paid = "";
+        if (Settlement is { } chain && Budgeted)
+        {
+            // Paid before the job is final: a failed payment leaves it running, and the drive timer
+            // retries (each task pays once, so retrying never pays twice).
+            state.State.StatusReason = "paying providers from the escrow";
+            var payments = Payments();
+            await chain.PayAsync(Definition.ClientWallet, JobId, payments, CancellationToken.None);
+            paid = $"; paid {payments.Count} tasks from the escrow";
+        }
+
+        await MoveAsync(JobStatus.Completed, $"registered as {version.Name} v{version.Version}{paid}");
         await PublishAsync("model", null);
     }
 
@@ -350,6 +390,25 @@ public sealed partial class TrainingJobGrain(
         }
     }
 
+    private IJobSettlement? Settlement => services.GetService<IJobSettlement>();
+
+    private bool Budgeted => Definition.Budget is not ("0" or "") && Definition.ClientWallet.Length > 0;
+
+    // The budget is shared equally by the results that shaped the model; the escrow keeps any remainder
+    // for the client's refund.
+    private List<TaskPayment> Payments()
+    {
+        var budget = System.Numerics.BigInteger.Parse(Definition.Budget, System.Globalization.CultureInfo.InvariantCulture);
+        var used = state.State.Contributions;
+        if (used.Count == 0)
+        {
+            return [];
+        }
+
+        var share = (budget / used.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return [.. used.Select(c => new TaskPayment(c.TaskId, c.Provider, share))];
+    }
+
     private IAggregationRoundGrain Round(int round) => GrainFactory.GetGrain<IAggregationRoundGrain>(RoundKeys.Of(JobId, round));
 
     private ProviderCriteria Criteria() => new(Definition.Dataset);
@@ -375,6 +434,9 @@ public sealed partial class TrainingJobGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} is now {Status}: {Reason}")]
     private partial void LogMoved(string jobId, JobStatus status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} could not complete yet: {Reason}")]
+    private partial void LogCompletionDeferred(string jobId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} progress not published: {Reason}")]
     private partial void LogPublishFailed(string jobId, string reason);

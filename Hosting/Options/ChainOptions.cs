@@ -22,6 +22,12 @@ public sealed class ChainOptions
     /// </summary>
     public string? DeploymentFile { get; set; }
 
+    /// <summary>
+    /// The private key (hex) holding PLATFORM_ROLE on the contracts: silos use it to release payments
+    /// from job escrows. Without it (or without <see cref="DeploymentFile"/>) budgets are not settled.
+    /// </summary>
+    public string? PlatformKey { get; set; }
+
     /// <summary>Whether a chain is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(RpcUrl);
 }

@@ -42,4 +42,43 @@ internal static class FleetStaking
             log.WriteLine($"provider {i} {provider.Address}: staked {minimum / BigInteger.Pow(10, 18)} OAI");
         }
     }
+
+    public static async Task PostJobAsync(
+        string rpc, long chainId, string funderKey, string clientKey, DeploymentFile deployment, string jobId, BigInteger budget, Bytes32 specHash, TextWriter log, CancellationToken cancellationToken)
+    {
+        var funder = new SettlementSigner(rpc, chainId, funderKey);
+        var client = new SettlementSigner(rpc, chainId, clientKey);
+        var clientToken = new TokenService(client, deployment.Contracts.Token);
+        var held = await clientToken.BalanceOfQueryAsync(client.Address);
+        if (held < budget)
+        {
+            await new TokenService(funder, deployment.Contracts.Token).TransferRequestAndWaitForReceiptAsync(client.Address, budget - held, cancellationToken);
+        }
+
+        var id = SettlementIds.JobId(client.Address, jobId);
+        await clientToken.ApproveRequestAndWaitForReceiptAsync(deployment.Contracts.JobEscrow, budget, cancellationToken);
+        await new JobEscrowService(client, deployment.Contracts.JobEscrow)
+            .PostJobRequestAndWaitForReceiptAsync(id, specHash, deployment.Contracts.Token, budget, DateTimeOffset.UtcNow.AddDays(2), cancellationToken);
+        log.WriteLine($"escrow {id} funded by {client.Address} with {budget / Oai} OAI for {jobId}");
+    }
+
+    public static async Task PrintBalancesAsync(string rpc, long chainId, DeploymentFile deployment, int count, int seed, TextWriter log)
+    {
+        var reader = new SettlementSigner(rpc, chainId, Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
+        var staking = new StakingService(reader, deployment.Contracts.Staking);
+        var escrow = new JobEscrowService(reader, deployment.Contracts.JobEscrow);
+        var token = new TokenService(reader, deployment.Contracts.Token);
+        for (var i = 0; i < count; i++)
+        {
+            var address = MessageSignatures.AddressOf(SimulatedKeys.Of(seed, i));
+            var stake = await staking.StakeOfQueryAsync(address);
+            var claimable = await escrow.ClaimableQueryAsync(deployment.Contracts.Token, address);
+            var wallet = await token.BalanceOfQueryAsync(address);
+            log.WriteLine($"  provider {i,2} {address}: stake {Format(stake)} OAI, claimable from escrow {Format(claimable)} OAI, wallet {Format(wallet)} OAI");
+        }
+    }
+
+    private static readonly BigInteger Oai = BigInteger.Pow(10, 18);
+
+    private static string Format(BigInteger wei) => ((decimal)(wei / BigInteger.Pow(10, 12)) / 1_000_000m).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,11 @@
 //                     [--if-missing] [--hand-admin-to-governance]
 //   oai-deploy check  --rpc URL --file PATH
 //   oai-deploy stake-fleet --rpc URL --file PATH --simulated N [--seed S] [--key HEX]
+//   oai-deploy post-job --rpc URL --file PATH --job JOB_ID --budget WEI --client-key HEX [--spec PATH] [--key HEX]
+//   oai-deploy balances --rpc URL --file PATH --simulated N [--seed S]
 //
+// post-job funds a client's escrow for a platform job (OAI from the funding key if the client has
+// too little), under the id the platform derives from the client's wallet and the job id.
 // stake-fleet gives the N simulated providers of `oai-node --simulate N --seed S` gas, the minimum
 // stake in OAI (from the deployer's supply) and stakes it from each provider's own key, so the
 // provider gateway admits them; providers already staked are left alone.
@@ -25,6 +29,8 @@ const string Usage = """
       oai-deploy deploy --rpc URL --out PATH [--key HEX] [--platform ADDRESS] [--treasury ADDRESS] [--if-missing] [--hand-admin-to-governance]
       oai-deploy check  --rpc URL --file PATH
       oai-deploy stake-fleet --rpc URL --file PATH --simulated N [--seed S] [--key HEX]
+      oai-deploy post-job --rpc URL --file PATH --job JOB_ID --budget WEI --client-key HEX [--spec PATH] [--key HEX]
+      oai-deploy balances --rpc URL --file PATH --simulated N [--seed S]
     the key comes from --key or OAI_DEPLOYER_KEY (default on chain 31337: Anvil's account 0)
     """;
 
@@ -144,6 +150,31 @@ try
             }
 
             await FleetStaking.StakeAsync(rpc, chainId, funderKey, DeploymentFile.Load(deploymentPath), fleet, seed, Console.Out, cancel.Token);
+            return 0;
+
+        case "post-job":
+            if (!options.TryGetValue("--file", out var escrowFile) || !options.TryGetValue("--job", out var jobId)
+                || !System.Numerics.BigInteger.TryParse(options.GetValueOrDefault("--budget"), NumberStyles.None, CultureInfo.InvariantCulture, out var budget)
+                || !options.TryGetValue("--client-key", out var clientKey))
+            {
+                return Fail("--file, --job, --budget WEI and --client-key are required", 2);
+            }
+
+            var payer = options.GetValueOrDefault("--key")
+                ?? (chainId.ToString(CultureInfo.InvariantCulture) == AnvilChainId ? AnvilAccount0Key : null)
+                ?? throw new InvalidOperationException("give the funding key with --key");
+            var specHash = options.TryGetValue("--spec", out var specPath) ? Bytes32.Keccak(await File.ReadAllBytesAsync(specPath, cancel.Token)) : default;
+            await FleetStaking.PostJobAsync(rpc, chainId, payer, clientKey, DeploymentFile.Load(escrowFile), jobId, budget, specHash, Console.Out, cancel.Token);
+            return 0;
+
+        case "balances":
+            if (!options.TryGetValue("--file", out var balanceFile) || !int.TryParse(options.GetValueOrDefault("--simulated"), CultureInfo.InvariantCulture, out var providers))
+            {
+                return Fail("--file and --simulated N are required", 2);
+            }
+
+            await FleetStaking.PrintBalancesAsync(rpc, chainId, DeploymentFile.Load(balanceFile), providers,
+                int.TryParse(options.GetValueOrDefault("--seed", "1"), CultureInfo.InvariantCulture, out var fleetSeed) ? fleetSeed : 1, Console.Out);
             return 0;
 
         default:

@@ -55,16 +55,16 @@ public sealed class LocalNetwork : IAsyncDisposable
     /// Starts a silo, the Api and <paramref name="providers"/> simulated providers (IID partitions of
     /// at most <paramref name="maxExamples"/> training examples), and waits until all are registered;
     /// <paramref name="customize"/> adjusts one provider's settings by index; <paramref name="apiSettings"/>
-    /// adds configuration to the Api.
+    /// adds configuration to the Api, <paramref name="siloSettings"/> to the silo.
     /// </summary>
     public static async Task<LocalNetwork> StartAsync(
         int providers, int maxExamples = 300, IReadOnlyDictionary<int, ClientBehavior>? behaviors = null, AgentSettings? settings = null, int slots = 2, Func<int, AgentSettings, AgentSettings>? customize = null,
-        IReadOnlyDictionary<string, string?>? apiSettings = null)
+        IReadOnlyDictionary<string, string?>? apiSettings = null, IReadOnlyDictionary<string, string?>? siloSettings = null)
     {
         var seed = Random.Shared.Next();
         var data = providers > 0 ? FleetData.FashionMnist(providers, null, seed, maxExamples) : [];
         var id = LocalServices.UniqueId("net");
-        var cluster = await PostgresCluster.StartAsync(id, id, silos: 1, client: false);
+        var cluster = await PostgresCluster.StartAsync(id, id, silos: 1, client: false, siloSettings: siloSettings);
         var api = new NetworkApi(cluster, apiSettings);
         var channel = GrpcChannel.ForAddress(api.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new ResponseVersionHandler(api.Server.CreateHandler()) });
         var network = new LocalNetwork(cluster, api, channel);

@@ -13,7 +13,7 @@ namespace OrleansAI.Testing;
 /// PostgreSQL (membership, grain storage, reminders, gateway discovery), isolated from other tests
 /// by their cluster and service ids. Silos can be stopped and new ones started to model restarts.
 /// </summary>
-public sealed class PostgresCluster(string serviceId, string clusterId) : IAsyncDisposable
+public sealed class PostgresCluster(string serviceId, string clusterId, IReadOnlyDictionary<string, string?>? siloSettings = null) : IAsyncDisposable
 {
     private readonly PostgresOptions _postgres = new() { ConnectionString = LocalServices.PostgresConnection };
     private readonly List<IHost> _silos = [];
@@ -35,10 +35,10 @@ public sealed class PostgresCluster(string serviceId, string clusterId) : IAsync
     /// <summary>Live silos by address.</summary>
     public IReadOnlyDictionary<string, IHost> Silos => _silos.ToDictionary(s => s.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToString());
 
-    /// <summary>Starts <paramref name="silos"/> silos and, unless told otherwise, a connected client.</summary>
-    public static async Task<PostgresCluster> StartAsync(string serviceId, string clusterId, int silos = 1, bool client = true)
+    /// <summary>Starts <paramref name="silos"/> silos (with extra <paramref name="siloSettings"/>) and, unless told otherwise, a connected client.</summary>
+    public static async Task<PostgresCluster> StartAsync(string serviceId, string clusterId, int silos = 1, bool client = true, IReadOnlyDictionary<string, string?>? siloSettings = null)
     {
-        var cluster = new PostgresCluster(serviceId, clusterId);
+        var cluster = new PostgresCluster(serviceId, clusterId, siloSettings);
         for (var i = 0; i < silos; i++)
         {
             await cluster.StartSiloAsync();
@@ -60,6 +60,11 @@ public sealed class PostgresCluster(string serviceId, string clusterId) : IAsync
         // Like the Silo: the blob store (rounds aggregate from it) on the local stack's Azurite.
         builder.Configuration[$"{BlobStorageOptions.Section}:ConnectionString"] = LocalServices.AzuriteConnection;
         builder.Configuration[$"{BlobStorageOptions.Section}:Container"] = BlobContainer;
+        foreach (var (key, value) in siloSettings ?? new Dictionary<string, string?>())
+        {
+            builder.Configuration[key] = value;
+        }
+
         builder.AddOrleansAIDependencies();
         var endpoints = Endpoints();
         endpoints.SiloPort = LocalServices.FreeTcpPort();

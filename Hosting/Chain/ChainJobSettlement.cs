@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Numerics;
+using Microsoft.Extensions.Logging;
+using OrleansAI.Grains.Settlement;
+using OrleansAI.Settlement;
+using OrleansAI.Settlement.Contracts.JobEscrow;
+using OrleansAI.Settlement.Deployment;
+using OrleansAI.Settlement.Payouts;
+using OrleansAI.Settlement.Services;
+
+namespace OrleansAI.Hosting.Chain;
+
+/// <summary>
+/// <see cref="IJobSettlement"/> on the JobEscrow contract: a job's escrow id is bound to its client's
+/// wallet (<see cref="SettlementIds.JobId"/>), payments go through the payout batcher (idempotent per
+/// task id, receipts checked) from the platform's key, and the job is marked complete on chain after.
+/// </summary>
+public sealed partial class ChainJobSettlement(JobEscrowService escrow, DeploymentFile deployment, ILogger<ChainJobSettlement> logger) : IJobSettlement
+{
+    /// <inheritdoc />
+    public async Task<string?> EscrowShortfallAsync(string clientWallet, string jobId, string budget, CancellationToken cancellationToken)
+    {
+        var id = SettlementIds.JobId(clientWallet, jobId);
+        var needed = BigInteger.Parse(budget, CultureInfo.InvariantCulture);
+        var job = await escrow.GetJobQueryAsync(id).WaitAsync(cancellationToken);
+        var where = $"job id {id} on JobEscrow {escrow.ContractAddress}";
+        if (job.JobStatus != JobStatus.Open)
+        {
+            return $"post {where} from {clientWallet} with a budget of at least {needed} OAI wei (token {deployment.Contracts.Token})";
+        }
+
+        if (!string.Equals(job.Client, clientWallet, StringComparison.OrdinalIgnoreCase) || !string.Equals(job.Token, deployment.Contracts.Token, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"{where} was not posted by {clientWallet} in OAI";
+        }
+
+        return job.Remaining < needed ? $"{where} holds {job.Remaining} OAI wei; the job's budget is {needed}" : null;
+    }
+
+    /// <inheritdoc />
+    public async Task PayAsync(string clientWallet, string jobId, IReadOnlyList<TaskPayment> payments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payments);
+        var id = SettlementIds.JobId(clientWallet, jobId);
+        var batcher = new PayoutBatcher(new EscrowPayoutSender(escrow));
+        foreach (var payment in payments)
+        {
+            batcher.Enqueue(new PayoutRequest(id, SettlementIds.TaskId(id, payment.TaskId), payment.Provider, BigInteger.Parse(payment.Amount, CultureInfo.InvariantCulture)));
+        }
+
+        var outcomes = await batcher.FlushAsync(cancellationToken);
+        var failed = outcomes.Where(o => o.Status is not (PayoutStatus.Paid or PayoutStatus.AlreadyPaid)).ToList();
+        if (failed.Count > 0)
+        {
+            throw new InvalidOperationException($"{failed.Count} of {outcomes.Count} payments for {jobId} did not go through: {failed[0].ErrorName ?? failed[0].Status.ToString()} {failed[0].Detail}");
+        }
+
+        if ((await escrow.GetJobQueryAsync(id).WaitAsync(cancellationToken)).JobStatus == JobStatus.Open)
+        {
+            await escrow.CompleteJobRequestAndWaitForReceiptAsync(id, cancellationToken);
+        }
+
+        LogPaid(jobId, outcomes.Count(o => o.Status == PayoutStatus.Paid), outcomes.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: {Paid} payments released now, {Total} in all; escrow marked complete")]
+    private partial void LogPaid(string jobId, int paid, int total);
+}
