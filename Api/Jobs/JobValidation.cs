@@ -67,11 +67,7 @@ public static class JobValidation
         try
         {
             var strategy = StrategyCatalog.Create(request.Strategy ?? "");
-            if (StatefulStrategies.Any(s => request.Strategy!.StartsWith(s, StringComparison.Ordinal)))
-            {
-                errors["strategy"] = [$"{request.Strategy} keeps server state between rounds, which the network does not carry yet; use fedavg, fedprox, median, trimmed, krum, multikrum or clip."];
-            }
-            else if (strategy is Federation.Robust.Krum krum && request.MinProviders < krum.MinimumClients)
+            if (strategy is Federation.Robust.Krum krum && request.MinProviders < krum.MinimumClients)
             {
                 errors["strategy"] = [$"{request.Strategy} needs at least {krum.MinimumClients} providers per round; minProviders is {request.MinProviders}."];
             }
@@ -106,9 +102,6 @@ public static class JobValidation
             request.BufferSize,
             request.ProximalMu), errors);
     }
-
-    // Their server optimiser (or clipping) state would be rebuilt empty by every round grain.
-    private static readonly string[] StatefulStrategies = ["fedadam", "fedyogi", "fedadagrad", "adaptiveclip"];
 
     private static bool IsModelName(string name) =>
         name.Length is > 0 and <= 63 && char.IsAsciiLetterOrDigit(name[0]) && name.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c) || c == '-');

@@ -23,6 +23,7 @@ namespace OrleansAI.Grains.Interfaces.Rounds;
 /// <param name="ProximalMu">FedProx μ.</param>
 /// <param name="Compression">Result encoding.</param>
 /// <param name="Seed">Seed for sampling and local runs.</param>
+/// <param name="StrategyState">What the strategy carried out of the previous round (server optimiser moments, clip norm), if anything.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.RoundConfig")]
 public sealed record RoundConfig(
     [property: Id(0)] string JobId,
@@ -43,4 +44,5 @@ public sealed record RoundConfig(
     [property: Id(15)] int BatchSize,
     [property: Id(16)] double ProximalMu,
     [property: Id(17)] string Compression,
-    [property: Id(18)] long Seed);
+    [property: Id(18)] long Seed,
+    [property: Id(19)] ContentReference? StrategyState = null);

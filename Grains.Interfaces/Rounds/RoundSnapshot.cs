@@ -23,6 +23,7 @@ namespace OrleansAI.Grains.Interfaces.Rounds;
 /// <param name="SlowestComputeMs">The slowest accepted provider's reported compute time.</param>
 /// <param name="OpenedUtc">When the first task went out.</param>
 /// <param name="ClosedUtc">When it closed or failed.</param>
+/// <param name="StrategyState">What the strategy carries into the next round, if anything.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.RoundSnapshot")]
 public sealed record RoundSnapshot(
     [property: Id(0)] string JobId,
@@ -44,4 +45,5 @@ public sealed record RoundSnapshot(
     [property: Id(16)] long BytesOut,
     [property: Id(17)] double SlowestComputeMs,
     [property: Id(18)] DateTimeOffset? OpenedUtc,
-    [property: Id(19)] DateTimeOffset? ClosedUtc);
+    [property: Id(19)] DateTimeOffset? ClosedUtc,
+    [property: Id(20)] ContentReference? StrategyState = null);

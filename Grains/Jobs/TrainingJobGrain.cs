@@ -205,7 +205,8 @@ public sealed partial class TrainingJobGrain(
             Definition.BatchSize,
             Definition.ProximalMu,
             Definition.Compression,
-            Seed() + r);
+            Seed() + r,
+            state.State.StrategyState);
         var snapshot = await Round(r).StartAsync(config);
         LogRoundStarted(JobId, r, snapshot.Assigned);
     }
@@ -262,6 +263,7 @@ public sealed partial class TrainingJobGrain(
         {
             state.State.Contributions.AddRange(round.Contributions.Where(c => c.Used).Select(c => new ModelContribution(round.Round, c.Provider, c.TaskId, c.ResultSha256, c.Examples)));
             state.State.CurrentWeights = round.NewWeights ?? state.State.CurrentWeights;
+            state.State.StrategyState = round.StrategyState ?? state.State.StrategyState;
             state.State.RoundsCompleted = round.Round;
         }
 

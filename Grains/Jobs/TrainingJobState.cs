@@ -44,6 +44,9 @@ public sealed class TrainingJobState
     /// <summary>Every result aggregation used, for the model's provenance.</summary>
     [Id(11)] public List<ModelContribution> Contributions { get; set; } = [];
 
+    /// <summary>What the strategy carries into the next round (server optimiser moments, clip norm).</summary>
+    [Id(13)] public ContentReference? StrategyState { get; set; }
+
     /// <summary>The registered model version.</summary>
     [Id(12)] public ModelVersionKey? Model { get; set; }
 }

@@ -411,6 +411,7 @@ public sealed partial class AggregationRoundGrain(
             state.State.NewWeights = result.NewWeights;
             state.State.KeptBecause = result.KeptBecause;
             state.State.Contributions = [.. result.Contributions];
+            state.State.StrategyState = result.StrategyState;
         }
         else
         {
@@ -530,7 +531,8 @@ public sealed partial class AggregationRoundGrain(
             (state.State.Config?.Weights.Length ?? 0) * tasks.Count(t => t.State is not (RoundTaskState.Declined or RoundTaskState.Offered)),
             done.Count == 0 ? 0 : done.Max(r => r.ComputeMs),
             state.State.OpenedUtc,
-            state.State.ClosedUtc);
+            state.State.ClosedUtc,
+            state.State.StrategyState);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round} attempt {Attempt}: {Accepted} of {Wanted} providers took a task")]

@@ -20,7 +20,7 @@ internal static class RoundAggregator
     public const int ConcurrentReads = 16;
 
     /// <summary>What aggregation produced.</summary>
-    internal sealed record Result(ContentReference? NewWeights, string? KeptBecause, IReadOnlyList<RoundContribution> Contributions);
+    internal sealed record Result(ContentReference? NewWeights, string? KeptBecause, IReadOnlyList<RoundContribution> Contributions, ContentReference? StrategyState);
 
     public static async Task<Result> AggregateAsync(
         IContentStore store, RoundConfig config, IReadOnlyList<(string TaskId, RoundTask Task)> done, IReadOnlyList<ClientFailure> failures, CancellationToken cancellationToken)
@@ -67,9 +67,22 @@ internal static class RoundAggregator
             }
         }
 
+        // A fresh strategy each round, given what the previous round's strategy carried out of it.
+        var strategy = StrategyCatalog.Create(config.Strategy);
+        if (config.StrategyState is { } carried)
+        {
+            StrategyState.Import(strategy, await ReadAllAsync(store, carried.Sha256, cancellationToken));
+        }
+
         var outcome = config.BufferSize > 0
             ? Buffered(config, current, updates, done, bases)
-            : StrategyCatalog.Create(config.Strategy).AggregateFit(config.Round, current, updates, allFailures);
+            : strategy.AggregateFit(config.Round, current, updates, allFailures);
+        ContentReference? nextState = config.StrategyState;
+        if (StrategyState.Export(strategy) is { } exported)
+        {
+            using var stateContent = new MemoryStream(exported);
+            nextState = await store.PutAsync(stateContent, cancellationToken);
+        }
         ContentReference? next = null;
         if (outcome.Parameters is { } parameters)
         {
@@ -90,7 +103,7 @@ internal static class RoundAggregator
                     ? d.Task.BaseRound is { } origin ? $"carried in from round {origin + 1}, staleness {config.Round - 1 - origin}" : ""
                     : outcome.KeptBecause ?? "not selected by the strategy")))
             .ToList();
-        return new Result(next, outcome.KeptBecause, contributions);
+        return new Result(next, outcome.KeptBecause, contributions, nextState);
     }
 
     /// <summary>

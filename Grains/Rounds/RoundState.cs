@@ -40,6 +40,9 @@ public sealed class RoundState
     /// <summary>Per-result provenance, set at close.</summary>
     [Id(10)] public List<RoundContribution> Contributions { get; set; } = [];
 
+    /// <summary>The strategy's state after aggregation, for the next round.</summary>
+    [Id(12)] public ContentReference? StrategyState { get; set; }
+
     /// <summary>Whether the job has acknowledged the outcome.</summary>
     [Id(11)] public bool JobNotified { get; set; }
 }

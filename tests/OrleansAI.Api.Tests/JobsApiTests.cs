@@ -75,18 +75,6 @@ public sealed class JobsApiTests
     }
 
     [Fact]
-    public async Task AStrategyWithServerStateIsRefusedUntilTheNetworkCarriesIt()
-    {
-        await using var api = new ApiFactory(new Dictionary<string, string?>());
-        using var alice = api.ClientFor("alice");
-
-        using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json($$"""{"spec":{{Spec}},"strategy":"fedadam"}"""));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("keeps server state", (await ReadAsync(response)).GetProperty("errors").GetProperty("strategy")[0].GetString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task TheModelNameDefaultsToASlugOfTheSpecName()
     {
         await using var api = new ApiFactory(new Dictionary<string, string?>());

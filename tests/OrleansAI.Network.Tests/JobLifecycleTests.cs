@@ -167,6 +167,31 @@ public sealed class JobLifecycleTests
         Assert.All(carried, c => Assert.True(c.Used));
     }
 
+    [Fact]
+    public async Task FedAdamCarriesItsServerMomentsFromRoundToRound()
+    {
+        await using var network = await LocalNetwork.StartAsync(providers: 3);
+        var job = await network.SubmitAsync(new
+        {
+            model = "adam",
+            spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement,
+            rounds = 3,
+            minProviders = 3,
+            strategy = "fedadam",
+            learningRate = 0.01,
+        });
+
+        var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, JobTimeout);
+
+        Assert.True(done.Status == JobStatus.Completed, Describe(done));
+        var grains = network.Api.Services.GetRequiredService<IGrainFactory>();
+        var rounds = await Task.WhenAll(Enumerable.Range(1, 3).Select(r => grains.GetGrain<IAggregationRoundGrain>(RoundKeys.Of(job.Id, r)).GetAsync()));
+        // Each round hands the next its moments, and they move every round.
+        Assert.All(rounds, r => Assert.NotNull(r.StrategyState));
+        Assert.Equal(3, rounds.Select(r => r.StrategyState!.Sha256).Distinct().Count());
+        Assert.All(rounds, r => Assert.NotNull(r.NewWeights));
+    }
+
     private static string Describe(JobView job) => JsonSerializer.Serialize(job, LocalNetwork.Json);
 
     private static async Task<List<string>> ReadEventsAsync(LocalNetwork network, string jobId)
