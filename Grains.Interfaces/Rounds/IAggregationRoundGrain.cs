@@ -36,6 +36,14 @@ public interface IAggregationRoundGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("ReportFailure")]
     Task ReportFailureAsync(string provider, string taskId, string reason);
 
+    /// <summary>
+    /// Stops a collecting round because its job was cancelled: outstanding tasks are withdrawn from
+    /// their providers and the round fails without aggregating. One-way, so a job never waits on a
+    /// round that may itself be waiting on the job.
+    /// </summary>
+    [OneWay, Alias("Cancel")]
+    Task CancelAsync(string reason);
+
     /// <summary>The round as it is; read-only, so it may interleave with a round that is busy closing (and calling its job).</summary>
     [AlwaysInterleave, Alias("Get")]
     Task<RoundSnapshot> GetAsync();

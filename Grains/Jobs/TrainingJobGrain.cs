@@ -92,7 +92,14 @@ public sealed partial class TrainingJobGrain(
             throw new KeyNotFoundException($"No job '{JobId}'.");
         }
 
+        var wasRunning = state.State.Status == JobStatus.Running;
         await MoveAsync(JobStatus.Cancelled, string.IsNullOrWhiteSpace(reason) ? "cancelled by its owner" : reason);
+        if (wasRunning)
+        {
+            // Providers stop working on a cancelled job at once instead of at the round's deadline.
+            await Round(state.State.CurrentRound).CancelAsync("the job was cancelled");
+        }
+
         return Snapshot()!;
     }
 

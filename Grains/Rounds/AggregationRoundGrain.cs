@@ -195,6 +195,30 @@ public sealed partial class AggregationRoundGrain(
     }
 
     /// <inheritdoc />
+    public async Task CancelAsync(string reason)
+    {
+        if (state.State.Status != RoundStatus.Collecting || _aggregating)
+        {
+            return;
+        }
+
+        foreach (var task in state.State.Tasks.Values.Where(t => IsOutstanding(t) || t.State == RoundTaskState.Carried))
+        {
+            task.State = RoundTaskState.TimedOut;
+            task.Reason = reason;
+        }
+
+        state.State.Status = RoundStatus.Failed;
+        state.State.FailureReason = reason;
+        state.State.ClosedUtc = clock.GetUtcNow();
+        state.State.JobNotified = true;
+        await CommitAsync();
+        _deadlineTimer?.Dispose();
+        await CancelOutstandingAsync(reason);
+        await DropReminderAsync();
+    }
+
+    /// <inheritdoc />
     public Task<RoundSnapshot> GetAsync() => Task.FromResult(Snapshot());
 
     /// <inheritdoc />

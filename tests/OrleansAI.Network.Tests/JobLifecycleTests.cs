@@ -192,6 +192,25 @@ public sealed class JobLifecycleTests
         Assert.All(rounds, r => Assert.NotNull(r.NewWeights));
     }
 
+    [Fact]
+    public async Task CancellingARunningJobWithdrawsItsOutstandingTasksFromTheProviders()
+    {
+        await using var network = await LocalNetwork.StartAsync(providers: 3, settings: new AgentSettings { SimulatedCompute = TimeSpan.FromSeconds(20) });
+        var job = await network.SubmitAsync(TinyJob(rounds: 2, minProviders: 3, timeoutSeconds: 120));
+        var grains = network.Api.Services.GetRequiredService<IGrainFactory>();
+        var providers = network.Agents.Select(a => grains.GetGrain<OrleansAI.Grains.Interfaces.Providers.IProviderGrain>(a.Address)).ToList();
+        await LocalNetwork.Until(() => providers.All(p => p.GetAsync().Result.RunningTasks == 1), TimeSpan.FromSeconds(30), "every provider holding its task");
+
+        using var cancelled = await network.Client.DeleteAsync($"/api/jobs/{job.Id}");
+        cancelled.EnsureSuccessStatusCode();
+
+        await LocalNetwork.Until(() => providers.All(p => p.GetAsync().Result.RunningTasks == 0), TimeSpan.FromSeconds(10), "the tasks being withdrawn");
+        var round = await grains.GetGrain<IAggregationRoundGrain>(RoundKeys.Of(job.Id, 1)).GetAsync();
+        Assert.Equal(RoundStatus.Failed, round.Status);
+        Assert.Equal("the job was cancelled", round.FailureReason);
+        Assert.Equal(JobStatus.Cancelled, (await network.GetAsync(job.Id)).Status);
+    }
+
     private static string Describe(JobView job) => JsonSerializer.Serialize(job, LocalNetwork.Json);
 
     private static async Task<List<string>> ReadEventsAsync(LocalNetwork network, string jobId)
