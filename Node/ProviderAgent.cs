@@ -16,16 +16,12 @@ public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient 
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _cancellations = new(StringComparer.Ordinal);
     private int _sessions;
     private long _chainId;
-    private int _accepted;
 
     /// <summary>The provider's address.</summary>
     public string Address { get; } = provider?.Address ?? throw new ArgumentNullException(nameof(provider));
 
     /// <summary>Streams opened so far (reconnects included).</summary>
     public int Sessions => _sessions;
-
-    /// <summary>Results the network accepted.</summary>
-    public int Accepted => _accepted;
 
     /// <summary>Raised when the gateway confirms a registration.</summary>
     public event Action<ProviderAgent>? Registered;
@@ -206,11 +202,7 @@ public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient 
             cancel.Dispose();
         }
 
-        if (receipt.Outcome == "accepted")
-        {
-            Interlocked.Increment(ref _accepted);
-        }
-        else
+        if (receipt.Outcome != "accepted")
         {
             LogReceipt(Address, receipt.TaskId, receipt.Outcome, receipt.Detail);
         }

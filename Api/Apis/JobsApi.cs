@@ -35,15 +35,17 @@ public static class JobsApi
         JobRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
         var (definition, errors) = JobValidation.Validate(request, clock.GetUtcNow());
-        if (definition is not null && definition.Budget != "0")
+        if (definition is { HasBudget: true })
         {
             // A budget is escrowed on chain from the client's wallet; the escrow id is bound to it.
-            definition = user.Wallet() is { Length: > 0 } wallet
-                ? definition with { ClientWallet = wallet }
-                : null;
-            if (definition is null)
+            if (user.Wallet() is { Length: > 0 } wallet)
+            {
+                definition = definition with { ClientWallet = wallet };
+            }
+            else
             {
                 errors["budget"] = ["A budget is paid from the client's wallet, and this client has none configured (Clients:Keys:N:Wallet); use budget 0."];
+                definition = null;
             }
         }
 

@@ -15,9 +15,6 @@ public sealed class ProviderConnection(IContentStore? store, TimeProvider clock)
     /// <summary>Messages waiting for a slow provider before the connection is dropped.</summary>
     public const int QueueLength = 256;
 
-    /// <summary>Longest a blob URL in a task stays valid.</summary>
-    public static readonly TimeSpan MaxUrlLifetime = TimeSpan.FromHours(1);
-
     private readonly Channel<GatewayMessage> _outbox = Channel.CreateBounded<GatewayMessage>(new BoundedChannelOptions(QueueLength) { SingleReader = true });
 
     /// <summary>What the writer sends.</summary>
@@ -39,7 +36,7 @@ public sealed class ProviderConnection(IContentStore? store, TimeProvider clock)
         }
 
         var lifetime = task.DeadlineUtc - clock.GetUtcNow() + TimeSpan.FromMinutes(2);
-        lifetime = lifetime > MaxUrlLifetime ? MaxUrlLifetime : lifetime < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : lifetime;
+        lifetime = lifetime > IContentStore.MaxUrlLifetime ? IContentStore.MaxUrlLifetime : lifetime < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : lifetime;
         var read = await store.CreateReadUrlAsync(task.Weights.Sha256, lifetime, CancellationToken.None);
         var upload = task.Kind == TaskKind.Train ? await store.CreateUploadUrlAsync(task.TaskId, lifetime, CancellationToken.None) : null;
         Send(new GatewayMessage

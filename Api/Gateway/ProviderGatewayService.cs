@@ -224,7 +224,7 @@ public sealed partial class ProviderGatewayService(
 
         var e = result.Evaluation;
         var report = new TaskReport(task.TaskId, blob, train ? result.Examples : 0, train ? result.TrainLoss : 0, e?.Examples ?? 0, e?.Loss ?? 0, e?.Accuracy ?? 0, result.ComputeMs, result.Signature);
-        var outcome = await grains.GetGrain<IAggregationRoundGrain>(RoundKeys.Of(task.JobId, task.Round)).SubmitAsync(address, report);
+        var outcome = await grains.GetGrain<IAggregationRoundGrain>(task.RoundKey).SubmitAsync(address, report);
         await provider.FinishTaskAsync(task.TaskId, outcome);
         return Receipt(outcome, outcome == SubmitOutcome.Refused ? "the round refused the result" : "");
     }

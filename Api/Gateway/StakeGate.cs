@@ -25,14 +25,15 @@ public sealed class StakeGate(StakeRequirement requirement, TimeProvider clock)
             return null;
         }
 
-        var (staked, stake, minimum) = await requirement.CheckAsync(address);
-        if (staked)
+        // The common answer costs one read; stake and minimum are only read to explain a refusal.
+        if (await requirement.IsStakedAsync(address))
         {
             _confirmed[address] = clock.GetUtcNow() + Remember;
             return null;
         }
 
         _confirmed.TryRemove(address, out _);
+        var (stake, minimum) = await requirement.StakeAndMinimumAsync(address);
         return $"an active stake of at least {minimum / Wei} OAI on the Staking contract {requirement.StakingAddress} is required; {address} has {stake / Wei} OAI";
     }
 }

@@ -44,6 +44,6 @@ public sealed record JobView(
         var d = job.Definition;
         return new(job.Id, d.Name, job.Status, job.StatusReason, job.RoundsCompleted, d.Rounds, d.Strategy, d.Dataset, d.DeadlineUtc, job.CreatedUtc, job.UpdatedUtc,
             d.ModelName, job.Model?.Version, [.. job.History.Select(RoundView.From)],
-            d.Budget, d.ClientWallet.Length > 0 && d.Budget != "0" ? Settlement.SettlementIds.JobId(d.ClientWallet, job.Id).ToString() : null);
+            d.Budget, d.HasBudget && d.ClientWallet.Length > 0 ? Settlement.SettlementIds.JobId(d.ClientWallet, job.Id).ToString() : null);
     }
 }

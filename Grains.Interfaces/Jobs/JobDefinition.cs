@@ -42,6 +42,9 @@ public sealed record JobDefinition(
     [property: Id(17)] double ProximalMu = 0,
     [property: Id(18)] string ClientWallet = "")
 {
+    /// <summary>Whether the job pays its providers (from an escrow funded by the client's wallet).</summary>
+    public bool HasBudget => Budget is not ("0" or "");
+
     /// <summary>The quorum in effect.</summary>
     public int EffectiveQuorum => Quorum > 0 ? Quorum : MinProviders;
 }

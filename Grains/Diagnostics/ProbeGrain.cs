@@ -48,14 +48,7 @@ public sealed class ProbeGrain(
     }
 
     /// <inheritdoc />
-    public async Task DisarmReminderAsync()
-    {
-        var reminder = await this.GetReminder(ReminderName);
-        if (reminder is not null)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
+    public Task DisarmReminderAsync() => this.DropReminderAsync(ReminderName);
 
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)

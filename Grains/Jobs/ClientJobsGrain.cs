@@ -12,19 +12,10 @@ public sealed class ClientJobsGrain(
     /// <inheritdoc />
     public async Task AddAsync(string jobId)
     {
-        ArgumentException.ThrowIfNullOrEmpty(jobId);
-        if (state.State.JobIds.Contains(jobId))
+        if (ClientIndex.Add(state.State.JobIds, jobId, MaxJobs, "jobs"))
         {
-            return;
+            await state.WriteStateAsync();
         }
-
-        if (state.State.JobIds.Count >= MaxJobs)
-        {
-            throw new InvalidOperationException($"A client may have at most {MaxJobs} jobs.");
-        }
-
-        state.State.JobIds.Add(jobId);
-        await state.WriteStateAsync();
     }
 
     /// <inheritdoc />

@@ -114,7 +114,7 @@ public sealed partial class TrainingJobGrain(
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         // The reminder exists to wake the job after a restart; activation arms the drive timer.
-        return JobLifecycle.IsFinal(state.State.Status) ? DropReminderAsync() : Task.CompletedTask;
+        return JobLifecycle.IsFinal(state.State.Status) ? this.DropReminderAsync(DriveReminder) : Task.CompletedTask;
     }
 
     private void ArmDrive() => _drive ??= this.RegisterGrainTimer(DriveAsync, TimeSpan.Zero, DriveInterval);
@@ -360,7 +360,7 @@ public sealed partial class TrainingJobGrain(
         await PublishAsync("status", null);
         if (JobLifecycle.IsFinal(to))
         {
-            await DropReminderAsync();
+            await this.DropReminderAsync(DriveReminder);
         }
     }
 
@@ -390,18 +390,9 @@ public sealed partial class TrainingJobGrain(
         }
     }
 
-    private async Task DropReminderAsync()
-    {
-        var reminder = await this.GetReminder(DriveReminder);
-        if (reminder is not null)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-
     private IJobSettlement? Settlement => services.GetService<IJobSettlement>();
 
-    private bool Budgeted => Definition.Budget is not ("0" or "") && Definition.ClientWallet.Length > 0;
+    private bool Budgeted => Definition.HasBudget && Definition.ClientWallet.Length > 0;
 
     // The budget is shared equally by the results that shaped the model; the escrow keeps any remainder
     // for the client's refund.

@@ -13,19 +13,10 @@ public sealed class ClientModelsGrain(
     /// <inheritdoc />
     public async Task AddAsync(string name)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        if (state.State.Names.Contains(name))
+        if (ClientIndex.Add(state.State.Names, name, MaxModels, "models"))
         {
-            return;
+            await state.WriteStateAsync();
         }
-
-        if (state.State.Names.Count >= MaxModels)
-        {
-            throw new InvalidOperationException($"A client may have at most {MaxModels} models.");
-        }
-
-        state.State.Names.Add(name);
-        await state.WriteStateAsync();
     }
 
     /// <inheritdoc />

@@ -215,7 +215,7 @@ public sealed partial class AggregationRoundGrain(
         await CommitAsync();
         _deadlineTimer?.Dispose();
         await CancelOutstandingAsync(reason);
-        await DropReminderAsync();
+        await this.DropReminderAsync(DeadlineReminder);
     }
 
     /// <inheritdoc />
@@ -239,7 +239,7 @@ public sealed partial class AggregationRoundGrain(
             await NotifyJobAsync();
         }
 
-        await DropReminderAsync();
+        await this.DropReminderAsync(DeadlineReminder);
     }
 
     private IAggregationRoundGrain Next() => GrainFactory.GetGrain<IAggregationRoundGrain>(RoundKeys.Of(Config.JobId, Config.Round + 1));
@@ -487,7 +487,7 @@ public sealed partial class AggregationRoundGrain(
             await GrainFactory.GetGrain<ITrainingJobGrain>(Config.JobId).RoundClosedAsync(Snapshot());
             state.State.JobNotified = true;
             await CommitAsync();
-            await DropReminderAsync();
+            await this.DropReminderAsync(DeadlineReminder);
         }
         catch (Exception ex) when (ex is TimeoutException or OrleansException)
         {
@@ -518,15 +518,6 @@ public sealed partial class AggregationRoundGrain(
         var write = state.WriteStateAsync();
         _lastWrite = write;
         await write;
-    }
-
-    private async Task DropReminderAsync()
-    {
-        var reminder = await this.GetReminder(DeadlineReminder);
-        if (reminder is not null)
-        {
-            await this.UnregisterReminder(reminder);
-        }
     }
 
     private RoundSnapshot Snapshot()

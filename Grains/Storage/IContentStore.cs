@@ -10,6 +10,9 @@ namespace OrleansAI.Grains.Storage;
 /// </summary>
 public interface IContentStore
 {
+    /// <summary>Longest lifetime a URL may be given.</summary>
+    static readonly TimeSpan MaxUrlLifetime = TimeSpan.FromHours(1);
+
     /// <summary>Stores <paramref name="content"/> under its hash (once) and returns the reference.</summary>
     Task<ContentReference> PutAsync(Stream content, CancellationToken cancellationToken);
 

@@ -17,8 +17,6 @@ namespace OrleansAI.Hosting.Storage;
 /// </summary>
 public sealed partial class AzureContentStore(BlobServiceClient service, IOptions<BlobStorageOptions> options, TimeProvider clock) : IContentStore
 {
-    /// <summary>Longest lifetime a URL may be given.</summary>
-    public static readonly TimeSpan MaxUrlLifetime = TimeSpan.FromHours(1);
 
     private readonly BlobContainerClient _container = service.GetBlobContainerClient(options.Value.Container);
     private int _containerReady;
@@ -136,9 +134,9 @@ public sealed partial class AzureContentStore(BlobServiceClient service, IOption
 
     private Uri Sas(BlobClient blob, BlobSasPermissions permissions, TimeSpan lifetime)
     {
-        if (lifetime <= TimeSpan.Zero || lifetime > MaxUrlLifetime)
+        if (lifetime <= TimeSpan.Zero || lifetime > IContentStore.MaxUrlLifetime)
         {
-            throw new ArgumentOutOfRangeException(nameof(lifetime), lifetime, $"A URL lives between 0 and {MaxUrlLifetime}.");
+            throw new ArgumentOutOfRangeException(nameof(lifetime), lifetime, $"A URL lives between 0 and {IContentStore.MaxUrlLifetime}.");
         }
 
         var sas = new BlobSasBuilder(permissions, clock.GetUtcNow() + lifetime)

@@ -24,12 +24,10 @@ public sealed class StakeRequirement
     /// <summary>The Staking contract.</summary>
     public string StakingAddress { get; }
 
-    /// <summary>The provider's active stake and the minimum, in token wei.</summary>
-    public async Task<(bool Staked, BigInteger Stake, BigInteger Minimum)> CheckAsync(string provider)
-    {
-        var staked = await _staking.IsStakedQueryAsync(provider);
-        var stake = await _staking.StakeOfQueryAsync(provider);
-        var minimum = await _staking.MinStakeQueryAsync();
-        return (staked, stake, minimum);
-    }
+    /// <summary>Whether the provider's active stake meets the minimum (one chain read).</summary>
+    public Task<bool> IsStakedAsync(string provider) => _staking.IsStakedQueryAsync(provider);
+
+    /// <summary>The provider's active stake and the minimum, in token wei: what a refusal reports.</summary>
+    public async Task<(BigInteger Stake, BigInteger Minimum)> StakeAndMinimumAsync(string provider) =>
+        (await _staking.StakeOfQueryAsync(provider), await _staking.MinStakeQueryAsync());
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Bench;
 
@@ -52,22 +53,9 @@ internal sealed class StackServices : IAsyncDisposable
         }
     }
 
-    private static string FindScript()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "infra", "local", "stack.sh");
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new FileNotFoundException("infra/local/stack.sh was not found above the benchmark's folder or the current one; run it from the checkout.");
-    }
+    private static string FindScript() =>
+        Checkout.Find(Path.Combine("infra", "local", "stack.sh"))
+        ?? throw new FileNotFoundException("infra/local/stack.sh was not found above the benchmark's folder or the current one; run it from the checkout.");
 
     private static async Task<int> RunAsync(string script, params string[] args)
     {

@@ -34,7 +34,7 @@ public sealed class EscrowSettlementTests : IAsyncLifetime
         // A fresh platform key (deployer and PLATFORM_ROLE holder), funded through Anvil.
         _platformKey = EthECKey.GenerateKey().GetPrivateKey();
         var platform = new SettlementSigner(LocalServices.AnvilUrl, ChainId, _platformKey);
-        await SetBalanceAsync(platform.Address);
+        await RawProvider.FundOnAnvilAsync(platform.Address);
         _deployment = await new ContractDeployer(platform).DeployAsync(new DeploymentParameters(), CancellationToken.None);
         _deployment.Save(_deploymentPath);
         _network = await LocalNetwork.StartAsync(
@@ -96,13 +96,10 @@ public sealed class EscrowSettlementTests : IAsyncLifetime
     {
         var platform = new SettlementSigner(LocalServices.AnvilUrl, ChainId, _platformKey);
         var client = new SettlementSigner(LocalServices.AnvilUrl, ChainId, _client.GetPrivateKey());
-        await SetBalanceAsync(client.Address);
+        await RawProvider.FundOnAnvilAsync(client.Address);
         await new TokenService(platform, _deployment!.Contracts.Token).TransferRequestAndWaitForReceiptAsync(client.Address, budget, CancellationToken.None);
         await new TokenService(client, _deployment.Contracts.Token).ApproveRequestAndWaitForReceiptAsync(_deployment.Contracts.JobEscrow, budget, CancellationToken.None);
         await new JobEscrowService(client, _deployment.Contracts.JobEscrow).PostJobRequestAndWaitForReceiptAsync(
             SettlementIds.JobId(client.Address, jobId), default, _deployment.Contracts.Token, budget, DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
     }
-
-    private static Task<object> SetBalanceAsync(string address) =>
-        new Web3(LocalServices.AnvilUrl).Client.SendRequestAsync<object>("anvil_setBalance", null, address, "0x3635c9adc5dea00000");
 }

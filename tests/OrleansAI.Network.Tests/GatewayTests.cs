@@ -188,14 +188,7 @@ public sealed class GatewayTests : IAsyncLifetime
 
     private async Task<AsyncDuplexStreamingCall<NodeMessage, GatewayMessage>> OpenAsync(EthECKey key)
     {
-        var address = MessageSignatures.AddressOf(key);
-        var challenge = await Gateway.RequestChallengeAsync(new ChallengeRequest { Address = address });
-        var session = await Gateway.LoginAsync(new LoginRequest { Address = address, Nonce = challenge.Nonce, Signature = MessageSignatures.Sign(challenge.Message, key) });
-        var call = Gateway.Connect(new Metadata { { "authorization", $"Bearer {session.Token}" } });
-        await call.RequestStream.WriteAsync(new NodeMessage
-        {
-            Register = new Register { Agent = "test", Capabilities = new Capabilities { Device = "cpu", MemoryMb = 1024, Datasets = { "fashion-mnist" }, PricePerTask = "1", MaxConcurrentTasks = 1 } },
-        });
+        var call = await RawProvider.ConnectAsync(Gateway, key);
         await NextAsync(call, GatewayMessage.BodyOneofCase.Registered);
         return call;
     }

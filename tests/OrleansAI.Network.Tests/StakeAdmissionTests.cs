@@ -53,7 +53,7 @@ public sealed class StakeAdmissionTests : IAsyncLifetime
     private async Task StakeAsync(EthECKey key)
     {
         var provider = new SettlementSigner(LocalServices.AnvilUrl, ChainId, key.GetPrivateKey());
-        await SetBalanceAsync(provider.Address);
+        await RawProvider.FundOnAnvilAsync(provider.Address);
         var minimum = await new StakingService(_deployer!, _deployment!.Contracts.Staking).MinStakeQueryAsync();
         await new TokenService(_deployer!, _deployment.Contracts.Token).TransferRequestAndWaitForReceiptAsync(provider.Address, minimum, CancellationToken.None);
         await new TokenService(provider, _deployment.Contracts.Token).ApproveRequestAndWaitForReceiptAsync(_deployment.Contracts.Staking, minimum, CancellationToken.None);
@@ -62,14 +62,7 @@ public sealed class StakeAdmissionTests : IAsyncLifetime
 
     private static async Task<Registered> ConnectAsync(ProviderGateway.ProviderGatewayClient gateway, EthECKey key)
     {
-        var address = MessageSignatures.AddressOf(key);
-        var challenge = await gateway.RequestChallengeAsync(new ChallengeRequest { Address = address });
-        var session = await gateway.LoginAsync(new LoginRequest { Address = address, Nonce = challenge.Nonce, Signature = MessageSignatures.Sign(challenge.Message, key) });
-        using var call = gateway.Connect(new Metadata { { "authorization", $"Bearer {session.Token}" } });
-        await call.RequestStream.WriteAsync(new NodeMessage
-        {
-            Register = new Register { Agent = "test", Capabilities = new Capabilities { Device = "cpu", MemoryMb = 1024, Datasets = { "fashion-mnist" }, PricePerTask = "1", MaxConcurrentTasks = 1 } },
-        });
+        using var call = await RawProvider.ConnectAsync(gateway, key);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         Assert.True(await call.ResponseStream.MoveNext(timeout.Token));
         return call.ResponseStream.Current.Registered;
@@ -78,10 +71,7 @@ public sealed class StakeAdmissionTests : IAsyncLifetime
     private static async Task<string> FundedKeyAsync()
     {
         var key = EthECKey.GenerateKey();
-        await SetBalanceAsync(MessageSignatures.AddressOf(key));
+        await RawProvider.FundOnAnvilAsync(MessageSignatures.AddressOf(key));
         return key.GetPrivateKey();
     }
-
-    private static Task<object> SetBalanceAsync(string address) =>
-        new Web3(LocalServices.AnvilUrl).Client.SendRequestAsync<object>("anvil_setBalance", null, address, "0x3635c9adc5dea00000");
 }

@@ -15,12 +15,9 @@ public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<stri
         const string Variable = "ASPNETCORE_TEST_CONTENTROOT_ORLEANSAI_API";
         if (Environment.GetEnvironmentVariable(Variable) is null)
         {
-            var checkout = new[] { AppContext.BaseDirectory, Environment.CurrentDirectory }
-                .SelectMany(start => Ancestors(new DirectoryInfo(start)))
-                .FirstOrDefault(dir => File.Exists(Path.Combine(dir.FullName, "Api", "OrleansAI.Api.csproj")));
-            if (checkout is not null)
+            if (Checkout.Find(Path.Combine("Api", "OrleansAI.Api.csproj")) is { } project)
             {
-                Environment.SetEnvironmentVariable(Variable, Path.Combine(checkout.FullName, "Api"));
+                Environment.SetEnvironmentVariable(Variable, Path.GetDirectoryName(project));
             }
         }
     }
@@ -29,14 +26,6 @@ public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<stri
     public const string ClientId = "alice";
 
     private const string ClientKey = "alice-network-key";
-
-    private static IEnumerable<DirectoryInfo> Ancestors(DirectoryInfo? dir)
-    {
-        for (; dir is not null; dir = dir.Parent)
-        {
-            yield return dir;
-        }
-    }
 
     /// <summary>An HTTP client authenticated as <see cref="ClientId"/>.</summary>
     public HttpClient Client()
