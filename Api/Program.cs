@@ -14,6 +14,7 @@ var configured = builder.AddOrleansAIDependencies();
 builder.AddClusterConnection(configured);
 builder.AddClientAuthentication(configured.IsClustered);
 builder.AddProviderGateway();
+builder.AddInference();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -25,6 +26,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapOpenApi();
 app.MapScalarApiReference("/reference", o => o.WithTitle("OrleansAI API"));
 app.MapGet("/", () => Results.Redirect("/reference")).ExcludeFromDescription();
@@ -34,6 +36,7 @@ app.MapJobsApi();
 app.MapModelsApi();
 app.MapProvidersApi();
 app.MapProviderGateway();
+app.MapInferenceApi();
 return await HostRunner.RunAsync(app, "api");
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>

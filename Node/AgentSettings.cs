@@ -1,5 +1,6 @@
 using OrleansAI.Federation.Adversarial;
 using OrleansAI.Learning.Training;
+using OrleansAI.Node.Serving;
 
 namespace OrleansAI.Node;
 
@@ -36,6 +37,9 @@ public sealed record AgentSettings
     /// could not train for real.
     /// </summary>
     public TimeSpan SimulatedCompute { get; init; }
+
+    /// <summary>Whether and how the node serves inference.</summary>
+    public ServingSettings Serving { get; init; } = new();
 
     /// <summary>Largest weights download accepted.</summary>
     public long MaxWeightsBytes { get; init; } = 512L * 1024 * 1024;

@@ -3,6 +3,7 @@ using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Nethereum.Signer;
 using OrleansAI.Federation.Adversarial;
+using OrleansAI.Node.Serving;
 using OrleansAI.Protocol;
 
 namespace OrleansAI.Node;
@@ -18,19 +19,23 @@ public static class Fleet
         ArgumentNullException.ThrowIfNull(logs);
         var client = new ProviderGateway.ProviderGatewayClient(channel);
         var runner = new TaskRunner(blobs, args.Slots);
+        ModelCache? Cache(AgentSettings settings) => settings.Serving.Enabled
+            ? new ModelCache(new ModelLoader(blobs, settings.Serving, settings.Device, logs.CreateLogger<ModelLoader>()), settings.Serving.MemoryBudgetBytes)
+            : null;
         if (args.Simulate == 0)
         {
             var key = new EthECKey(ReadKey(args.KeyFile));
             var data = FleetData.FashionMnist(1, null, args.Seed, args.MaxExamples, args.DataDirectory)[0];
-            return [new ProviderAgent(client, new ProviderContext(key, data, new AgentSettings(), args.Seed), runner, logs.CreateLogger<ProviderAgent>())];
+            var settings = new AgentSettings { Serving = args.Serving };
+            return [new ProviderAgent(client, new ProviderContext(key, data, settings, args.Seed), runner, logs.CreateLogger<ProviderAgent>(), Cache(settings))];
         }
 
         var partitions = FleetData.FashionMnist(args.Simulate, args.DirichletAlpha, args.Seed, args.MaxExamples, args.DataDirectory);
-        return [.. partitions.Select((data, i) => new ProviderAgent(
-            client,
-            new ProviderContext(SimulatedKeys.Of(args.Seed, i), data, new AgentSettings { Behavior = args.Attacks.GetValueOrDefault(i, ClientBehavior.Honest) }, args.Seed * 10_007 + i),
-            runner,
-            logs.CreateLogger<ProviderAgent>()))];
+        return [.. partitions.Select((data, i) =>
+        {
+            var settings = new AgentSettings { Behavior = args.Attacks.GetValueOrDefault(i, ClientBehavior.Honest), Serving = args.Serving with { Lie = args.Liars.Contains(i) } };
+            return new ProviderAgent(client, new ProviderContext(SimulatedKeys.Of(args.Seed, i), data, settings, args.Seed * 10_007 + i), runner, logs.CreateLogger<ProviderAgent>(), Cache(settings));
+        })];
     }
 
     /// <summary>A channel to the gateway that speaks HTTP/2 without TLS when the URL is http.</summary>

@@ -18,6 +18,12 @@ public sealed record NodeArguments
           --max-examples M       cap each provider's training examples
           --slots K              tasks computing at once in this process (default: cores / 2, at least 1)
           --data DIR             Fashion-MNIST directory (default /usr/share/datasets/fashion-mnist)
+          --serve on|off         serve inference: hold deployed models and answer calls (default off)
+          --serve-memory-mb M    model cache budget (default 512)
+          --max-batch R          most rows per ONNX Runtime call (default 64)
+          --queue-delay-us U     how long a lone call waits for company (default 100)
+          --intra-op-threads T   ONNX Runtime threads per model (default 1)
+          --lie LIST             e.g. 2,5: simulated providers that answer inference wrongly (tests, demos)
         """;
 
     /// <summary>Gateway URL.</summary>
@@ -47,6 +53,12 @@ public sealed record NodeArguments
     /// <summary>Dataset directory.</summary>
     public string DataDirectory { get; init; } = Learning.Data.FashionMnist.DefaultDirectory;
 
+    /// <summary>How the node serves inference.</summary>
+    public Serving.ServingSettings Serving { get; init; } = new();
+
+    /// <summary>Simulated providers that answer inference wrongly.</summary>
+    public IReadOnlySet<int> Liars { get; init; } = new HashSet<int>();
+
     /// <summary>Parses the command line; throws <see cref="ArgumentException"/> with the problem.</summary>
     public static NodeArguments Parse(IReadOnlyList<string> args)
     {
@@ -62,7 +74,7 @@ public sealed record NodeArguments
             values[args[i][2..]] = args[++i];
         }
 
-        var known = new[] { "gateway", "key-file", "simulate", "partition", "attack", "seed", "max-examples", "slots", "data" };
+        var known = new[] { "gateway", "key-file", "simulate", "partition", "attack", "seed", "max-examples", "slots", "data", "serve", "serve-memory-mb", "max-batch", "queue-delay-us", "intra-op-threads", "lie" };
         if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
             throw new ArgumentException($"Unknown option --{unknown}.");
@@ -84,8 +96,29 @@ public sealed record NodeArguments
             attacks[parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var index) ? index : throw new ArgumentException($"--attack item '{item}' is not INDEX=BEHAVIOUR.")] = Behavior.Parse(parts[1]);
         }
 
+        var serve = values.GetValueOrDefault("serve", "off") switch
+        {
+            "on" => true,
+            "off" => false,
+            _ => throw new ArgumentException("--serve is on or off."),
+        };
+        var liars = new HashSet<int>();
+        foreach (var item in values.GetValueOrDefault("lie", "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            liars.Add(int.TryParse(item, CultureInfo.InvariantCulture, out var index) && index >= 0 ? index : throw new ArgumentException($"--lie item '{item}' is not an index."));
+        }
+
         return new NodeArguments
         {
+            Serving = new Serving.ServingSettings
+            {
+                Enabled = serve,
+                MemoryBudgetBytes = Int(values, "serve-memory-mb", 512, 16, 1 << 20) * 1024L * 1024,
+                MaxBatchRows = Int(values, "max-batch", 64, 1, 4096),
+                MaxQueueDelay = TimeSpan.FromMicroseconds(Int(values, "queue-delay-us", 100, 0, 100_000)),
+                IntraOpThreads = Int(values, "intra-op-threads", 1, 1, 256),
+            },
+            Liars = liars,
             Gateway = uri,
             KeyFile = values.GetValueOrDefault("key-file"),
             Simulate = Int(values, "simulate", 0, 0, 10_000),

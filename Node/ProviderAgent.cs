@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
+using OrleansAI.Node.Serving;
 using OrleansAI.Protocol;
 
 namespace OrleansAI.Node;
@@ -8,9 +11,10 @@ namespace OrleansAI.Node;
 /// <summary>
 /// One provider's connection to the network: signs in with its key, keeps its stream (reconnecting
 /// with jittered exponential back-off), heartbeats, runs the tasks it is pushed and reports signed
-/// results. A task pushed again after a reconnect is not run twice: its result is re-sent.
+/// results. A task pushed again after a reconnect is not run twice: its result is re-sent. With a
+/// model cache it also serves inference: it loads the models it is told to hold and answers calls.
 /// </summary>
-public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient gateway, ProviderContext provider, TaskRunner runner, ILogger<ProviderAgent> logger)
+public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient gateway, ProviderContext provider, TaskRunner runner, ILogger<ProviderAgent> logger, ModelCache? models = null)
 {
     private readonly ConcurrentDictionary<string, Task<TaskOutcome>> _tasks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _cancellations = new(StringComparer.Ordinal);
@@ -25,6 +29,12 @@ public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient 
 
     /// <summary>Raised when the gateway confirms a registration.</summary>
     public event Action<ProviderAgent>? Registered;
+
+    /// <summary>The models this provider holds for inference, when it serves.</summary>
+    public ModelCache? Models => models;
+
+    /// <summary>Raised when a model load ends: the key, and null when it is ready or else why not.</summary>
+    public event Action<ProviderAgent, string, string?>? ModelLoaded;
 
     /// <summary>Raised when a task arrives, before it runs.</summary>
     public event Action<ProviderAgent, WorkTask>? TaskReceived;
@@ -101,6 +111,9 @@ public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient 
                     Datasets = { provider.Data.Dataset },
                     PricePerTask = provider.Settings.PricePerTask.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     MaxConcurrentTasks = provider.Settings.MaxConcurrentTasks,
+                    Serves = models is not null && provider.Settings.Serving.Enabled,
+                    ServingMemoryMb = provider.Settings.Serving.MemoryBudgetBytes / (1024 * 1024),
+                    PricePer1KInferences = provider.Settings.Serving.PricePer1kInferences.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 },
             },
         });
@@ -114,7 +127,7 @@ public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient 
                     case GatewayMessage.BodyOneofCase.Registered:
                         _chainId = message.Registered.ChainId;
                         Interlocked.Increment(ref _sessions);
-                        heartbeats ??= HeartbeatAsync(SendAsync, TimeSpan.FromSeconds(Math.Max(1, message.Registered.HeartbeatSeconds)), stop.Token);
+                        heartbeats ??= HeartbeatAsync(SendAsync, () => models?.Outstanding ?? 0, TimeSpan.FromSeconds(Math.Max(1, message.Registered.HeartbeatSeconds)), stop.Token);
                         Registered?.Invoke(this);
                         break;
                     case GatewayMessage.BodyOneofCase.Task:
@@ -125,6 +138,19 @@ public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient 
                         if (_cancellations.TryRemove(message.Cancelled.TaskId, out var cancel))
                         {
                             await cancel.CancelAsync();
+                        }
+
+                        break;
+                    case GatewayMessage.BodyOneofCase.Infer:
+                        _ = InferAsync(message.Infer, SendAsync);
+                        break;
+                    case GatewayMessage.BodyOneofCase.LoadModel:
+                        _ = LoadModelAsync(message.LoadModel, SendAsync, stop.Token);
+                        break;
+                    case GatewayMessage.BodyOneofCase.UnloadModel:
+                        if (models?.Unload(message.UnloadModel.ModelKey) == true)
+                        {
+                            await SendAsync(new NodeMessage { ModelState = new ModelState { ModelKey = message.UnloadModel.ModelKey, State = "evicted", Detail = "unloaded" } });
                         }
 
                         break;
@@ -208,14 +234,114 @@ public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient 
         }
     }
 
-    private static async Task HeartbeatAsync(Func<NodeMessage, Task> send, TimeSpan interval, CancellationToken cancellationToken)
+    private async Task InferAsync(InferCall call, Func<NodeMessage, Task> send)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var reply = new InferReply { CallId = call.CallId };
+        try
+        {
+            var model = models?.Get(call.ModelKey);
+            if (model is null)
+            {
+                reply.Error = "the model is not loaded on this node";
+            }
+            else
+            {
+                var remaining = Math.Clamp(call.DeadlineUnixMs - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 0, 600_000);
+                var pending = new PendingInference(call.Input.Memory, call.Rows, started + remaining * Stopwatch.Frequency / 1000, new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously));
+                if (!model.Batcher.TryEnqueue(pending))
+                {
+                    reply.Error = "the node is at capacity";
+                }
+                else
+                {
+                    var output = await pending.Completion.Task;
+                    reply.Output = UnsafeByteOperations.UnsafeWrap(output);
+                    reply.Shape.Add(call.Rows);
+                    reply.Shape.Add(model.Descriptor.OutputWidth);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            reply.Error = ex.Message.Length > 200 ? ex.Message[..200] : ex.Message;
+        }
+
+        reply.NodeUs = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+        try
+        {
+            await send(new NodeMessage { InferReply = reply });
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or RpcException or InvalidOperationException or IOException)
+        {
+            // The stream is gone; the gateway fails the call over to another node.
+        }
+    }
+
+    private async Task LoadModelAsync(LoadModel load, Func<NodeMessage, Task> send, CancellationToken cancellationToken)
+    {
+        var state = new ModelState { ModelKey = load.ModelKey };
+        var evicted = (IReadOnlyList<string>)[];
+        if (models is null || !provider.Settings.Serving.Enabled)
+        {
+            state.State = "failed";
+            state.Detail = "this node does not serve inference";
+        }
+        else if (!Uri.TryCreate(load.OnnxUrl, UriKind.Absolute, out var url))
+        {
+            state.State = "failed";
+            state.Detail = "the model URL is not absolute";
+        }
+        else
+        {
+            try
+            {
+                var (model, dropped) = await models.LoadAsync(new ModelDescriptor(load.ModelKey, url, load.Sha256, load.Length, load.InputName, load.OutputName, [.. load.RowShape], load.OutputWidth), cancellationToken);
+                evicted = dropped;
+                state.State = "ready";
+                state.MemoryBytes = model.MemoryBytes;
+                state.LoadMs = model.LoadMs;
+                state.Detail = model.ExecutionProvider;
+            }
+            catch (ModelRefusedException ex)
+            {
+                LogModelRefused(Address, load.ModelKey, ex.Message);
+                state.State = "failed";
+                state.Detail = ex.Message;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        ModelLoaded?.Invoke(this, load.ModelKey, state.State == "ready" ? null : state.Detail);
+        try
+        {
+            foreach (var key in evicted)
+            {
+                await send(new NodeMessage { ModelState = new ModelState { ModelKey = key, State = "evicted", Detail = "the cache's memory budget" } });
+            }
+
+            await send(new NodeMessage { ModelState = state });
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or RpcException or InvalidOperationException or IOException)
+        {
+            // Reported again when the gateway re-sends the model after a reconnect.
+        }
+    }
+
+    private static async Task HeartbeatAsync(Func<NodeMessage, Task> send, Func<int> outstanding, TimeSpan interval, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
-            await send(new NodeMessage { Heartbeat = new Heartbeat() });
+            await send(new NodeMessage { Heartbeat = new Heartbeat { OutstandingInferences = outstanding() } });
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {Address} refused model {Key}: {Reason}")]
+    private partial void LogModelRefused(string address, string key, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {Address} disconnected: {Reason}")]
     private partial void LogDisconnected(string address, string reason);

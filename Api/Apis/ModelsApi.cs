@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansAI.Api.Models;
 using OrleansAI.Api.Security;
+using OrleansAI.Grains.Interfaces.Inference;
 using OrleansAI.Grains.Interfaces.Models;
 
 namespace OrleansAI.Api.Apis;
@@ -17,7 +18,57 @@ public static class ModelsApi
         group.MapGet("/{name}", GetAsync).WithName("GetModel").WithSummary("Reads one of the caller's models.");
         group.MapGet("/{name}/versions/{version:int}", GetVersionAsync).WithName("GetModelVersion")
             .WithSummary("Reads a model version: weights hash, metrics and provenance (job, rounds, contributing providers and their result hashes).");
+        group.MapPut("/{name}/versions/{version:int}/deployment", DeployAsync).WithName("DeployModelVersion")
+            .WithSummary("Deploys a model version for inference (or changes how it is served): its ONNX file is exported once and serving nodes are asked to load it.");
+        group.MapGet("/{name}/versions/{version:int}/deployment", GetDeploymentAsync).WithName("GetDeployment")
+            .WithSummary("Reads a model version's deployment: its nodes and their states, and the disagreements recorded between them.");
+        group.MapDelete("/{name}/versions/{version:int}/deployment", UndeployAsync).WithName("UndeployModelVersion")
+            .WithSummary("Takes a model version down; its nodes drop it.");
         return endpoints;
+    }
+
+    private static async Task<Results<Ok<DeploymentView>, ProblemHttpResult>> DeployAsync(string name, int version, DeploymentRequest? request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var key = IsName(name) && version is > 0 and <= 10_000 ? ModelKeys.Version(user.ClientId(), name, version) : null;
+        if (key is null || await grains.GetGrain<IModelVersionGrain>(key).GetAsync() is null)
+        {
+            return NotFound($"No version {version} of a model '{name}' belongs to you.");
+        }
+
+        var defaults = new DeploymentSettings();
+        var settings = new DeploymentSettings(
+            request?.Replicas ?? defaults.Replicas,
+            request?.Replication ?? defaults.Replication,
+            request?.AuditRate ?? defaults.AuditRate,
+            request?.Tolerance ?? defaults.Tolerance);
+        if (settings.Problem() is { } problem)
+        {
+            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid deployment settings.");
+        }
+
+        var deployment = await grains.GetGrain<IModelDeploymentGrain>(key).DeployAsync(settings);
+        return TypedResults.Ok(DeploymentView.From(name, version, deployment));
+    }
+
+    private static async Task<Results<Ok<DeploymentView>, ProblemHttpResult>> GetDeploymentAsync(string name, int version, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var key = IsName(name) && version is > 0 and <= 10_000 ? ModelKeys.Version(user.ClientId(), name, version) : null;
+        var deployment = key is null ? null : await grains.GetGrain<IModelDeploymentGrain>(key).GetAsync();
+        return deployment is null || deployment.Status == DeploymentStatus.NotDeployed
+            ? NotFound($"Version {version} of '{name}' is not deployed.")
+            : TypedResults.Ok(DeploymentView.From(name, version, deployment));
+    }
+
+    private static async Task<Results<Ok<DeploymentView>, ProblemHttpResult>> UndeployAsync(string name, int version, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var key = IsName(name) && version is > 0 and <= 10_000 ? ModelKeys.Version(user.ClientId(), name, version) : null;
+        var deployment = key is null ? null : await grains.GetGrain<IModelDeploymentGrain>(key).GetAsync();
+        if (deployment is null || deployment.Status == DeploymentStatus.NotDeployed)
+        {
+            return NotFound($"Version {version} of '{name}' is not deployed.");
+        }
+
+        return TypedResults.Ok(DeploymentView.From(name, version, await grains.GetGrain<IModelDeploymentGrain>(key!).UndeployAsync()));
     }
 
     private static async Task<Ok<IReadOnlyList<ModelView>>> ListAsync(ClaimsPrincipal user, IGrainFactory grains)
@@ -44,7 +95,8 @@ public static class ModelsApi
 
     private static ModelView View(ModelSummary m) => new(m.Name, m.Versions, m.Latest is null ? null : ModelVersionView.From(m.Latest));
 
-    private static bool IsName(string name) => name.Length is > 0 and <= 63 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+    /// <summary>Whether <paramref name="name"/> is a valid model name.</summary>
+    public static bool IsName(string name) => name.Length is > 0 and <= 63 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Model not found.");

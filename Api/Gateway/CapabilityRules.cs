@@ -42,7 +42,17 @@ public static class CapabilityRules
             return (null, $"max_concurrent_tasks must be 1 to {ProviderCapabilities.MaxTasks}");
         }
 
+        if (!decimal.TryParse(string.IsNullOrEmpty(c.PricePer1KInferences) ? "0" : c.PricePer1KInferences, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var inferencePrice) || inferencePrice > 1_000_000_000_000m)
+        {
+            return (null, "price_per_1k_inferences must be a non-negative decimal number");
+        }
+
+        if (c.ServingMemoryMb is < 0 or > 1L << 30)
+        {
+            return (null, "serving_memory_mb is out of range");
+        }
+
         var agent = register.Agent.Length > ProviderCapabilities.MaxNameLength ? register.Agent[..ProviderCapabilities.MaxNameLength] : register.Agent;
-        return (new ProviderCapabilities(c.Device, c.MemoryMb, [.. c.Datasets.Distinct(StringComparer.Ordinal)], price, c.MaxConcurrentTasks, agent), null);
+        return (new ProviderCapabilities(c.Device, c.MemoryMb, [.. c.Datasets.Distinct(StringComparer.Ordinal)], price, c.MaxConcurrentTasks, agent, c.Serves, c.ServingMemoryMb, inferencePrice), null);
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
+using OrleansAI.Grains.Interfaces.Inference;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Storage;
 using OrleansAI.Protocol;
@@ -8,14 +10,27 @@ namespace OrleansAI.Api.Gateway;
 /// <summary>
 /// The gateway's end of one provider stream, handed to the provider grain as its observer. Pushes
 /// become messages in a bounded queue that one writer drains onto the stream (gRPC allows one write
-/// at a time); tasks get their short-lived blob URLs here, at the moment they are sent.
+/// at a time); tasks get their short-lived blob URLs here, at the moment they are sent. Inference
+/// calls are correlated with their replies here, so the read loop completes them without a grain.
 /// </summary>
-public sealed class ProviderConnection(IContentStore? store, TimeProvider clock) : ITaskChannel
+public sealed class ProviderConnection(IContentStore? store, TimeProvider clock, string address = "", decimal pricePer1k = 0) : ITaskChannel
 {
     /// <summary>Messages waiting for a slow provider before the connection is dropped.</summary>
     public const int QueueLength = 256;
 
     private readonly Channel<GatewayMessage> _outbox = Channel.CreateBounded<GatewayMessage>(new BoundedChannelOptions(QueueLength) { SingleReader = true });
+    private readonly ConcurrentDictionary<ulong, TaskCompletionSource<InferReply>> _calls = new();
+    private long _nextCall;
+    private int _outstanding;
+
+    /// <summary>The provider's address.</summary>
+    public string Address { get; } = address;
+
+    /// <summary>Its asking price per thousand inferences.</summary>
+    public decimal PricePer1k { get; } = pricePer1k;
+
+    /// <summary>Inference calls sent and not yet answered.</summary>
+    public int Outstanding => Volatile.Read(ref _outstanding);
 
     /// <summary>What the writer sends.</summary>
     public ChannelReader<GatewayMessage> Outbox => _outbox.Reader;
@@ -67,6 +82,69 @@ public sealed class ProviderConnection(IContentStore? store, TimeProvider clock)
     }
 
     /// <inheritdoc />
+    public async Task LoadModelAsync(ModelPlacement placement)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        if (store is null)
+        {
+            return;
+        }
+
+        var url = await store.CreateReadUrlAsync(placement.Onnx.Sha256, TimeSpan.FromMinutes(15), CancellationToken.None);
+        var load = new LoadModel
+        {
+            ModelKey = placement.ModelKey,
+            OnnxUrl = url.ToString(),
+            Sha256 = placement.Onnx.Sha256,
+            Length = placement.Onnx.Length,
+            InputName = placement.InputName,
+            OutputName = placement.OutputName,
+            OutputWidth = placement.OutputWidth,
+        };
+        load.RowShape.AddRange(placement.RowShape);
+        Send(new GatewayMessage { LoadModel = load });
+    }
+
+    /// <inheritdoc />
+    public Task UnloadModelAsync(string modelKey)
+    {
+        Send(new GatewayMessage { UnloadModel = new UnloadModel { ModelKey = modelKey } });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Sends an inference call and waits for its reply; throws <see cref="IOException"/> when the
+    /// connection cannot take it or closes first, and <see cref="OperationCanceledException"/> when
+    /// <paramref name="cancellationToken"/> fires (the reply is then dropped when it comes).
+    /// </summary>
+    public async Task<InferReply> CallAsync(InferCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        call.CallId = (ulong)Interlocked.Increment(ref _nextCall);
+        var reply = new TaskCompletionSource<InferReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _calls[call.CallId] = reply;
+        Interlocked.Increment(ref _outstanding);
+        try
+        {
+            if (ClosedBecause is not null || !Send(new GatewayMessage { Infer = call }))
+            {
+                throw new IOException("the provider's connection is closed or full");
+            }
+
+            return await reply.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            _calls.TryRemove(call.CallId, out _);
+            Interlocked.Decrement(ref _outstanding);
+        }
+    }
+
+    /// <summary>Hands a reply to the call waiting for it; false when none is (late or unknown).</summary>
+    public bool Complete(InferReply reply) =>
+        reply is not null && _calls.TryRemove(reply.CallId, out var waiting) && waiting.TrySetResult(reply);
+
+    /// <inheritdoc />
     public Task CancelAsync(string taskId, string reason)
     {
         Send(new GatewayMessage { Cancelled = new TaskCancelled { TaskId = taskId, Reason = reason } });
@@ -82,6 +160,17 @@ public sealed class ProviderConnection(IContentStore? store, TimeProvider clock)
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops accepting messages (the stream ended).</summary>
-    public void Complete() => _outbox.Writer.TryComplete();
+    /// <summary>Stops accepting messages (the stream ended) and fails the calls still waiting.</summary>
+    public void Complete()
+    {
+        ClosedBecause ??= "stream ended";
+        _outbox.Writer.TryComplete();
+        foreach (var id in _calls.Keys)
+        {
+            if (_calls.TryRemove(id, out var waiting))
+            {
+                waiting.TrySetException(new IOException("the provider's connection closed"));
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using OrleansAI.Api.Inference;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Interfaces.Storage;
@@ -22,6 +23,7 @@ public sealed partial class ProviderGatewayService(
     IOptions<GatewayOptions> gatewayOptions,
     IOptions<ChainOptions> chainOptions,
     IServiceProvider services,
+    ServingDirectory serving,
     TimeProvider clock,
     ILogger<ProviderGatewayService> logger) : ProviderGateway.ProviderGatewayBase
 {
@@ -96,7 +98,7 @@ public sealed partial class ProviderGatewayService(
 
         var provider = grains.GetGrain<IProviderGrain>(address);
         var connectionId = Guid.NewGuid();
-        var connection = new ProviderConnection(services.GetService<IContentStore>(), clock);
+        var connection = new ProviderConnection(services.GetService<IContentStore>(), clock, address, capabilities.PricePer1kInferences);
         var channel = grains.CreateObjectReference<ITaskChannel>(connection);
         var writer = WriteAsync(connection, responseStream, cancel);
         try
@@ -123,6 +125,13 @@ public sealed partial class ProviderGatewayService(
                     case NodeMessage.BodyOneofCase.Failure:
                         await AcceptFailureAsync(address, provider, message.Failure);
                         break;
+                    case NodeMessage.BodyOneofCase.InferReply:
+                        // Replies to calls that gave up (or were never made) are dropped here.
+                        connection.Complete(message.InferReply);
+                        break;
+                    case NodeMessage.BodyOneofCase.ModelState:
+                        await AcceptModelStateAsync(provider, connection, message.ModelState);
+                        break;
                     default:
                         throw new RpcException(new Status(StatusCode.InvalidArgument, $"unexpected {message.BodyCase} after registration"));
                 }
@@ -131,6 +140,7 @@ public sealed partial class ProviderGatewayService(
         finally
         {
             connection.Complete();
+            serving.RemoveAll(connection);
             await provider.DisconnectAsync(connectionId);
             grains.DeleteObjectReference<ITaskChannel>(channel);
             await writer;
@@ -264,6 +274,31 @@ public sealed partial class ProviderGatewayService(
         var reason = failure.Reason.Length > MaxReasonChars ? failure.Reason[..MaxReasonChars] : failure.Reason;
         await grains.GetGrain<IAggregationRoundGrain>(task.RoundKey).ReportFailureAsync(address, task.TaskId, reason);
         await provider.FailTaskAsync(task.TaskId, reason);
+    }
+
+    private async Task AcceptModelStateAsync(IProviderGrain provider, ProviderConnection connection, ModelState report)
+    {
+        if (report.ModelKey.Length is 0 or > 300 || report.State is not ("ready" or "failed" or "evicted"))
+        {
+            return;
+        }
+
+        var detail = report.Detail.Length > MaxReasonChars ? report.Detail[..MaxReasonChars] : report.Detail;
+        // Only models the provider was asked to hold count: a node cannot attract another model's traffic.
+        if (!await provider.ReportModelStateAsync(report.ModelKey, report.State, detail))
+        {
+            serving.Remove(report.ModelKey, connection);
+            return;
+        }
+
+        if (report.State == "ready")
+        {
+            serving.Ready(report.ModelKey, connection);
+        }
+        else
+        {
+            serving.Remove(report.ModelKey, connection);
+        }
     }
 
     private static async Task WriteAsync(ProviderConnection connection, IServerStreamWriter<GatewayMessage> stream, CancellationToken cancel)

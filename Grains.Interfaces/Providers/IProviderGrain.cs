@@ -1,3 +1,5 @@
+using OrleansAI.Grains.Interfaces.Inference;
+
 namespace OrleansAI.Grains.Interfaces.Providers;
 
 /// <summary>
@@ -57,6 +59,25 @@ public interface IProviderGrain : IGrainWithStringKey
     /// <summary>Drops a task its round no longer needs and tells the provider.</summary>
     [Alias("Cancel")]
     Task CancelTaskAsync(string taskId, string reason);
+
+    /// <summary>Asks the provider to hold a model (remembered, and re-sent on every reconnect); false when it is offline or does not serve.</summary>
+    [Alias("PlaceModel")]
+    Task<bool> PlaceModelAsync(ModelPlacement placement);
+
+    /// <summary>Asks the provider to drop a model it was asked to hold.</summary>
+    [Alias("RemoveModel")]
+    Task RemoveModelAsync(string modelKey);
+
+    /// <summary>
+    /// The provider reports a model's state; passed on to the model's deployment only when the model
+    /// is one it was asked to hold. Returns whether it was.
+    /// </summary>
+    [Alias("ModelState")]
+    Task<bool> ReportModelStateAsync(string modelKey, string modelState, string detail);
+
+    /// <summary>Counts an inference comparison the provider took part in: agreed with the majority or not.</summary>
+    [Orleans.Concurrency.OneWay, Alias("InferenceCheck")]
+    Task RecordInferenceCheckAsync(bool agreed);
 
     /// <summary>The provider's record.</summary>
     [Alias("Get")]

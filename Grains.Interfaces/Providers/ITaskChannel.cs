@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using OrleansAI.Grains.Interfaces.Inference;
 
 namespace OrleansAI.Grains.Interfaces.Providers;
 
@@ -16,6 +17,14 @@ public interface ITaskChannel : IGrainObserver
     /// <summary>Tells the provider to drop a task (its round closed without it).</summary>
     [OneWay, Alias("Cancel")]
     Task CancelAsync(string taskId, string reason);
+
+    /// <summary>Asks the provider to hold a model for inference.</summary>
+    [OneWay, Alias("LoadModel")]
+    Task LoadModelAsync(ModelPlacement placement);
+
+    /// <summary>Asks the provider to drop a model.</summary>
+    [OneWay, Alias("UnloadModel")]
+    Task UnloadModelAsync(string modelKey);
 
     /// <summary>Ends the connection (replaced by a newer one, or evicted).</summary>
     [OneWay, Alias("Close")]

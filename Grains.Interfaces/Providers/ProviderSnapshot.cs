@@ -11,6 +11,9 @@ namespace OrleansAI.Grains.Interfaces.Providers;
 /// <param name="TasksAccepted">Results accepted by their rounds.</param>
 /// <param name="TasksFailed">Tasks it failed, refused to do, or answered with a refused result.</param>
 /// <param name="Earnings">Earned so far, in the payment token's smallest unit.</param>
+/// <param name="Models">Model versions it was asked to hold for inference.</param>
+/// <param name="InferenceAgreements">Compared inferences where it agreed with the majority.</param>
+/// <param name="InferenceDisagreements">Compared inferences where it did not.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.ProviderSnapshot")]
 public sealed record ProviderSnapshot(
     [property: Id(0)] string Address,
@@ -22,4 +25,7 @@ public sealed record ProviderSnapshot(
     [property: Id(6)] long TasksAssigned,
     [property: Id(7)] long TasksAccepted,
     [property: Id(8)] long TasksFailed,
-    [property: Id(9)] decimal Earnings);
+    [property: Id(9)] decimal Earnings,
+    [property: Id(10)] IReadOnlyList<string>? Models = null,
+    [property: Id(11)] long InferenceAgreements = 0,
+    [property: Id(12)] long InferenceDisagreements = 0);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using OrleansAI.Grains.Interfaces.Inference;
 using OrleansAI.Grains.Interfaces.Providers;
 
 namespace OrleansAI.Grains.Providers;
@@ -93,6 +94,14 @@ public sealed partial class ProviderGrain(
         foreach (var task in state.State.Pending.Values.Where(t => t.DeadlineUtc > now))
         {
             await channel.DeliverAsync(task);
+        }
+
+        if (capabilities.Serves)
+        {
+            foreach (var placement in state.State.Models.Values)
+            {
+                await channel.LoadModelAsync(placement);
+            }
         }
 
         LogConnected(Address, capabilities.Device, state.State.Pending.Count);
@@ -205,6 +214,69 @@ public sealed partial class ProviderGrain(
     }
 
     /// <inheritdoc />
+    public async Task<bool> PlaceModelAsync(ModelPlacement placement)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        if (_channel is null || state.State.Capabilities?.Serves != true)
+        {
+            return false;
+        }
+
+        if (!state.State.Models.TryGetValue(placement.ModelKey, out var existing) || existing != placement)
+        {
+            state.State.Models[placement.ModelKey] = placement;
+            await state.WriteStateAsync();
+        }
+
+        await _channel.LoadModelAsync(placement);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task RemoveModelAsync(string modelKey)
+    {
+        if (state.State.Models.Remove(modelKey))
+        {
+            await state.WriteStateAsync();
+            if (_channel is not null)
+            {
+                await _channel.UnloadModelAsync(modelKey);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ReportModelStateAsync(string modelKey, string modelState, string detail)
+    {
+        if (modelKey is null || !state.State.Models.ContainsKey(modelKey))
+        {
+            return false;
+        }
+
+        await GrainFactory.GetGrain<IModelDeploymentGrain>(modelKey).NodeStateAsync(Address, modelState, detail);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task RecordInferenceCheckAsync(bool agreed)
+    {
+        if (agreed)
+        {
+            // Agreements are the common case: persisting every 32nd keeps audits from becoming a write
+            // per request, and losing a few on a crash changes no decision.
+            if (++state.State.InferenceAgreements % 32 == 0)
+            {
+                await state.WriteStateAsync();
+            }
+        }
+        else
+        {
+            state.State.InferenceDisagreements++;
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
     public Task<ProviderSnapshot> GetAsync() => Task.FromResult(Snapshot());
 
     private async Task CheckLivenessAsync(CancellationToken cancellationToken)
@@ -242,7 +314,10 @@ public sealed partial class ProviderGrain(
         state.State.Assigned,
         state.State.Accepted,
         state.State.Failed,
-        state.State.Earnings);
+        state.State.Earnings,
+        [.. state.State.Models.Keys],
+        state.State.InferenceAgreements,
+        state.State.InferenceDisagreements);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provider {Address} connected ({Device}); {Pending} unanswered tasks re-sent")]
     private partial void LogConnected(string address, string device, int pending);

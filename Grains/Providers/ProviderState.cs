@@ -1,3 +1,4 @@
+using OrleansAI.Grains.Interfaces.Inference;
 using OrleansAI.Grains.Interfaces.Providers;
 
 namespace OrleansAI.Grains.Providers;
@@ -29,4 +30,13 @@ public sealed class ProviderState
 
     /// <summary>Last heartbeat or registration that was stored (registration only; heartbeats stay in memory).</summary>
     [Id(7)] public DateTimeOffset LastSeenUtc { get; set; }
+
+    /// <summary>Models it was asked to hold for inference, by model version key.</summary>
+    [Id(8)] public Dictionary<string, ModelPlacement> Models { get; set; } = [];
+
+    /// <summary>Compared inferences where it agreed with the majority.</summary>
+    [Id(9)] public long InferenceAgreements { get; set; }
+
+    /// <summary>Compared inferences where it did not.</summary>
+    [Id(10)] public long InferenceDisagreements { get; set; }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OrleansAI.Api.Jobs;
 using OrleansAI.Federation.Adversarial;
 using OrleansAI.Node;
+using OrleansAI.Node.Serving;
 using OrleansAI.Protocol;
 using OrleansAI.Testing;
 
@@ -25,6 +26,7 @@ public sealed class LocalNetwork : IAsyncDisposable
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
     private readonly List<(ProviderAgent Agent, CancellationTokenSource Stop, Task Run)> _nodes = [];
+    private readonly List<ModelCache> _caches = [];
     private readonly HttpClient _blobs = new();
     private TaskRunner? _runner;
 
@@ -75,7 +77,14 @@ public sealed class LocalNetwork : IAsyncDisposable
         {
             var agentSettings = (settings ?? new AgentSettings()) with { Behavior = behaviors?.GetValueOrDefault(i) ?? ClientBehavior.Honest, MaxBackoff = TimeSpan.FromSeconds(2) };
             var context = new ProviderContext(SimulatedKeys.Of(seed, i), data[i], customize?.Invoke(i, agentSettings) ?? agentSettings, seed + i);
-            var agent = new ProviderAgent(client, context, network._runner, NullLogger<ProviderAgent>.Instance);
+            ModelCache? cache = null;
+            if (context.Settings.Serving.Enabled)
+            {
+                cache = new ModelCache(new ModelLoader(network._blobs, context.Settings.Serving, context.Settings.Device, NullLogger<ModelLoader>.Instance), context.Settings.Serving.MemoryBudgetBytes);
+                network._caches.Add(cache);
+            }
+
+            var agent = new ProviderAgent(client, context, network._runner, NullLogger<ProviderAgent>.Instance, cache);
             agent.Registered += _ => Interlocked.Increment(ref registered);
             var stop = new CancellationTokenSource();
             network._nodes.Add((agent, stop, agent.RunAsync(stop.Token)));
@@ -166,6 +175,11 @@ public sealed class LocalNetwork : IAsyncDisposable
         await Api.DisposeAsync();
         await Cluster.DisposeAsync();
         _runner?.Dispose();
+        foreach (var cache in _caches)
+        {
+            cache.Dispose();
+        }
+
         _blobs.Dispose();
     }
 }

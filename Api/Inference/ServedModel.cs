@@ -1,0 +1,22 @@
+using OrleansAI.Grains.Interfaces.Inference;
+
+namespace OrleansAI.Api.Inference;
+
+/// <summary>A model version as the inference API sees it: its signature and its deployment.</summary>
+/// <param name="Name">Model name.</param>
+/// <param name="Version">Version.</param>
+/// <param name="ModelKey">Owner-scoped version key.</param>
+/// <param name="Versions">Every registered version of the model.</param>
+/// <param name="InputName">The graph's input.</param>
+/// <param name="OutputName">The graph's output.</param>
+/// <param name="RowShape">One input row's shape.</param>
+/// <param name="OutputWidth">Output values per row.</param>
+/// <param name="Deployment">Its deployment, null when never deployed.</param>
+public sealed record ServedModel(string Name, int Version, string ModelKey, IReadOnlyList<int> Versions, string InputName, string OutputName, long[] RowShape, int OutputWidth, DeploymentSnapshot? Deployment)
+{
+    /// <summary>Input values per row.</summary>
+    public long RowSize => RowShape.Aggregate(1L, (a, b) => a * b);
+
+    /// <summary>Whether requests are taken (deployed and not taken down).</summary>
+    public bool Deployed => Deployment?.Status is DeploymentStatus.Deploying or DeploymentStatus.Ready;
+}

@@ -1,0 +1,37 @@
+using OrleansAI.Grains.Interfaces.Inference;
+
+namespace OrleansAI.Api.Models;
+
+/// <summary>A model version's deployment as its owner sees it.</summary>
+/// <param name="Name">Model name.</param>
+/// <param name="Version">Version.</param>
+/// <param name="Status">Where it stands.</param>
+/// <param name="Settings">How it is served.</param>
+/// <param name="OnnxSha256">SHA-256 of the ONNX file nodes load and check.</param>
+/// <param name="OnnxBytes">Its size.</param>
+/// <param name="Nodes">Nodes asked to hold it, with their last reported state.</param>
+/// <param name="Disagreements">Disagreements between nodes recorded so far.</param>
+/// <param name="RecentDisagreements">The latest of them.</param>
+/// <param name="DeployedUtc">When it was deployed.</param>
+/// <param name="InferUrl">Where to call it with the Open Inference Protocol.</param>
+public sealed record DeploymentView(
+    string Name,
+    int Version,
+    DeploymentStatus Status,
+    DeploymentSettings Settings,
+    string? OnnxSha256,
+    long? OnnxBytes,
+    IReadOnlyList<ServingNode> Nodes,
+    long Disagreements,
+    IReadOnlyList<InferenceDisagreement> RecentDisagreements,
+    DateTimeOffset? DeployedUtc,
+    string InferUrl)
+{
+    /// <summary>The view of <paramref name="d"/>.</summary>
+    public static DeploymentView From(string name, int version, DeploymentSnapshot d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new(name, version, d.Status, d.Settings, d.Placement?.Onnx.Sha256, d.Placement?.Onnx.Length, d.Nodes, d.Disagreements, d.RecentDisagreements, d.DeployedUtc,
+            $"/v2/models/{name}/versions/{version}/infer");
+    }
+}

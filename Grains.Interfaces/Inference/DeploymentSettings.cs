@@ -1,0 +1,28 @@
+namespace OrleansAI.Grains.Interfaces.Inference;
+
+/// <summary>How a model version is served.</summary>
+/// <param name="Replicas">Nodes asked to hold it.</param>
+/// <param name="Replication">Nodes each request runs on by default; the majority answer is returned.</param>
+/// <param name="AuditRate">Share of single-node requests re-run on another node and compared afterwards.</param>
+/// <param name="Tolerance">Largest absolute difference two outputs may have and agree; 0 compares the predicted class (argmax).</param>
+[GenerateSerializer, Immutable, Alias("OrleansAI.DeploymentSettings")]
+public sealed record DeploymentSettings(
+    [property: Id(0)] int Replicas = 3,
+    [property: Id(1)] int Replication = 1,
+    [property: Id(2)] double AuditRate = 0,
+    [property: Id(3)] double Tolerance = 0)
+{
+    /// <summary>Most nodes one deployment may ask for.</summary>
+    public const int MaxReplicas = 64;
+
+    /// <summary>Most nodes one request may run on.</summary>
+    public const int MaxReplication = 7;
+
+    /// <summary>The first problem with the settings, or null.</summary>
+    public string? Problem() =>
+        Replicas is < 1 or > MaxReplicas ? $"replicas must be from 1 to {MaxReplicas}"
+        : Replication < 1 || Replication > Math.Min(Replicas, MaxReplication) ? $"replication must be from 1 to min(replicas, {MaxReplication})"
+        : AuditRate is < 0 or > 1 || double.IsNaN(AuditRate) ? "auditRate must be from 0 to 1"
+        : Tolerance < 0 || !double.IsFinite(Tolerance) ? "tolerance must be finite and not negative"
+        : null;
+}

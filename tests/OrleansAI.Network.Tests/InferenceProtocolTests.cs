@@ -1,0 +1,257 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using OrleansAI.Testing.Network;
+
+namespace OrleansAI.Network.Tests;
+
+/// <summary>
+/// The Open Inference Protocol as a client written from its specification sees it, against the real
+/// network: three serving nodes (one of which lies) holding a model a job trained.
+/// </summary>
+[Collection(NetworkTestGroup.Name)]
+public sealed class InferenceProtocolTests(InferenceNetwork fixture) : IClassFixture<InferenceNetwork>
+{
+    private static readonly int[] TwoImages = [2, 1, 28, 28];
+
+    private HttpClient Client => fixture.Network.Client;
+
+    private string VersionPath => $"/v2/models/{InferenceNetwork.Model}/versions/{fixture.Version}";
+
+    [Fact]
+    public async Task HealthAndServerMetadataAnswerAsTheProtocolSays()
+    {
+        var anonymous = fixture.Network.Api.CreateClient();
+        Assert.True((await Json(anonymous, "/v2/health/live")).GetProperty("live").GetBoolean());
+        Assert.True((await Json(anonymous, "/v2/health/ready")).GetProperty("ready").GetBoolean());
+        var server = await Json(anonymous, "/v2");
+        Assert.Equal("orleansai", server.GetProperty("name").GetString());
+        Assert.False(string.IsNullOrEmpty(server.GetProperty("version").GetString()));
+        Assert.Contains("binary_tensor_data", server.GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task ModelMetadataDescribesTheTensorsWithAndWithoutAVersion()
+    {
+        foreach (var path in new[] { $"/v2/models/{InferenceNetwork.Model}", VersionPath })
+        {
+            var meta = await Json(Client, path);
+            Assert.Equal(InferenceNetwork.Model, meta.GetProperty("name").GetString());
+            Assert.Contains(fixture.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), meta.GetProperty("versions").EnumerateArray().Select(v => v.GetString()));
+            Assert.Equal("onnxruntime_onnx", meta.GetProperty("platform").GetString());
+            var input = meta.GetProperty("inputs")[0];
+            Assert.Equal("input", input.GetProperty("name").GetString());
+            Assert.Equal("FP32", input.GetProperty("datatype").GetString());
+            Assert.Equal([-1L, 1, 28, 28], input.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()));
+            var outputs = meta.GetProperty("outputs").EnumerateArray().ToList();
+            Assert.Equal(["logits", "label"], outputs.Select(o => o.GetProperty("name").GetString()));
+            Assert.Equal([-1L, 10], outputs[0].GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()));
+        }
+    }
+
+    [Fact]
+    public async Task UnknownModelsAndVersionsAre404WithAnErrorBody()
+    {
+        foreach (var (method, path) in new[]
+        {
+            (HttpMethod.Get, "/v2/models/no-such-model"),
+            (HttpMethod.Get, $"/v2/models/{InferenceNetwork.Model}/versions/999"),
+            (HttpMethod.Get, $"/v2/models/{InferenceNetwork.Model}/versions/abc/ready"),
+            (HttpMethod.Post, "/v2/models/no-such-model/infer"),
+            (HttpMethod.Post, $"/v2/models/{InferenceNetwork.Model}/versions/999/infer"),
+        })
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = method == HttpMethod.Post ? JsonContent.Create(InferenceNetwork.Request(fixture.Images.Take(1))) : null };
+            using var response = await Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.False(string.IsNullOrEmpty((await Body(response)).GetProperty("error").GetString()), path);
+        }
+    }
+
+    [Fact]
+    public async Task AModelHeldByNodesIsReady()
+    {
+        foreach (var path in new[] { $"/v2/models/{InferenceNetwork.Model}/ready", $"{VersionPath}/ready" })
+        {
+            var ready = await Json(Client, path);
+            Assert.True(ready.GetProperty("ready").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public async Task InferenceReturnsScoresAndLabelsForEveryRowAndEchoesTheId()
+    {
+        using var response = await fixture.InferAsync(InferenceNetwork.Request(fixture.Images.Take(3), new { replication = 3 }, id: "echo-me"));
+        var body = await Body(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(InferenceNetwork.Model, body.GetProperty("model_name").GetString());
+        Assert.Equal(fixture.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), body.GetProperty("model_version").GetString());
+        Assert.Equal("echo-me", body.GetProperty("id").GetString());
+        var outputs = body.GetProperty("outputs").EnumerateArray().ToDictionary(o => o.GetProperty("name").GetString()!);
+        var logits = outputs["logits"];
+        Assert.Equal("FP32", logits.GetProperty("datatype").GetString());
+        Assert.Equal([3L, 10], logits.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()));
+        var scores = logits.GetProperty("data").EnumerateArray().Select(d => d.GetSingle()).ToArray();
+        Assert.Equal(30, scores.Length);
+        var labels = outputs["label"];
+        Assert.Equal("INT64", labels.GetProperty("datatype").GetString());
+        var predicted = labels.GetProperty("data").EnumerateArray().Select(d => d.GetInt64()).ToArray();
+        Assert.Equal(3, predicted.Length);
+        for (var r = 0; r < 3; r++)
+        {
+            var row = scores.AsSpan(r * 10, 10);
+            Assert.Equal(row.IndexOf(MaxOf(row)), (int)predicted[r]);
+        }
+    }
+
+    [Fact]
+    public async Task ConsensusReturnsTheHonestAnswerWhenOneOfThreeNodesLiesAndRecordsTheLiar()
+    {
+        var liar = fixture.Network.Agents[2].Address;
+        var honest = await LabelsAsync(new { replication = 3 });
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await fixture.InferAsync(InferenceNetwork.Request(fixture.Images.Take(8), new { replication = 3 }));
+            var body = await Body(response);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(3, body.GetProperty("parameters").GetProperty("replicas_answered").GetInt32());
+            Assert.Equal(2, body.GetProperty("parameters").GetProperty("replicas_agreed").GetInt32());
+            Assert.Equal(honest, Labels(body));
+        }
+
+        await LocalNetwork.Until(() => fixture.DeploymentAsync().GetAwaiter().GetResult().RecentDisagreements.Any(d => d.Dissenters.SequenceEqual([liar])), TimeSpan.FromSeconds(10), "the disagreement to be recorded");
+        var deployment = await fixture.DeploymentAsync();
+        Assert.All(deployment.RecentDisagreements, d => Assert.Equal([liar], d.Dissenters));
+        Assert.All(deployment.RecentDisagreements, d => Assert.DoesNotContain(liar, d.Majority));
+        var view = await Client.GetFromJsonAsync<JsonElement>($"/api/providers/{liar}");
+        Assert.True(view.GetProperty("inferenceDisagreements").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task MalformedRequestsAre400WithTheReasonAndTheServerStaysHealthy()
+    {
+        string Image(string shape, string data, string datatype = "FP32", string name = "input") =>
+            $$"""{"inputs":[{"name":"{{name}}","shape":{{shape}},"datatype":"{{datatype}}","data":{{data}}}]}""";
+        var row = "[" + string.Join(',', Enumerable.Repeat("0.5", 784)) + "]";
+        var bodies = new Dictionary<string, string>
+        {
+            ["not json"] = "{\"inputs\": [",
+            ["no inputs"] = "{\"id\":\"x\"}",
+            ["wrong shape"] = Image("[1,28,28]", row),
+            ["too few elements"] = Image("[1,1,28,28]", "[1,2,3]"),
+            ["unknown input"] = Image("[1,1,28,28]", row, name: "pixels"),
+            ["unknown datatype"] = Image("[1,1,28,28]", row, datatype: "FP99"),
+            ["strings for numbers"] = Image("[1,1,28,28]", "[" + string.Join(',', Enumerable.Repeat("\"a\"", 784)) + "]"),
+            ["unknown output"] = Image("[1,1,28,28]", row)[..^1] + ",\"outputs\":[{\"name\":\"embedding\"}]}",
+            ["bad replication"] = Image("[1,1,28,28]", row)[..^1] + ",\"parameters\":{\"replication\":99}}",
+        };
+        foreach (var (what, text) in bodies)
+        {
+            using var response = await Client.PostAsync($"{VersionPath}/infer", new StringContent(text, Encoding.UTF8, "application/json"));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode}");
+            Assert.False(string.IsNullOrWhiteSpace((await Body(response)).GetProperty("error").GetString()), what);
+        }
+
+        Assert.True((await Json(Client, "/v2/health/live")).GetProperty("live").GetBoolean());
+        using var good = await fixture.InferAsync(InferenceNetwork.Request(fixture.Images.Take(1), new { replication = 3 }));
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnOversizedRequestIs413AndTheServerStaysHealthy()
+    {
+        var huge = InferenceNetwork.Request(Enumerable.Repeat(fixture.Images[0], 1000));
+        using var response = await fixture.InferAsync(huge);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("limit", (await Body(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
+        using var good = await fixture.InferAsync(InferenceNetwork.Request(fixture.Images.Take(1), new { replication = 3 }));
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+    }
+
+    [Fact]
+    public async Task AClientOverItsRateGets429WithRetryAfter()
+    {
+        using var bob = fixture.ThrottledHttp();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 10; i++)
+        {
+            var response = await bob.PostAsJsonAsync("/v2/models/anything/infer", InferenceNetwork.Request(fixture.Images.Take(1)));
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                limited ??= response;
+            }
+            else
+            {
+                response.Dispose();
+            }
+        }
+
+        Assert.NotNull(limited);
+        Assert.NotNull(limited.Headers.RetryAfter);
+        Assert.False(string.IsNullOrEmpty((await Body(limited)).GetProperty("error").GetString()));
+        limited.Dispose();
+        // Alice's own rate is untouched by Bob's.
+        using var alice = await fixture.InferAsync(InferenceNetwork.Request(fixture.Images.Take(1), new { replication = 3 }));
+        Assert.Equal(HttpStatusCode.OK, alice.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheBinaryTensorExtensionCarriesTheSameNumbersAsJson()
+    {
+        var rows = fixture.Images.Take(2).ToList();
+        var json = await Body(await fixture.InferAsync(InferenceNetwork.Request(rows, new { replication = 3 })));
+        var expected = json.GetProperty("outputs").EnumerateArray().First(o => o.GetProperty("name").GetString() == "logits").GetProperty("data").EnumerateArray().Select(d => d.GetSingle()).ToArray();
+
+        var header = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+        {
+            parameters = new { replication = 3 },
+            inputs = new[] { new { name = "input", shape = TwoImages, datatype = "FP32", parameters = new { binary_data_size = 2 * 784 * 4 } } },
+            outputs = new[] { new { name = "logits", parameters = new { binary_data = true } } },
+        }));
+        var payload = rows.SelectMany(r => r).SelectMany(BitConverter.GetBytes).ToArray();
+        using var content = new ByteArrayContent([.. header, .. payload]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        content.Headers.Add("Inference-Header-Content-Length", header.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var response = await Client.PostAsync($"{VersionPath}/infer", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var jsonLength = int.Parse(response.Headers.GetValues("Inference-Header-Content-Length").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var meta = JsonDocument.Parse(bytes.AsMemory(0, jsonLength)).RootElement.GetProperty("outputs")[0];
+        Assert.Equal(80, meta.GetProperty("parameters").GetProperty("binary_data_size").GetInt32());
+        var actual = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes.AsSpan(jsonLength)).ToArray();
+        Assert.Equal(expected, actual);
+    }
+
+    private async Task<long[]> LabelsAsync(object parameters)
+    {
+        using var response = await fixture.InferAsync(InferenceNetwork.Request(fixture.Images.Take(8), parameters));
+        return Labels(await Body(response));
+    }
+
+    private static long[] Labels(JsonElement body) =>
+        [.. body.GetProperty("outputs").EnumerateArray().First(o => o.GetProperty("name").GetString() == "label").GetProperty("data").EnumerateArray().Select(d => d.GetInt64())];
+
+    private static float MaxOf(ReadOnlySpan<float> row)
+    {
+        var max = row[0];
+        foreach (var v in row)
+        {
+            max = Math.Max(max, v);
+        }
+
+        return max;
+    }
+
+    private static async Task<JsonElement> Json(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await Body(response);
+    }
+
+    private static async Task<JsonElement> Body(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+}

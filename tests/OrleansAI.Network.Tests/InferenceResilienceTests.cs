@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansAI.Grains.Interfaces.Inference;
+using OrleansAI.Grains.Interfaces.Providers;
+using OrleansAI.Grains.Storage;
+using OrleansAI.Testing;
+using OrleansAI.Testing.Network;
+
+namespace OrleansAI.Network.Tests;
+
+/// <summary>Inference when nodes die or are handed a tampered model.</summary>
+[Collection(NetworkTestGroup.Name)]
+public sealed class InferenceResilienceTests
+{
+    [Fact]
+    public async Task RequestsAreReroutedWithNoFailedResponseWhenANodeIsKilledUnderLoad()
+    {
+        await using var served = await InferenceNetwork.StartAsync(3, new HashSet<int>(), replicas: 3);
+        var network = served.Network;
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
+        using var stop = new CancellationTokenSource();
+        var load = Enumerable.Range(0, 4).Select(async worker =>
+        {
+            var i = worker;
+            while (!stop.IsCancellationRequested)
+            {
+                using var response = await served.InferAsync(InferenceNetwork.Request([served.Images[i++ % served.Images.Length]], new { timeout_ms = 5000 }));
+                statuses.Add(response.StatusCode);
+            }
+        }).ToList();
+
+        await Task.Delay(1500);
+        var before = statuses.Count;
+        await network.KillAsync(0);
+        await Task.Delay(2500);
+        await stop.CancelAsync();
+        await Task.WhenAll(load);
+
+        Assert.True(before > 20, $"only {before} requests before the kill");
+        Assert.True(statuses.Count > before + 20, $"only {statuses.Count - before} requests after the kill");
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+
+    [Fact]
+    public async Task ANodeRefusesAModelWhoseBlobDoesNotHashToTheRegistryValue()
+    {
+        await using var served = await InferenceNetwork.StartAsync(2, new HashSet<int>(), replicas: 1);
+        var network = served.Network;
+        var store = network.Api.Services.GetRequiredService<IContentStore>();
+        var grains = network.Api.Services.GetRequiredService<IGrainFactory>();
+        var deployment = await grains.GetGrain<IModelDeploymentGrain>($"{NetworkApi.ClientId}/{InferenceNetwork.Model}/{served.Version}").GetAsync();
+        var genuine = deployment.Placement!;
+
+        // The same model stored again under a new key, then its blob overwritten in place: what a
+        // compromised or corrupted store would hand out.
+        var copy = new byte[genuine.Onnx.Length];
+        await using (var read = await store.OpenReadAsync(genuine.Onnx.Sha256, CancellationToken.None))
+        {
+            await read.ReadExactlyAsync(copy);
+        }
+
+        copy[^1] ^= 0x5A;
+        using var altered = new MemoryStream(copy);
+        var stored = await store.PutAsync(altered, CancellationToken.None);
+        var tampered = new BlobContainerClient(LocalServices.AzuriteConnection, PostgresCluster.BlobContainer).GetBlobClient($"sha256/{stored.Sha256}");
+        copy[^1] ^= 0x5A;
+        copy[^2] ^= 0x33;
+        await tampered.UploadAsync(new BinaryData(copy), overwrite: true);
+
+        var victim = network.Agents.First(a => a.Models!.Keys.Count == 0);
+        var outcome = new TaskCompletionSource<string?>();
+        victim.ModelLoaded += (_, key, reason) =>
+        {
+            if (key.EndsWith("/tampered/1", StringComparison.Ordinal))
+            {
+                outcome.TrySetResult(reason);
+            }
+        };
+        var key = $"{NetworkApi.ClientId}/tampered/1";
+        Assert.True(await grains.GetGrain<IProviderGrain>(victim.Address).PlaceModelAsync(genuine with { ModelKey = key, Onnx = stored }));
+
+        var reason = await outcome.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotNull(reason);
+        Assert.Contains("hashes to", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, victim.Models!.Keys);
+    }
+}
