@@ -38,9 +38,13 @@ public static class Fleet
         })];
     }
 
+    /// <summary>Largest message a node accepts from the gateway: inference calls carry whole batches of rows.</summary>
+    public const int MaxMessageBytes = 64 * 1024 * 1024;
+
     /// <summary>A channel to the gateway that speaks HTTP/2 without TLS when the URL is http.</summary>
     public static GrpcChannel Channel(Uri gateway) => GrpcChannel.ForAddress(gateway, new GrpcChannelOptions
     {
+        MaxReceiveMessageSize = MaxMessageBytes,
         HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan, KeepAlivePingDelay = TimeSpan.FromSeconds(30), KeepAlivePingTimeout = TimeSpan.FromSeconds(10) },
         HttpVersion = HttpVersion.Version20,
     });

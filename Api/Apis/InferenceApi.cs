@@ -25,6 +25,9 @@ public static class InferenceApi
     /// <summary>The rate-limiting policy of inference requests.</summary>
     public const string RatePolicy = "inference";
 
+    /// <summary>Largest output one request may produce (the provider stream carries it back).</summary>
+    public const long MaxOutputBytes = 2 * 1024 * 1024;
+
     /// <summary>Header of the binary tensor data extension.</summary>
     public const string BinaryHeader = "Inference-Header-Content-Length";
 
@@ -281,9 +284,11 @@ public static class InferenceApi
             throw new OipRequestException($"inputs[0].shape [{string.Join(',', shape)}] does not match the model's [-1,{string.Join(',', model.RowShape)}]");
         }
 
-        return shape[0] is >= 1 && shape[0] <= options.MaxRows
+        // Outputs come back over the provider stream, whose messages are bounded: cap rows by output size too.
+        var maxRows = (int)Math.Min(options.MaxRows, MaxOutputBytes / (model.OutputWidth * (long)sizeof(float)));
+        return shape[0] is >= 1 && shape[0] <= maxRows
             ? (int)shape[0]
-            : throw new OipRequestException($"inputs[0] must have 1 to {options.MaxRows} rows; it has {shape[0]}");
+            : throw new OipRequestException($"inputs[0] must have 1 to {maxRows} rows; it has {shape[0]}");
     }
 
     private static int Integer(OipInferRequest request, string name, int fallback, int min, int max)

@@ -27,8 +27,9 @@ public static class GatewayRegistration
 
         builder.Services.AddGrpc(o =>
         {
-            // Nodes only send small control messages; weights and updates go through the blob store.
-            o.MaxReceiveMessageSize = 256 * 1024;
+            // Nodes send control messages and inference outputs; weights and updates go through the blob
+            // store. The inference API bounds outputs well below this (InferenceApi).
+            o.MaxReceiveMessageSize = 4 * 1024 * 1024;
             o.EnableDetailedErrors = false;
         });
         return builder;

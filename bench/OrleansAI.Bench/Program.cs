@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringCompar
     ["rounds"] = RoundsBench.RunAsync,
     ["providers"] = ProvidersBench.RunAsync,
     ["blob"] = BlobBench.RunAsync,
+    ["inference"] = InferenceBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

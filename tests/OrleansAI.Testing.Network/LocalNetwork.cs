@@ -61,14 +61,27 @@ public sealed class LocalNetwork : IAsyncDisposable
     /// </summary>
     public static async Task<LocalNetwork> StartAsync(
         int providers, int maxExamples = 300, IReadOnlyDictionary<int, ClientBehavior>? behaviors = null, AgentSettings? settings = null, int slots = 2, Func<int, AgentSettings, AgentSettings>? customize = null,
-        IReadOnlyDictionary<string, string?>? apiSettings = null, IReadOnlyDictionary<string, string?>? siloSettings = null)
+        IReadOnlyDictionary<string, string?>? apiSettings = null, IReadOnlyDictionary<string, string?>? siloSettings = null, bool kestrel = false)
     {
         var seed = Random.Shared.Next();
         var data = providers > 0 ? FleetData.FashionMnist(providers, null, seed, maxExamples) : [];
         var id = LocalServices.UniqueId("net");
         var cluster = await PostgresCluster.StartAsync(id, id, silos: 1, client: false, siloSettings: siloSettings);
-        var api = new NetworkApi(cluster, apiSettings);
-        var channel = GrpcChannel.ForAddress(api.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new ResponseVersionHandler(api.Server.CreateHandler()) });
+        NetworkApi api;
+        GrpcChannel channel;
+        if (kestrel)
+        {
+            api = new NetworkApi(cluster, apiSettings, (LocalServices.FreeTcpPort(), LocalServices.FreeTcpPort()));
+            api.UseKestrel();
+            api.StartServer();
+            channel = Fleet.Channel(api.GrpcUrl!);
+        }
+        else
+        {
+            api = new NetworkApi(cluster, apiSettings);
+            channel = GrpcChannel.ForAddress(api.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new ResponseVersionHandler(api.Server.CreateHandler()), MaxReceiveMessageSize = Fleet.MaxMessageBytes });
+        }
+
         var network = new LocalNetwork(cluster, api, channel);
         network._runner = new TaskRunner(network._blobs, slots);
         var client = new ProviderGateway.ProviderGatewayClient(channel);

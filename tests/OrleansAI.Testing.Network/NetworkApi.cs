@@ -5,8 +5,11 @@ using OrleansAI.Testing;
 
 namespace OrleansAI.Testing.Network;
 
-/// <summary>The real Api in-process as a client of a PostgreSQL cluster, as it runs in production.</summary>
-public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The real Api in-process as a client of a PostgreSQL cluster, as it runs in production; on the
+/// in-memory test server, or with <paramref name="kestrelPorts"/> on Kestrel over real sockets.
+/// </summary>
+public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<string, string?>? settings = null, (int Http, int Grpc)? kestrelPorts = null) : WebApplicationFactory<Program>
 {
     static NetworkApi()
     {
@@ -27,10 +30,18 @@ public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<stri
 
     private const string ClientKey = "alice-network-key";
 
+    /// <summary>The client API's URL on Kestrel, or null on the test server.</summary>
+    public Uri? HttpUrl => kestrelPorts is { } p ? new Uri($"http://127.0.0.1:{p.Http}") : null;
+
+    /// <summary>The provider gateway's URL on Kestrel, or null on the test server.</summary>
+    public Uri? GrpcUrl => kestrelPorts is { } p ? new Uri($"http://127.0.0.1:{p.Grpc}") : null;
+
     /// <summary>An HTTP client authenticated as <see cref="ClientId"/>.</summary>
     public HttpClient Client()
     {
-        var http = CreateClient();
+        var http = HttpUrl is { } url
+            ? new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { BaseAddress = url }
+            : CreateClient();
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ClientKey);
         return http;
     }
@@ -50,6 +61,12 @@ public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<stri
         builder.UseSetting("BlobStorage:Container", PostgresCluster.BlobContainer);
         builder.UseSetting("Chain:RpcUrl", LocalServices.AnvilUrl);
         builder.UseSetting("Clients:Keys:0:ClientId", ClientId);
+        if (kestrelPorts is { } ports)
+        {
+            builder.UseSetting("Kestrel:Endpoints:Http:Url", $"http://127.0.0.1:{ports.Http}");
+            builder.UseSetting("Kestrel:Endpoints:Providers:Url", $"http://127.0.0.1:{ports.Grpc}");
+        }
+
         builder.UseSetting("Clients:Keys:0:Sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ClientKey))));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.ML.OnnxRuntime;
+using OrleansAI.Api.Models;
+using OrleansAI.Grains.Interfaces.Jobs;
+using OrleansAI.Grains.Storage;
+using OrleansAI.Learning.Onnx;
+using OrleansAI.Node;
+using OrleansAI.Node.Serving;
+using OrleansAI.Testing.Network;
+
+namespace OrleansAI.Bench;
+
+/// <summary>
+/// The inference path end to end: the Fashion-MNIST CNN trained by a one-round job, deployed on
+/// simulated serving nodes, and called over real sockets (Kestrel, HTTP/1.1 JSON) while the nodes
+/// answer over their gRPC streams. Measures latency at concurrency 1, single-row throughput at 32
+/// and 128 concurrent clients, rows per second with 64-row requests, and, in the same run, raw
+/// in-process ONNX Runtime latency for the same ONNX file. Load generator, Api, silo and nodes all
+/// share this machine's cores.
+/// </summary>
+internal static class InferenceBench
+{
+    private static readonly int[] RowShape = [1, 28, 28];
+
+    /// <summary>Runs the benchmark.</summary>
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var nodes = args.Int("nodes", 2);
+        var seconds = args.Int("seconds", args.Quick ? 3 : 10);
+        var sequential = args.Int("requests", args.Quick ? 1_000 : 5_000);
+        var maxBatch = args.Int("max-batch", 64);
+        var delayUs = args.Int("queue-delay-us", 100);
+
+        await using var stack = await StackServices.EnsureAsync();
+        var serving = new ServingSettings { Enabled = true, MaxBatchRows = maxBatch, MaxQueueDelay = TimeSpan.FromMicroseconds(delayUs) };
+        await using var network = await LocalNetwork.StartAsync(nodes, maxExamples: 200, settings: new AgentSettings { Serving = serving }, kestrel: true,
+            apiSettings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
+        var version = await TrainAndDeployAsync(network, nodes);
+        Console.WriteLine($"inference: fashion-cnn v{version} ready on {nodes} node(s); batches of up to {maxBatch} rows, queue delay {delayUs} µs; {Environment.ProcessorCount} cores shared by everything");
+
+        var test = FleetData.FashionMnist(1, null, 11, 10)[0].Test;
+        var rows = Enumerable.Range(0, 64).Select(i => test.Example(i % test.Count).ToArray()).ToArray();
+        var single = rows.Select(r => Body([r])).ToArray();
+        var batch = Body(rows);
+        var path = $"/v2/models/fashion-cnn/versions/{version}/infer";
+        using var client = network.Api.Client();
+
+        var raw = await RawLatencyAsync(network, version, rows[0], args.Quick ? 2_000 : 10_000);
+        Console.WriteLine($"inference: raw ONNX Runtime in-process, one row: p50 {Stats.F(Stats.Median(raw), 3)} ms, p99 {Stats.F(Stats.Percentile(raw, 0.99), 3)} ms");
+
+        await ClosedLoopAsync(client, path, single, 4, TimeSpan.FromSeconds(2));
+        var latencies = new List<double>(sequential);
+        for (var i = 0; i < sequential; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await CallAsync(client, path, single[i % single.Length]);
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        var p50 = Stats.Median(latencies);
+        var p99 = Stats.Percentile(latencies, 0.99);
+        Console.WriteLine($"inference: API, one row, concurrency 1: p50 {Stats.F(p50, 3)} ms, p99 {Stats.F(p99, 3)} ms over {sequential} requests ({Stats.F(p50 / Stats.Median(raw), 1)}x raw)");
+
+        var rps32 = await ClosedLoopAsync(client, path, single, 32, TimeSpan.FromSeconds(seconds));
+        Console.WriteLine($"inference: API, one row, 32 clients: {Stats.F(rps32, 0)} requests/s");
+        var rps128 = await ClosedLoopAsync(client, path, single, 128, TimeSpan.FromSeconds(seconds));
+        Console.WriteLine($"inference: API, one row, 128 clients: {Stats.F(rps128, 0)} requests/s");
+        var batched = await ClosedLoopAsync(client, path, [batch], 8, TimeSpan.FromSeconds(seconds));
+        Console.WriteLine($"inference: API, 64-row requests, 8 clients: {Stats.F(batched, 0)} requests/s = {Stats.F(batched * 64, 0)} rows/s");
+
+        var (calls, rowsRun) = network.Agents.Select(a => a.Models!.Get($"{NetworkApi.ClientId}/fashion-cnn/{version}")).OfType<LoadedModel>()
+            .Aggregate((0L, 0L), (t, m) => (t.Item1 + m.Batcher.Batches, t.Item2 + m.Batcher.RowsRun));
+        Console.WriteLine($"inference: nodes ran {rowsRun:N0} rows in {calls:N0} ONNX Runtime calls ({Stats.F((double)rowsRun / Math.Max(1, calls), 1)} rows per call)");
+        Console.WriteLine($"RESULT inference p50_ms={Stats.F(p50, 3)} p99_ms={Stats.F(p99, 3)} rps={Stats.F(Math.Max(rps32, rps128), 0)} rps32={Stats.F(rps32, 0)} rps128={Stats.F(rps128, 0)} rows_per_s={Stats.F(batched * 64, 0)} raw_p50_ms={Stats.F(Stats.Median(raw), 3)} ratio={Stats.F(p50 / Stats.Median(raw), 1)}");
+        return 0;
+    }
+
+    private static async Task<int> TrainAndDeployAsync(LocalNetwork network, int nodes)
+    {
+        var spec = await File.ReadAllTextAsync(Checkout.Find(Path.Combine("Learning.Specs", "Specs", "Models", "fashion-cnn.json"))!);
+        var job = await network.SubmitAsync(new
+        {
+            name = "bench",
+            model = "fashion-cnn",
+            spec = JsonDocument.Parse(spec).RootElement,
+            rounds = 1,
+            minProviders = nodes,
+            roundTimeoutSeconds = 300,
+            localEpochs = 1,
+            batchSize = 64,
+        });
+        var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, TimeSpan.FromMinutes(5));
+        if (done.Status != JobStatus.Completed)
+        {
+            throw new InvalidOperationException($"The job ended {done.Status}: {done.StatusReason}");
+        }
+
+        var version = done.ModelVersion!.Value;
+        using (var response = await network.Client.PutAsJsonAsync($"/api/models/fashion-cnn/versions/{version}/deployment", new { replicas = nodes }))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+
+        await LocalNetwork.Until(() =>
+        {
+            using var ready = network.Client.GetAsync($"/v2/models/fashion-cnn/versions/{version}/ready").GetAwaiter().GetResult();
+            var deployment = network.Client.GetFromJsonAsync<DeploymentView>($"/api/models/fashion-cnn/versions/{version}/deployment", LocalNetwork.Json).GetAwaiter().GetResult();
+            return ready.IsSuccessStatusCode && deployment!.Nodes.Count(n => n.State == "ready") == nodes;
+        }, TimeSpan.FromSeconds(60), "the model to be ready on every node");
+        return version;
+    }
+
+    private static async Task<double[]> RawLatencyAsync(LocalNetwork network, int version, float[] row, int calls)
+    {
+        var deployment = await network.Client.GetFromJsonAsync<DeploymentView>($"/api/models/fashion-cnn/versions/{version}/deployment", LocalNetwork.Json);
+        var store = network.Api.Services.GetRequiredService<IContentStore>();
+        using var onnx = new MemoryStream();
+        await using (var read = await store.OpenReadAsync(deployment!.OnnxSha256!, CancellationToken.None))
+        {
+            await read.CopyToAsync(onnx);
+        }
+
+        using var options = new SessionOptions { IntraOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        using var session = new InferenceSession(onnx.ToArray(), options);
+        var scores = new float[10];
+        using var input = OrtValue.CreateTensorValueFromMemory(row, [1, .. RowShape.Select(d => (long)d)]);
+        using var output = OrtValue.CreateTensorValueFromMemory(scores, [1, 10]);
+        using var run = new RunOptions();
+        string[] inputs = [OnnxExporter.InputName];
+        string[] outputs = [OnnxExporter.LogitsName];
+        var samples = new double[calls];
+        for (var i = -200; i < calls; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            session.Run(run, inputs, [input], outputs, [output]);
+            if (i >= 0)
+            {
+                samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            }
+        }
+
+        return samples;
+    }
+
+    private static async Task<double> ClosedLoopAsync(HttpClient client, string path, byte[][] bodies, int concurrency, TimeSpan duration)
+    {
+        var completed = 0L;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(async w =>
+        {
+            var i = w;
+            while (clock.Elapsed < duration)
+            {
+                await CallAsync(client, path, bodies[i++ % bodies.Length]);
+                Interlocked.Increment(ref completed);
+            }
+        });
+        await Task.WhenAll(workers);
+        return completed / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task CallAsync(HttpClient client, string path, byte[] body)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await client.PostAsync(path, content);
+        await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Inference failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static byte[] Body(float[][] rows) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+    {
+        inputs = new[] { new { name = "input", shape = (int[])[rows.Length, .. RowShape], datatype = "FP32", data = rows.SelectMany(r => r).ToArray() } },
+    }));
+}
