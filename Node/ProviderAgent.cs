@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ namespace OrleansAI.Node;
 /// </summary>
 public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient gateway, ProviderContext provider, TaskRunner runner, ILogger<ProviderAgent> logger, ModelCache? models = null)
 {
+    private static readonly WriteOptions BufferedWrite = new(WriteFlags.BufferHint);
     private readonly ConcurrentDictionary<string, Task<TaskOutcome>> _tasks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _cancellations = new(StringComparer.Ordinal);
     private int _sessions;
@@ -85,18 +87,15 @@ public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient 
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var call = gateway.Connect(new Metadata { { "authorization", $"Bearer {session.Token}" } }, cancellationToken: stop.Token);
-        using var writeLock = new SemaphoreSlim(1);
-        async Task SendAsync(NodeMessage message)
+        // One writer drains a queue (gRPC allows one write at a time); replies that pile up under load
+        // go out without a flush each, flushed with the last.
+        // Not single-reader: that channel kind cannot count, and the writer needs the count to batch.
+        var outbox = Channel.CreateUnbounded<(NodeMessage Message, TaskCompletionSource Sent)>();
+        var writer = WriteAsync(call.RequestStream, outbox.Reader, stop.Token);
+        Task SendAsync(NodeMessage message)
         {
-            await writeLock.WaitAsync(stop.Token);
-            try
-            {
-                await call.RequestStream.WriteAsync(message, stop.Token);
-            }
-            finally
-            {
-                writeLock.Release();
-            }
+            var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return outbox.Writer.TryWrite((message, sent)) ? sent.Task : Task.FromException(new InvalidOperationException("the stream is closed"));
         }
 
         await SendAsync(new NodeMessage
@@ -166,10 +165,47 @@ public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient 
         finally
         {
             await stop.CancelAsync();
+            outbox.Writer.TryComplete();
+            await writer;
             if (heartbeats is not null)
             {
                 await heartbeats.ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    private static async Task WriteAsync(IClientStreamWriter<NodeMessage> stream, ChannelReader<(NodeMessage Message, TaskCompletionSource Sent)> outbox, CancellationToken cancellationToken)
+    {
+        Exception? failure = null;
+        try
+        {
+            while (await outbox.WaitToReadAsync(cancellationToken))
+            {
+                while (outbox.TryRead(out var item))
+                {
+                    try
+                    {
+                        stream.WriteOptions = outbox.Count > 0 ? BufferedWrite : null;
+                        await stream.WriteAsync(item.Message, cancellationToken);
+                        item.Sent.TrySetResult();
+                    }
+                    catch (Exception ex) when (ex is OperationCanceledException or RpcException or InvalidOperationException or IOException)
+                    {
+                        item.Sent.TrySetException(ex);
+                        throw;
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or RpcException or InvalidOperationException or IOException)
+        {
+            failure = ex;
+        }
+
+        // Whatever is still queued will not be sent on this stream.
+        while (outbox.TryRead(out var left))
+        {
+            left.Sent.TrySetException(failure ?? new InvalidOperationException("the stream is closed"));
         }
     }
 

@@ -29,6 +29,7 @@ public sealed partial class ProviderGatewayService(
 {
     private const int MaxIdChars = 64;
     private const int MaxReasonChars = 500;
+    private static readonly WriteOptions BufferedWrite = new(WriteFlags.BufferHint);
 
     private readonly GatewayOptions _options = gatewayOptions.Value;
     private readonly long _chainId = chainOptions.Value.ChainId;
@@ -305,9 +306,15 @@ public sealed partial class ProviderGatewayService(
     {
         try
         {
-            await foreach (var message in connection.Outbox.ReadAllAsync(cancel))
+            var outbox = connection.Outbox;
+            while (await outbox.WaitToReadAsync(cancel))
             {
-                await stream.WriteAsync(message, cancel);
+                while (outbox.TryRead(out var message))
+                {
+                    // Under load many calls queue up: write them without a flush each and flush with the last.
+                    stream.WriteOptions = outbox.Count > 0 ? BufferedWrite : null;
+                    await stream.WriteAsync(message, cancel);
+                }
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or IOException)
