@@ -53,6 +53,11 @@ internal static class InferenceBench
         var raw = await RawLatencyAsync(network, version, rows[0], args.Quick ? 2_000 : 10_000);
         Console.WriteLine($"inference: raw ONNX Runtime in-process, one row: p50 {Stats.F(Stats.Median(raw), 3)} ms, p99 {Stats.F(Stats.Percentile(raw, 0.99), 3)} ms");
 
+        var ceiling = RawBatchedRowsPerSecond(await OnnxAsync(network, version), rows, nodes, TimeSpan.FromSeconds(Math.Min(seconds, 5)));
+        Console.WriteLine($"inference: raw ONNX Runtime, 64-row batches on {nodes} thread(s) (one per node): {Stats.F(ceiling, 0)} rows/s, the compute ceiling for the batched figure");
+        var http = await ClosedLoopGetAsync(client, "/v2/health/live", 128, TimeSpan.FromSeconds(Math.Min(seconds, 5)));
+        Console.WriteLine($"inference: HTTP baseline, GET /v2/health/live, 128 clients: {Stats.F(http, 0)} requests/s, the ceiling of this machine's HTTP stack with the load generator on it");
+
         await ClosedLoopAsync(client, path, single, 4, TimeSpan.FromSeconds(2));
         var latencies = new List<double>(sequential);
         for (var i = 0; i < sequential; i++)
@@ -78,7 +83,7 @@ internal static class InferenceBench
         var (calls, rowsRun) = network.Agents.Select(a => a.Models!.Get($"{NetworkApi.ClientId}/fashion-cnn/{version}")).OfType<LoadedModel>()
             .Aggregate((0L, 0L), (t, m) => (t.Item1 + m.Batcher.Batches, t.Item2 + m.Batcher.RowsRun));
         Console.WriteLine($"inference: nodes ran {rowsRun:N0} rows in {calls:N0} ONNX Runtime calls ({Stats.F((double)rowsRun / Math.Max(1, calls), 1)} rows per call)");
-        Console.WriteLine($"RESULT inference p50_ms={Stats.F(p50, 3)} p99_ms={Stats.F(p99, 3)} rps={Stats.F(Math.Max(rps32, rps128), 0)} rps32={Stats.F(rps32, 0)} rps128={Stats.F(rps128, 0)} rows_per_s={Stats.F(Math.Max(batched, binary) * 64, 0)} rows_per_s_json={Stats.F(batched * 64, 0)} rows_per_s_binary={Stats.F(binary * 64, 0)} raw_p50_ms={Stats.F(Stats.Median(raw), 3)} ratio={Stats.F(p50 / Stats.Median(raw), 1)}");
+        Console.WriteLine($"RESULT inference p50_ms={Stats.F(p50, 3)} p99_ms={Stats.F(p99, 3)} rps={Stats.F(Math.Max(rps32, rps128), 0)} rps32={Stats.F(rps32, 0)} rps128={Stats.F(rps128, 0)} rows_per_s={Stats.F(Math.Max(batched, binary) * 64, 0)} rows_per_s_json={Stats.F(batched * 64, 0)} rows_per_s_binary={Stats.F(binary * 64, 0)} raw_p50_ms={Stats.F(Stats.Median(raw), 3)} ratio={Stats.F(p50 / Stats.Median(raw), 1)} raw_rows_per_s={Stats.F(ceiling, 0)} http_rps={Stats.F(http, 0)}");
         return 0;
     }
 
@@ -117,7 +122,7 @@ internal static class InferenceBench
         return version;
     }
 
-    private static async Task<double[]> RawLatencyAsync(LocalNetwork network, int version, float[] row, int calls)
+    private static async Task<byte[]> OnnxAsync(LocalNetwork network, int version)
     {
         var deployment = await network.Client.GetFromJsonAsync<DeploymentView>($"/api/models/fashion-cnn/versions/{version}/deployment", LocalNetwork.Json);
         var store = network.Api.Services.GetRequiredService<IContentStore>();
@@ -127,8 +132,54 @@ internal static class InferenceBench
             await read.CopyToAsync(onnx);
         }
 
+        return onnx.ToArray();
+    }
+
+    // Every thread runs its own session on 64-row batches, as the nodes do, with nothing else to do.
+    private static double RawBatchedRowsPerSecond(byte[] onnx, float[][] rows, int threads, TimeSpan duration)
+    {
+        var features = rows.SelectMany(r => r).ToArray();
+        var total = 0L;
+        var clock = Stopwatch.StartNew();
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+        {
+            using var options = new SessionOptions { IntraOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+            using var session = new InferenceSession(onnx, options);
+            var scores = new float[rows.Length * 10];
+            using var input = OrtValue.CreateTensorValueFromMemory(features, [rows.Length, .. RowShape.Select(d => (long)d)]);
+            using var output = OrtValue.CreateTensorValueFromMemory(scores, [rows.Length, 10]);
+            using var run = new RunOptions();
+            string[] inputs = [OnnxExporter.InputName];
+            string[] outputs = [OnnxExporter.LogitsName];
+            while (clock.Elapsed < duration)
+            {
+                session.Run(run, inputs, [input], outputs, [output]);
+                Interlocked.Add(ref total, rows.Length);
+            }
+        });
+        return total / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> ClosedLoopGetAsync(HttpClient client, string path, int concurrency, TimeSpan duration)
+    {
+        var completed = 0L;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                using var response = await client.GetAsync(path);
+                await response.Content.ReadAsByteArrayAsync();
+                Interlocked.Increment(ref completed);
+            }
+        }));
+        return completed / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double[]> RawLatencyAsync(LocalNetwork network, int version, float[] row, int calls)
+    {
         using var options = new SessionOptions { IntraOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
-        using var session = new InferenceSession(onnx.ToArray(), options);
+        using var session = new InferenceSession(await OnnxAsync(network, version), options);
         var scores = new float[10];
         using var input = OrtValue.CreateTensorValueFromMemory(row, [1, .. RowShape.Select(d => (long)d)]);
         using var output = OrtValue.CreateTensorValueFromMemory(scores, [1, 10]);
