@@ -212,7 +212,10 @@ public sealed class InferenceBatcher : IDisposable
                 if (_settings.Lie)
                 {
                     // A dishonest server: each row's scores reversed, so the predicted class moves.
-                    values.Reverse();
+                    for (var r = 0; r < call.Rows; r++)
+                    {
+                        values.Slice(r * _outputWidth, _outputWidth).Reverse();
+                    }
                 }
 
                 Finish(call, MemoryMarshal.AsBytes(values).ToArray(), null);

@@ -129,6 +129,39 @@ public sealed class InferenceProtocolTests(InferenceNetwork fixture) : IClassFix
     }
 
     [Fact]
+    public async Task AuditsReRunSingleNodeAnswersAndATiebreakerNamesTheLiar()
+    {
+        var liar = fixture.Network.Agents[2].Address;
+        var deployment = $"/api/models/{InferenceNetwork.Model}/versions/{fixture.Version}/deployment";
+        using (var audited = await Client.PutAsJsonAsync(deployment, new { replicas = 3, replication = 1, auditRate = 1.0 }))
+        {
+            audited.EnsureSuccessStatusCode();
+        }
+
+        try
+        {
+            // The Api reuses a model's deployment settings for up to ServedModels.Freshness.
+            await Task.Delay(Api.Inference.ServedModels.Freshness + TimeSpan.FromMilliseconds(500));
+            for (var i = 0; i < 12; i++)
+            {
+                using var response = await fixture.InferAsync(InferenceNetwork.Request(fixture.Images.Skip(i % 8).Take(2)));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            await LocalNetwork.Until(
+                () => fixture.DeploymentAsync().GetAwaiter().GetResult().RecentDisagreements.Any(d => d.Kind == "audit" && d.Dissenters.SequenceEqual([liar]) && d.Majority.Count == 2),
+                TimeSpan.FromSeconds(15),
+                "an audit to catch the liar");
+        }
+        finally
+        {
+            using var restored = await Client.PutAsJsonAsync(deployment, new { replicas = 3, replication = 1, auditRate = 0.0 });
+            restored.EnsureSuccessStatusCode();
+            await Task.Delay(Api.Inference.ServedModels.Freshness);
+        }
+    }
+
+    [Fact]
     public async Task MalformedRequestsAre400WithTheReasonAndTheServerStaysHealthy()
     {
         string Image(string shape, string data, string datatype = "FP32", string name = "input") =>

@@ -44,6 +44,27 @@ public sealed class InferenceResilienceTests
     }
 
     [Fact]
+    public async Task AnUndeployedVersionIsNoLongerServedAndItsNodesDropIt()
+    {
+        await using var served = await InferenceNetwork.StartAsync(2, new HashSet<int>(), replicas: 2);
+        var network = served.Network;
+        var key = $"{NetworkApi.ClientId}/{InferenceNetwork.Model}/{served.Version}";
+
+        using (var down = await network.Client.DeleteAsync($"/api/models/{InferenceNetwork.Model}/versions/{served.Version}/deployment"))
+        {
+            Assert.Equal(HttpStatusCode.OK, down.StatusCode);
+            Assert.Equal("undeployed", (await down.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString());
+        }
+
+        await LocalNetwork.Until(() => network.Agents.All(a => !a.Models!.Keys.Contains(key)), TimeSpan.FromSeconds(15), "the nodes to drop the model");
+        await Task.Delay(Api.Inference.ServedModels.Freshness);
+        using var response = await served.InferAsync(InferenceNetwork.Request(served.Images.Take(1)));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var ready = await network.Client.GetAsync($"/v2/models/{InferenceNetwork.Model}/versions/{served.Version}/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+    }
+
+    [Fact]
     public async Task ANodeRefusesAModelWhoseBlobDoesNotHashToTheRegistryValue()
     {
         await using var served = await InferenceNetwork.StartAsync(2, new HashSet<int>(), replicas: 1);
