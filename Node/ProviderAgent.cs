@@ -292,6 +292,11 @@ public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient 
                 else
                 {
                     var output = await pending.Completion.Task;
+                    if (provider.Settings.Serving.ExtraLatency > TimeSpan.Zero)
+                    {
+                        await Task.Delay(provider.Settings.Serving.ExtraLatency);
+                    }
+
                     reply.Output = UnsafeByteOperations.UnsafeWrap(output);
                     reply.Shape.Add(call.Rows);
                     reply.Shape.Add(model.Descriptor.OutputWidth);

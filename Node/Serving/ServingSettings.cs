@@ -32,4 +32,7 @@ public sealed record ServingSettings
 
     /// <summary>Tests and benchmarks only: answers wrong on purpose (a dishonest server).</summary>
     public bool Lie { get; init; }
+
+    /// <summary>Tests only: holds every answer this long (an overloaded or failing server).</summary>
+    public TimeSpan ExtraLatency { get; init; }
 }

@@ -35,10 +35,10 @@ public sealed class InferenceNetwork : IAsyncLifetime
     public float[][] Images { get; private set; } = [];
 
     /// <summary>Starts <paramref name="providers"/> serving providers (those in <paramref name="liars"/> answer wrongly), trains and deploys the model.</summary>
-    public static async Task<InferenceNetwork> StartAsync(int providers, IReadOnlySet<int> liars, int replicas)
+    public static async Task<InferenceNetwork> StartAsync(int providers, IReadOnlySet<int> liars, int replicas, Func<int, ServingSettings, ServingSettings>? serving = null)
     {
         var network = new InferenceNetwork();
-        await network.StartCoreAsync(providers, liars, replicas);
+        await network.StartCoreAsync(providers, liars, replicas, serving);
         return network;
     }
 
@@ -83,14 +83,14 @@ public sealed class InferenceNetwork : IAsyncLifetime
     public async Task<DeploymentView> DeploymentAsync() =>
         (await Network.Client.GetFromJsonAsync<DeploymentView>($"/api/models/{Model}/versions/{Version}/deployment", LocalNetwork.Json))!;
 
-    private async Task StartCoreAsync(int providers, IReadOnlySet<int> liars, int replicas)
+    private async Task StartCoreAsync(int providers, IReadOnlySet<int> liars, int replicas, Func<int, ServingSettings, ServingSettings>? serving = null)
     {
         var keyHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ThrottledKey)));
         _network = await LocalNetwork.StartAsync(
             providers,
             maxExamples: 600,
             settings: new AgentSettings { Serving = new ServingSettings { Enabled = true } },
-            customize: (i, s) => s with { Serving = s.Serving with { Lie = liars.Contains(i) } },
+            customize: (i, s) => s with { Serving = (serving?.Invoke(i, s.Serving) ?? s.Serving) with { Lie = liars.Contains(i) } },
             apiSettings: new Dictionary<string, string?>
             {
                 ["Inference:MaxRequestBytes"] = "1048576",

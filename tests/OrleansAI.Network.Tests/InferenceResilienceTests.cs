@@ -44,6 +44,30 @@ public sealed class InferenceResilienceTests
     }
 
     [Fact]
+    public async Task ASlowNodeIsSkippedAndItsCallsAnsweredElsewhereWithinTheDeadline()
+    {
+        // The slow node is the cheaper one, so the router tries it first whenever it is not passed over.
+        await using var served = await InferenceNetwork.StartAsync(2, new HashSet<int>(), replicas: 2, serving: (i, s) => i == 0
+            ? s with { ExtraLatency = TimeSpan.FromSeconds(5), PricePer1kInferences = 1 }
+            : s with { PricePer1kInferences = 5 });
+        var slow = served.Network.Agents[0].Models!;
+        var key = $"{NetworkApi.ClientId}/{InferenceNetwork.Model}/{served.Version}";
+        var timings = new List<TimeSpan>();
+        for (var i = 0; i < 8; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            using var response = await served.InferAsync(InferenceNetwork.Request([served.Images[i]], new { timeout_ms = 3000 }));
+            timings.Add(clock.Elapsed);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.True(slow.Get(key)!.Batcher.RowsRun > 0, "the slow node was never tried");
+        Assert.All(timings, t => Assert.True(t < TimeSpan.FromSeconds(3), $"a call took {t}"));
+        // After one timeout the slow node is passed over: only the first call waited for it.
+        Assert.True(timings.Count(t => t > TimeSpan.FromMilliseconds(1000)) <= 1, string.Join(", ", timings.Select(t => t.TotalMilliseconds)));
+    }
+
+    [Fact]
     public async Task AnUndeployedVersionIsNoLongerServedAndItsNodesDropIt()
     {
         await using var served = await InferenceNetwork.StartAsync(2, new HashSet<int>(), replicas: 2);
