@@ -143,14 +143,7 @@ public sealed partial class ModelDeploymentGrain(
             ?? throw new KeyNotFoundException($"Model version '{Key}' is not registered.");
         var store = services.GetService<IContentStore>() ?? throw new InvalidOperationException("No content store is configured; models cannot be deployed.");
         var plan = ModelSpecJson.ParseAndPlan(record.SpecJson);
-        byte[] safetensors;
-        await using (var stream = await store.OpenReadAsync(record.Weights.Sha256, CancellationToken.None))
-        {
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer);
-            safetensors = buffer.ToArray();
-        }
-
+        var safetensors = await store.ReadAllAsync(record.Weights.Sha256, CancellationToken.None);
         var onnx = OnnxExporter.Export(ModelWeights.FromSafetensors(plan, safetensors));
         using var content = new MemoryStream(onnx, writable: false);
         var stored = await store.PutAsync(content, CancellationToken.None);

@@ -26,7 +26,7 @@ internal static class RoundAggregator
         IContentStore store, RoundConfig config, IReadOnlyList<(string TaskId, RoundTask Task)> done, IReadOnlyList<ClientFailure> failures, CancellationToken cancellationToken)
     {
         var plan = ModelSpecJson.ParseAndPlan(config.SpecJson);
-        var current = ModelWeights.FromSafetensors(plan, await ReadAllAsync(store, config.Weights.Sha256, cancellationToken)).Values;
+        var current = ModelWeights.FromSafetensors(plan, await store.ReadAllAsync(config.Weights.Sha256, cancellationToken)).Values;
         var undecodable = new Dictionary<string, string>(StringComparer.Ordinal);
         var allFailures = failures.ToList();
         // Results are fetched concurrently (the store is remote; a round's wall time is what we minimise)
@@ -37,7 +37,7 @@ internal static class RoundAggregator
             await gate.WaitAsync(cancellationToken);
             try
             {
-                return await ReadAllAsync(store, d.Task.Report!.Result!.Sha256, cancellationToken);
+                return await store.ReadAllAsync(d.Task.Report!.Result!.Sha256, cancellationToken);
             }
             finally
             {
@@ -48,7 +48,7 @@ internal static class RoundAggregator
         var bases = new Dictionary<string, float[]>(StringComparer.Ordinal) { [config.Weights.Sha256] = current };
         foreach (var hash in done.Select(d => d.Task.BaseWeights?.Sha256).OfType<string>().Distinct().Where(h => !bases.ContainsKey(h)))
         {
-            bases[hash] = ModelWeights.FromSafetensors(plan, await ReadAllAsync(store, hash, cancellationToken)).Values;
+            bases[hash] = ModelWeights.FromSafetensors(plan, await store.ReadAllAsync(hash, cancellationToken)).Values;
         }
 
         var updates = new List<ClientUpdate>(done.Count);
@@ -71,7 +71,7 @@ internal static class RoundAggregator
         var strategy = StrategyCatalog.Create(config.Strategy);
         if (config.StrategyState is { } carried)
         {
-            StrategyState.Import(strategy, await ReadAllAsync(store, carried.Sha256, cancellationToken));
+            StrategyState.Import(strategy, await store.ReadAllAsync(carried.Sha256, cancellationToken));
         }
 
         var outcome = config.BufferSize > 0
@@ -145,13 +145,5 @@ internal static class RoundAggregator
         }
 
         return ModelWeights.FromSafetensors(plan, bytes).Values;
-    }
-
-    private static async Task<byte[]> ReadAllAsync(IContentStore store, string sha256, CancellationToken cancellationToken)
-    {
-        await using var stream = await store.OpenReadAsync(sha256, cancellationToken);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
     }
 }

@@ -40,7 +40,8 @@ internal static class InferenceBench
         var serving = new ServingSettings { Enabled = true, MaxBatchRows = maxBatch, MaxQueueDelay = TimeSpan.FromMicroseconds(delayUs) };
         await using var network = await LocalNetwork.StartAsync(nodes, maxExamples: 200, settings: new AgentSettings { Serving = serving }, kestrel: true,
             apiSettings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
-        var version = await TrainAndDeployAsync(network, nodes);
+        var spec = await File.ReadAllTextAsync(Checkout.Find(Path.Combine("Learning.Specs", "Specs", "Models", "fashion-cnn.json"))!);
+        var version = await network.TrainAndDeployAsync("fashion-cnn", spec, nodes, nodes);
         Console.WriteLine($"inference: fashion-cnn v{version} ready on {nodes} node(s); batches of up to {maxBatch} rows, queue delay {delayUs} µs; {Environment.ProcessorCount} cores shared by everything");
 
         var test = FleetData.FashionMnist(1, null, 11, 10)[0].Test;
@@ -87,52 +88,11 @@ internal static class InferenceBench
         return 0;
     }
 
-    private static async Task<int> TrainAndDeployAsync(LocalNetwork network, int nodes)
-    {
-        var spec = await File.ReadAllTextAsync(Checkout.Find(Path.Combine("Learning.Specs", "Specs", "Models", "fashion-cnn.json"))!);
-        var job = await network.SubmitAsync(new
-        {
-            name = "bench",
-            model = "fashion-cnn",
-            spec = JsonDocument.Parse(spec).RootElement,
-            rounds = 1,
-            minProviders = nodes,
-            roundTimeoutSeconds = 300,
-            localEpochs = 1,
-            batchSize = 64,
-        });
-        var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, TimeSpan.FromMinutes(5));
-        if (done.Status != JobStatus.Completed)
-        {
-            throw new InvalidOperationException($"The job ended {done.Status}: {done.StatusReason}");
-        }
-
-        var version = done.ModelVersion!.Value;
-        using (var response = await network.Client.PutAsJsonAsync($"/api/models/fashion-cnn/versions/{version}/deployment", new { replicas = nodes }))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        await LocalNetwork.Until(() =>
-        {
-            using var ready = network.Client.GetAsync($"/v2/models/fashion-cnn/versions/{version}/ready").GetAwaiter().GetResult();
-            var deployment = network.Client.GetFromJsonAsync<DeploymentView>($"/api/models/fashion-cnn/versions/{version}/deployment", LocalNetwork.Json).GetAwaiter().GetResult();
-            return ready.IsSuccessStatusCode && deployment!.Nodes.Count(n => n.State == "ready") == nodes;
-        }, TimeSpan.FromSeconds(60), "the model to be ready on every node");
-        return version;
-    }
-
     private static async Task<byte[]> OnnxAsync(LocalNetwork network, int version)
     {
         var deployment = await network.Client.GetFromJsonAsync<DeploymentView>($"/api/models/fashion-cnn/versions/{version}/deployment", LocalNetwork.Json);
         var store = network.Api.Services.GetRequiredService<IContentStore>();
-        using var onnx = new MemoryStream();
-        await using (var read = await store.OpenReadAsync(deployment!.OnnxSha256!, CancellationToken.None))
-        {
-            await read.CopyToAsync(onnx);
-        }
-
-        return onnx.ToArray();
+        return await store.ReadAllAsync(deployment!.OnnxSha256!, CancellationToken.None);
     }
 
     // Every thread runs its own session on 64-row batches, as the nodes do, with nothing else to do.

@@ -98,50 +98,8 @@ public sealed class InferenceNetwork : IAsyncLifetime
                 ["Clients:Keys:1:ClientId"] = ThrottledClient,
                 ["Clients:Keys:1:Sha256"] = keyHash,
             });
-        var job = await Network.SubmitAsync(new
-        {
-            name = "tiny",
-            model = Model,
-            spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement,
-            rounds = 1,
-            minProviders = providers,
-            roundTimeoutSeconds = 60,
-            localEpochs = 1,
-            learningRate = 0.01,
-            batchSize = 32,
-        });
-        var done = await Network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, TimeSpan.FromMinutes(3));
-        if (done.Status != JobStatus.Completed)
-        {
-            throw new InvalidOperationException($"The training job ended {done.Status}: {done.StatusReason}");
-        }
-
-        Version = done.ModelVersion!.Value;
-        using (var response = await Network.Client.PutAsJsonAsync($"/api/models/{Model}/versions/{Version}/deployment", new { replicas }))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await DeploymentAsync()).Nodes.Count(n => n.State == "ready") < replicas)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The model did not become ready on {replicas} nodes: {JsonSerializer.Serialize(await DeploymentAsync(), LocalNetwork.Json)}");
-            }
-
-            await Task.Delay(200);
-        }
-
+        Version = await Network.TrainAndDeployAsync(Model, LocalNetwork.TinySpec, providers, replicas, learningRate: 0.01);
         var test = FleetData.FashionMnist(1, null, 7, 10)[0].Test;
         Images = [.. Enumerable.Range(0, 16).Select(i => test.Example(i).ToArray())];
-        // The Api learns which nodes are ready from their own reports; wait until it routes to all of them.
-        await LocalNetwork.Until(() => CheckReady(), TimeSpan.FromSeconds(30), "the Api to see the model ready");
-    }
-
-    private bool CheckReady()
-    {
-        using var response = Network.Client.GetAsync($"/v2/models/{Model}/versions/{Version}/ready").GetAwaiter().GetResult();
-        return response.IsSuccessStatusCode;
     }
 }

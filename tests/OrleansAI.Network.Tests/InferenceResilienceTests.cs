@@ -100,11 +100,7 @@ public sealed class InferenceResilienceTests
 
         // The same model stored again under a new key, then its blob overwritten in place: what a
         // compromised or corrupted store would hand out.
-        var copy = new byte[genuine.Onnx.Length];
-        await using (var read = await store.OpenReadAsync(genuine.Onnx.Sha256, CancellationToken.None))
-        {
-            await read.ReadExactlyAsync(copy);
-        }
+        var copy = await store.ReadAllAsync(genuine.Onnx.Sha256, CancellationToken.None);
 
         copy[^1] ^= 0x5A;
         using var altered = new MemoryStream(copy);

@@ -154,6 +154,58 @@ public sealed class LocalNetwork : IAsyncDisposable
         throw new TimeoutException($"Timed out; the job was {(job is null ? "unreadable" : JsonSerializer.Serialize(job, Json))}");
     }
 
+    /// <summary>
+    /// Trains <paramref name="specJson"/> as <paramref name="model"/> with a one-round job over
+    /// <paramref name="providers"/> providers, deploys the version on <paramref name="replicas"/>
+    /// serving nodes and waits until all of them hold it and the Api routes to it; returns the version.
+    /// </summary>
+    public async Task<int> TrainAndDeployAsync(string model, string specJson, int providers, int replicas, double learningRate = 0.001)
+    {
+        var job = await SubmitAsync(new
+        {
+            name = $"{model} for inference",
+            model,
+            spec = JsonDocument.Parse(specJson).RootElement,
+            rounds = 1,
+            minProviders = providers,
+            roundTimeoutSeconds = 300,
+            localEpochs = 1,
+            learningRate,
+            batchSize = 32,
+        });
+        var done = await WaitAsync(job.Id, j => j.Status is Grains.Interfaces.Jobs.JobStatus.Completed or Grains.Interfaces.Jobs.JobStatus.Failed, TimeSpan.FromMinutes(5));
+        if (done.Status != Grains.Interfaces.Jobs.JobStatus.Completed)
+        {
+            throw new InvalidOperationException($"The training job ended {done.Status}: {done.StatusReason}");
+        }
+
+        var version = done.ModelVersion!.Value;
+        var deployment = $"/api/models/{model}/versions/{version}/deployment";
+        using (var response = await Client.PutAsJsonAsync(deployment, new { replicas }))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var view = await Client.GetFromJsonAsync<JsonElement>(deployment);
+            var ready = view.GetProperty("nodes").EnumerateArray().Count(n => n.GetProperty("state").GetString() == "ready");
+            using var routed = await Client.GetAsync($"/v2/models/{model}/versions/{version}/ready");
+            if (ready >= replicas && routed.IsSuccessStatusCode)
+            {
+                return version;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The model did not become ready on {replicas} nodes: {view}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds.</summary>
     public static async Task Until(Func<bool> condition, TimeSpan timeout, string what)
     {
