@@ -37,6 +37,7 @@ app.MapModelsApi();
 app.MapProvidersApi();
 app.MapProviderGateway();
 app.MapInferenceApi();
+app.MapChainApi();
 return await HostRunner.RunAsync(app, "api");
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>

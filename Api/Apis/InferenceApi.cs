@@ -124,7 +124,7 @@ public static class InferenceApi
             return;
         }
 
-        var ready = model.Deployed && !nodes.Nodes(model.ModelKey).IsEmpty;
+        var ready = model.Deployed && (!nodes.Nodes(model.ModelKey).IsEmpty || model.ReadyNodes.Count > 0);
         await OipJson.ObjectAsync(http, ready ? 200 : 503, j =>
         {
             j.WriteString("name", name);
@@ -212,7 +212,8 @@ public static class InferenceApi
             replication > 1 ? 0 : deployment.AuditRate,
             deployment.Tolerance > 0 ? ComparisonRule.Within(deployment.Tolerance) : ComparisonRule.Classifier,
             timeout,
-            request.Id ?? http.TraceIdentifier);
+            request.Id ?? http.TraceIdentifier,
+            model.ReadyNodes);
         var outcome = await http.RequestServices.GetRequiredService<InferenceRouter>().RunAsync(call, http.RequestAborted);
         if (outcome.Output is null)
         {

@@ -101,7 +101,8 @@ public static class JobsApi
     }
 
     // Another client's job is reported exactly like a missing one, so ids reveal nothing.
-    private static async Task<JobSnapshot?> FindAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    /// <summary>The caller's own job <paramref name="id"/>, or null (unknown, malformed or another client's).</summary>
+    internal static async Task<JobSnapshot?> FindAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (id.Length > 64 || !id.StartsWith("job-", StringComparison.Ordinal))
         {

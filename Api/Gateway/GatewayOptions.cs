@@ -29,4 +29,10 @@ public sealed class GatewayOptions
     /// <summary>Time a node has to send its registration after opening the stream.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan RegisterTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// With a chain deployment configured, whether a provider must hold the Staking contract's minimum
+    /// stake to connect (a private network may run without staking).
+    /// </summary>
+    public bool RequireStake { get; set; } = true;
 }

@@ -1,4 +1,7 @@
+using Nethereum.Web3;
+using OrleansAI.Api.Chain;
 using OrleansAI.Hosting.Options;
+using OrleansAI.Settlement.Indexing;
 using OrleansAI.Settlement.Deployment;
 using OrleansAI.Settlement.Staking;
 
@@ -21,8 +24,16 @@ public static class GatewayRegistration
         if (builder.Configuration[$"{ChainOptions.Section}:DeploymentFile"] is { Length: > 0 } deploymentFile
             && builder.Configuration[$"{ChainOptions.Section}:RpcUrl"] is { Length: > 0 } rpc)
         {
-            builder.Services.AddSingleton(_ => new StakeRequirement(rpc, DeploymentFile.Load(deploymentFile)));
-            builder.Services.AddSingleton<StakeGate>();
+            // The contracts' events are mirrored into the Api (stakes, escrows, licences): the gate and
+            // the chain endpoints read the mirror instead of the chain.
+            builder.Services.AddSingleton(_ => ChainIndexer.ForDeployment(new Web3(rpc), DeploymentFile.Load(deploymentFile)));
+            builder.Services.AddSingleton<ChainMirror>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ChainMirror>());
+            if (builder.Configuration.GetValue($"{GatewayOptions.Section}:RequireStake", true))
+            {
+                builder.Services.AddSingleton(_ => new StakeRequirement(rpc, DeploymentFile.Load(deploymentFile)));
+                builder.Services.AddSingleton<StakeGate>();
+            }
         }
 
         builder.Services.AddGrpc(o =>

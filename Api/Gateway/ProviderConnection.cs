@@ -140,6 +140,38 @@ public sealed class ProviderConnection(IContentStore? store, TimeProvider clock,
         }
     }
 
+    /// <inheritdoc />
+    public async Task<InferenceAnswer> InferAsync(InferenceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var remaining = request.DeadlineUtc - clock.GetUtcNow();
+        if (remaining <= TimeSpan.Zero)
+        {
+            return new InferenceAnswer(null, "the deadline passed");
+        }
+
+        using var deadline = new CancellationTokenSource(remaining);
+        try
+        {
+            var reply = await CallAsync(new InferCall
+            {
+                ModelKey = request.ModelKey,
+                Rows = request.Rows,
+                Input = Google.Protobuf.ByteString.CopyFrom(request.Input),
+                DeadlineUnixMs = request.DeadlineUtc.ToUnixTimeMilliseconds(),
+            }, deadline.Token);
+            return reply.Error.Length > 0 ? new InferenceAnswer(null, reply.Error) : new InferenceAnswer(reply.Output.ToByteArray(), null);
+        }
+        catch (IOException ex)
+        {
+            return new InferenceAnswer(null, ex.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            return new InferenceAnswer(null, "no answer in time");
+        }
+    }
+
     /// <summary>Hands a reply to the call waiting for it; false when none is (late or unknown).</summary>
     public bool Complete(InferReply reply) =>
         reply is not null && _calls.TryRemove(reply.CallId, out var waiting) && waiting.TrySetResult(reply);

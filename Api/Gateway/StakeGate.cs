@@ -1,26 +1,35 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using OrleansAI.Api.Chain;
 using OrleansAI.Settlement.Staking;
 
 namespace OrleansAI.Api.Gateway;
 
 /// <summary>
 /// Admission to the network: a provider's stream is only accepted while its on-chain stake meets the
-/// Staking contract's minimum. Positive answers are remembered briefly so a reconnect storm does not
-/// become a storm of chain reads; a refusal is always re-checked (the provider may just have staked).
+/// Staking contract's minimum. The chain mirror answers most sign-ins from memory (its stake against
+/// the minimum, which is re-read once a minute); positive answers from the chain are remembered
+/// briefly so a reconnect storm does not become a storm of chain reads; a refusal is always checked
+/// against the chain itself (the provider may have staked after the mirror's last poll).
 /// </summary>
-public sealed class StakeGate(StakeRequirement requirement, TimeProvider clock)
+public sealed class StakeGate(StakeRequirement requirement, TimeProvider clock, ChainMirror? mirror = null)
 {
     /// <summary>How long a confirmed stake is trusted without asking the chain again.</summary>
     public static readonly TimeSpan Remember = TimeSpan.FromMinutes(1);
 
     private static readonly BigInteger Wei = BigInteger.Pow(10, 18);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _confirmed = new(StringComparer.Ordinal);
+    private (BigInteger Minimum, DateTimeOffset Until)? _minimum;
 
     /// <summary>Why <paramref name="address"/> may not join, or null when it may.</summary>
     public async Task<string?> RefusalAsync(string address)
     {
         if (_confirmed.TryGetValue(address, out var until) && until > clock.GetUtcNow())
+        {
+            return null;
+        }
+
+        if (mirror is { Synced: true } && mirror.Indexer.Stakes.Get(address).Active >= await MinimumAsync())
         {
             return null;
         }
@@ -35,5 +44,17 @@ public sealed class StakeGate(StakeRequirement requirement, TimeProvider clock)
         _confirmed.TryRemove(address, out _);
         var (stake, minimum) = await requirement.StakeAndMinimumAsync(address);
         return $"an active stake of at least {minimum / Wei} OAI on the Staking contract {requirement.StakingAddress} is required; {address} has {stake / Wei} OAI";
+    }
+
+    private async Task<BigInteger> MinimumAsync()
+    {
+        if (_minimum is { } cached && cached.Until > clock.GetUtcNow())
+        {
+            return cached.Minimum;
+        }
+
+        var minimum = await requirement.MinimumAsync();
+        _minimum = (minimum, clock.GetUtcNow() + Remember);
+        return minimum;
     }
 }

@@ -13,4 +13,5 @@ namespace OrleansAI.Api.Inference;
 /// <param name="Rule">When two answers agree.</param>
 /// <param name="Timeout">How long the client waits.</param>
 /// <param name="RequestId">Id for the disagreement record.</param>
-public sealed record InferenceCall(string ModelKey, ByteString Input, int Rows, int OutputWidth, int Replication, double AuditRate, ComparisonRule Rule, TimeSpan Timeout, string RequestId);
+/// <param name="RemoteNodes">Nodes the deployment reports ready, to relay to when no node connected here can answer.</param>
+public sealed record InferenceCall(string ModelKey, ByteString Input, int Rows, int OutputWidth, int Replication, double AuditRate, ComparisonRule Rule, TimeSpan Timeout, string RequestId, IReadOnlyList<string> RemoteNodes);

@@ -11,10 +11,12 @@ using OrleansAI.Protocol;
 namespace OrleansAI.Api.Inference;
 
 /// <summary>
-/// Runs inference calls on the nodes connected to this Api: picks by least outstanding calls (two
-/// random choices when many), then price; retries on another node when one fails, closes or is too
-/// slow, within the call's deadline; runs on k nodes and returns the majority when asked; re-runs a
-/// share of answers on another node as an audit. Every disagreement is recorded against the nodes.
+/// Runs inference calls: on the nodes connected to this Api first, picked by least outstanding calls
+/// (two random choices when many), then price; when none of those can answer, on nodes connected to
+/// other Api instances, relayed through their provider grains. Retries on another node when one
+/// fails, closes or is too slow, within the call's deadline; runs on k nodes and returns the majority
+/// when asked; re-runs a share of answers on another node as an audit. Every disagreement is
+/// recorded against the nodes.
 /// </summary>
 public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFactory grains, ILogger<InferenceRouter> logger)
 {
@@ -43,7 +45,7 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
         var ends = Stopwatch.GetTimestamp() + (long)(call.Timeout.TotalSeconds * Stopwatch.Frequency);
         if (call.Replication <= 1)
         {
-            var tried = new HashSet<ProviderConnection>();
+            var tried = new HashSet<string>(StringComparer.Ordinal);
             var (output, node, error) = await OneAsync(call, tried, ends, deadline.Token);
             if (output is null)
             {
@@ -64,16 +66,11 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
 
     private async Task<InferenceOutcome> ReplicatedAsync(InferenceCall call, long ends, CancellationToken deadline, CancellationToken caller)
     {
-        var tried = new HashSet<ProviderConnection>();
+        var tried = new HashSet<string>(StringComparer.Ordinal);
         var chosen = Choose(call.ModelKey, tried, call.Replication);
-        if (chosen.Count == 0)
-        {
-            return Failed("no node serves the model", caller);
-        }
-
-        tried.UnionWith(chosen);
-        var answers = new List<(ProviderConnection Node, float[] Output)>();
-        var runs = chosen.Select(async n => (Node: n, Result: await AttemptAsync(call, n, ends, deadline))).ToList();
+        tried.UnionWith(chosen.Select(n => n.Address));
+        var answers = new List<(string Node, float[] Output)>();
+        var runs = chosen.Select(async n => (Node: n.Address, Result: await AttemptAsync(call, n, ends, deadline))).ToList();
         foreach (var run in runs)
         {
             var (node, result) = await run;
@@ -105,7 +102,7 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
             var outcome = OutputConsensus.Decide([.. answers.Select(a => (ReadOnlyMemory<float>)a.Output)], call.Rows, call.Rule);
             if (outcome.Resolved)
             {
-                Record(call, "replication", [.. answers.Select(a => a.Node.Address)], outcome);
+                Record(call, "replication", [.. answers.Select(a => a.Node)], outcome);
                 return new InferenceOutcome(answers[outcome.Winner!.Value].Output, 200, null, answers.Count, outcome.Majority.Count);
             }
 
@@ -113,7 +110,7 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
             var (extra, extraNode, _) = await OneAsync(call, tried, ends, deadline);
             if (extra is null)
             {
-                Record(call, "replication", [.. answers.Select(a => a.Node.Address)], outcome);
+                Record(call, "replication", [.. answers.Select(a => a.Node)], outcome);
                 return new InferenceOutcome(null, 502, "the nodes disagreed and no majority formed", answers.Count, 0);
             }
 
@@ -121,33 +118,92 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
         }
     }
 
-    private async Task<(float[]? Output, ProviderConnection? Node, string? Error)> OneAsync(InferenceCall call, HashSet<ProviderConnection> tried, long ends, CancellationToken deadline)
+    private async Task<(float[]? Output, string? Node, string? Error)> OneAsync(InferenceCall call, HashSet<string> tried, long ends, CancellationToken deadline)
     {
         while (!deadline.IsCancellationRequested)
         {
             var picked = Choose(call.ModelKey, tried, 1);
-            if (picked.Count == 0)
+            if (picked.Count > 0)
+            {
+                tried.Add(picked[0].Address);
+                if (await AttemptAsync(call, picked[0], ends, deadline) is { } output)
+                {
+                    return (output, picked[0].Address, null);
+                }
+
+                continue;
+            }
+
+            // No local node can answer: nodes connected to other Api instances, through their grains.
+            var remote = call.RemoteNodes.Where(a => !tried.Contains(a) && !IsSlow(a)).ToList();
+            if (remote.Count == 0)
             {
                 return (null, null, tried.Count == 0 ? "no node serves the model" : "every node serving the model failed");
             }
 
-            var node = picked[0];
-            tried.Add(node);
-            if (await AttemptAsync(call, node, ends, deadline) is { } output)
+            var address = remote[Random.Shared.Next(remote.Count)];
+            tried.Add(address);
+            if (await AttemptRemoteAsync(call, address, ends, deadline) is { } relayed)
             {
-                return (output, node, null);
+                return (relayed, address, null);
             }
         }
 
         return (null, null, "the deadline passed");
     }
 
-    private async Task<float[]?> AttemptAsync(InferenceCall call, ProviderConnection node, long ends, CancellationToken deadline)
+    private async Task<float[]?> AttemptRemoteAsync(InferenceCall call, string address, long ends, CancellationToken deadline)
+    {
+        var budget = Budget(ends);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(deadline);
+        attempt.CancelAfter(budget);
+        try
+        {
+            var answer = await grains.GetGrain<IProviderGrain>(address)
+                .InferAsync(new InferenceRequest(call.ModelKey, call.Input.ToByteArray(), call.Rows, DateTimeOffset.UtcNow + budget))
+                .WaitAsync(attempt.Token);
+            var expected = (long)call.Rows * call.OutputWidth * sizeof(float);
+            if (answer.Output is { } output && output.LongLength == expected)
+            {
+                return MemoryMarshal.Cast<byte, float>(output).ToArray();
+            }
+
+            LogNodeFailed(address, call.ModelKey, answer.Error ?? $"an output of {answer.Output?.Length} bytes, not {expected}");
+            return null;
+        }
+        catch (OperationCanceledException) when (!deadline.IsCancellationRequested)
+        {
+            MarkSlow(address);
+            LogNodeFailed(address, call.ModelKey, "no answer in time");
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            LogNodeFailed(address, call.ModelKey, ex.Message);
+            return null;
+        }
+    }
+
+    private static TimeSpan Budget(long ends)
     {
         var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), ends);
         var budget = remaining / 2 < MinAttempt ? remaining : remaining / 2;
+        return budget > TimeSpan.Zero ? budget : TimeSpan.FromMilliseconds(1);
+    }
+
+    private bool IsSlow(string address) => _slowUntil.TryGetValue(address, out var until) && until > Stopwatch.GetTimestamp();
+
+    private void MarkSlow(string address) => _slowUntil[address] = Stopwatch.GetTimestamp() + (long)(SlowPenalty.TotalSeconds * Stopwatch.Frequency);
+
+    private async Task<float[]?> AttemptAsync(InferenceCall call, ProviderConnection node, long ends, CancellationToken deadline)
+    {
+        var budget = Budget(ends);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(deadline);
-        attempt.CancelAfter(budget > TimeSpan.Zero ? budget : TimeSpan.FromMilliseconds(1));
+        attempt.CancelAfter(budget);
         try
         {
             var reply = await node.CallAsync(new InferCall
@@ -174,7 +230,7 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
         catch (OperationCanceledException) when (!deadline.IsCancellationRequested)
         {
             // Too slow: passed over for a while so the next calls do not wait on it too.
-            _slowUntil[node.Address] = Stopwatch.GetTimestamp() + (long)(SlowPenalty.TotalSeconds * Stopwatch.Frequency);
+            MarkSlow(node.Address);
             LogNodeFailed(node.Address, call.ModelKey, "no answer in time");
             return null;
         }
@@ -184,7 +240,7 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
         }
     }
 
-    private List<ProviderConnection> Choose(string modelKey, HashSet<ProviderConnection> tried, int count)
+    private List<ProviderConnection> Choose(string modelKey, HashSet<string> tried, int count)
     {
         var nodes = directory.Nodes(modelKey);
         if (nodes.IsEmpty)
@@ -192,14 +248,12 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
             return [];
         }
 
-        var now = Stopwatch.GetTimestamp();
         Span<NodeLoad> loads = nodes.Length <= 64 ? stackalloc NodeLoad[nodes.Length] : new NodeLoad[nodes.Length];
         var anyHealthy = false;
         for (var i = 0; i < nodes.Length; i++)
         {
             var node = nodes[i];
-            var slow = _slowUntil.TryGetValue(node.Address, out var until) && until > now;
-            var healthy = !tried.Contains(node) && !slow;
+            var healthy = !tried.Contains(node.Address) && !IsSlow(node.Address);
             anyHealthy |= healthy;
             loads[i] = new NodeLoad(i, node.Outstanding, node.PricePer1k, healthy);
         }
@@ -209,35 +263,35 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
             // Every untried node is marked slow: a slow answer beats none.
             for (var i = 0; i < nodes.Length; i++)
             {
-                loads[i] = loads[i] with { Healthy = !tried.Contains(nodes[i]) };
+                loads[i] = loads[i] with { Healthy = !tried.Contains(nodes[i].Address) };
             }
         }
 
         return [.. NodeChoice.PickMany(loads, count, Random.Shared).Select(i => nodes[i])];
     }
 
-    private async Task AuditAsync(InferenceCall call, ProviderConnection first, float[] answer)
+    private async Task AuditAsync(InferenceCall call, string first, float[] answer)
     {
         try
         {
             var audit = call with { Timeout = TimeSpan.FromSeconds(10) };
             using var deadline = new CancellationTokenSource(audit.Timeout);
             var ends = Stopwatch.GetTimestamp() + (long)(audit.Timeout.TotalSeconds * Stopwatch.Frequency);
-            var tried = new HashSet<ProviderConnection> { first };
+            var tried = new HashSet<string>(StringComparer.Ordinal) { first };
             var (second, secondNode, _) = await OneAsync(audit, tried, ends, deadline.Token);
             if (second is null)
             {
                 return;
             }
 
-            var answers = new List<(string Node, float[] Output)> { (first.Address, answer), (secondNode!.Address, second) };
+            var answers = new List<(string Node, float[] Output)> { (first, answer), (secondNode!, second) };
             if (!call.Rule.Agree(answer, second, call.Rows))
             {
                 // Two answers disagree: a third node decides which one was wrong.
                 var (third, thirdNode, _) = await OneAsync(audit, tried, ends, deadline.Token);
                 if (third is not null)
                 {
-                    answers.Add((thirdNode!.Address, third));
+                    answers.Add((thirdNode!, third));
                 }
             }
 

@@ -17,6 +17,9 @@ public sealed record ServedModel(string Name, int Version, string ModelKey, IRea
     /// <summary>Input values per row.</summary>
     public long RowSize => RowShape.Aggregate(1L, (a, b) => a * b);
 
+    /// <summary>Nodes the deployment reports ready (some may be connected to other Api instances).</summary>
+    public IReadOnlyList<string> ReadyNodes { get; } = Deployment?.Nodes.Where(n => n.State == "ready").Select(n => n.Address).ToArray() ?? [];
+
     /// <summary>Whether requests are taken (deployed and not taken down).</summary>
     public bool Deployed => Deployment?.Status is DeploymentStatus.Deploying or DeploymentStatus.Ready;
 }

@@ -75,6 +75,13 @@ public interface IProviderGrain : IGrainWithStringKey
     [Alias("ModelState")]
     Task<bool> ReportModelStateAsync(string modelKey, string modelState, string detail);
 
+    /// <summary>
+    /// Relays an inference call to the Api instance holding the provider's stream: how an Api reaches
+    /// nodes connected to another instance. Interleaves: calls do not queue behind each other.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave, Alias("Infer")]
+    Task<InferenceAnswer> InferAsync(InferenceRequest request);
+
     /// <summary>Counts an inference comparison the provider took part in: agreed with the majority or not.</summary>
     [Orleans.Concurrency.OneWay, Alias("InferenceCheck")]
     Task RecordInferenceCheckAsync(bool agreed);

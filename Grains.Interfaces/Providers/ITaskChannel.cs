@@ -26,6 +26,10 @@ public interface ITaskChannel : IGrainObserver
     [OneWay, Alias("UnloadModel")]
     Task UnloadModelAsync(string modelKey);
 
+    /// <summary>Runs an inference call on the provider (a relay from another Api instance); the answer comes back.</summary>
+    [Alias("Infer")]
+    Task<InferenceAnswer> InferAsync(InferenceRequest request);
+
     /// <summary>Ends the connection (replaced by a newer one, or evicted).</summary>
     [OneWay, Alias("Close")]
     Task CloseAsync(string reason);

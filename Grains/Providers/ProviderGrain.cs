@@ -258,6 +258,18 @@ public sealed partial class ProviderGrain(
     }
 
     /// <inheritdoc />
+    public async Task<InferenceAnswer> InferAsync(InferenceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_channel is not { } channel || !state.State.Models.ContainsKey(request.ModelKey))
+        {
+            return new InferenceAnswer(null, "the provider is offline or does not hold the model");
+        }
+
+        return await channel.InferAsync(request);
+    }
+
+    /// <inheritdoc />
     public async Task RecordInferenceCheckAsync(bool agreed)
     {
         if (agreed)

@@ -27,6 +27,9 @@ public sealed class StakeRequirement
     /// <summary>Whether the provider's active stake meets the minimum (one chain read).</summary>
     public Task<bool> IsStakedAsync(string provider) => _staking.IsStakedQueryAsync(provider);
 
+    /// <summary>The minimum active stake, in token wei.</summary>
+    public Task<BigInteger> MinimumAsync() => _staking.MinStakeQueryAsync();
+
     /// <summary>The provider's active stake and the minimum, in token wei: what a refusal reports.</summary>
     public async Task<(BigInteger Stake, BigInteger Minimum)> StakeAndMinimumAsync(string provider) =>
         (await _staking.StakeOfQueryAsync(provider), await _staking.MinStakeQueryAsync());

@@ -39,7 +39,13 @@ public sealed class EscrowSettlementTests : IAsyncLifetime
         _deployment.Save(_deploymentPath);
         _network = await LocalNetwork.StartAsync(
             providers: 3,
-            apiSettings: new Dictionary<string, string?> { ["Clients:Keys:0:Wallet"] = MessageSignatures.AddressOf(_client) },
+            apiSettings: new Dictionary<string, string?>
+            {
+                ["Clients:Keys:0:Wallet"] = MessageSignatures.AddressOf(_client),
+                // The Api mirrors the chain; its simulated providers are not staked, so staking is not required here.
+                ["Chain:DeploymentFile"] = _deploymentPath,
+                ["Gateway:RequireStake"] = "false",
+            },
             siloSettings: new Dictionary<string, string?>
             {
                 ["Chain:RpcUrl"] = LocalServices.AnvilUrl,
@@ -90,6 +96,18 @@ public sealed class EscrowSettlementTests : IAsyncLifetime
         await settlement.PayAsync(MessageSignatures.AddressOf(_client), job.Id,
             [.. version.Contributions.Select(c => new TaskPayment(c.TaskId, c.Provider, share.ToString(System.Globalization.CultureInfo.InvariantCulture)))], CancellationToken.None);
         Assert.Equal(onChain.Paid, (await reader.GetJobQueryAsync(escrowId)).Paid);
+
+        // The Api's mirror of the escrow agrees with the contract.
+        JsonElement mirrored = default;
+        await LocalNetwork.Until(() =>
+        {
+            mirrored = _network.Client.GetFromJsonAsync<JsonElement>($"/api/jobs/{job.Id}/escrow").GetAwaiter().GetResult();
+            return mirrored.GetProperty("status").GetString() == "completed";
+        }, TimeSpan.FromSeconds(15), "the mirror to see the escrow completed");
+        Assert.Equal(onChain.Paid.ToString(System.Globalization.CultureInfo.InvariantCulture), mirrored.GetProperty("paid").GetString());
+        Assert.Equal(budget.ToString(System.Globalization.CultureInfo.InvariantCulture), mirrored.GetProperty("budget").GetString());
+        Assert.Equal(version.Contributions.Count, mirrored.GetProperty("paidTasks").GetInt32());
+        Assert.Equal(escrowId.ToString(), mirrored.GetProperty("escrowJobId").GetString());
     }
 
     private async Task PostEscrowAsync(string jobId, BigInteger budget)

@@ -162,6 +162,23 @@ public sealed class InferenceProtocolTests(InferenceNetwork fixture) : IClassFix
     }
 
     [Fact]
+    public async Task AnotherApiInstanceWithoutNodesOfItsOwnRelaysCallsThroughTheProviderGrains()
+    {
+        var honest = await LabelsAsync(new { replication = 3 });
+        await using var second = new NetworkApi(fixture.Network.Cluster);
+        using var client = second.Client();
+
+        using var ready = await client.GetAsync($"{VersionPath}/ready");
+        using var response = await fixture.InferAsync(InferenceNetwork.Request(fixture.Images.Take(8), new { replication = 3 }), client);
+        var body = await Body(response);
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, body.GetProperty("parameters").GetProperty("replicas_answered").GetInt32());
+        Assert.Equal(honest, Labels(body));
+    }
+
+    [Fact]
     public async Task MalformedRequestsAre400WithTheReasonAndTheServerStaysHealthy()
     {
         string Image(string shape, string data, string datatype = "FP32", string name = "input") =>

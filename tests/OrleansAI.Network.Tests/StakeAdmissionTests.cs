@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Grpc.Core;
 using Nethereum.Signer;
 using Nethereum.Web3;
@@ -48,6 +49,27 @@ public sealed class StakeAdmissionTests : IAsyncLifetime
         await StakeAsync(key);
         var registered = await ConnectAsync(gateway, key);
         Assert.Equal(MessageSignatures.AddressOf(key), registered.Address);
+    }
+
+    [Fact]
+    public async Task TheApiMirrorsAStakeFromTheChainsEvents()
+    {
+        var key = EthECKey.GenerateKey();
+        var address = MessageSignatures.AddressOf(key);
+        await StakeAsync(key);
+
+        System.Text.Json.JsonElement stake = default;
+        await LocalNetwork.Until(() =>
+        {
+            stake = _network!.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/providers/{address}/stake").GetAwaiter().GetResult();
+            return stake.GetProperty("active").GetString() != "0";
+        }, TimeSpan.FromSeconds(15), "the mirror to see the stake");
+
+        Assert.Equal((100 * System.Numerics.BigInteger.Pow(10, 18)).ToString(System.Globalization.CultureInfo.InvariantCulture), stake.GetProperty("active").GetString());
+        Assert.Equal("0", stake.GetProperty("slashed").GetString());
+        var chain = await _network!.Client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/chain");
+        Assert.True(chain.GetProperty("synced").GetBoolean());
+        Assert.True(chain.GetProperty("stakedProviders").GetInt32() >= 1);
     }
 
     private async Task StakeAsync(EthECKey key)

@@ -1,0 +1,66 @@
+using OrleansAI.Settlement.Indexing;
+
+namespace OrleansAI.Api.Chain;
+
+/// <summary>
+/// Keeps the platform's view of the chain current: polls the contracts' events into the indexer's
+/// mirrors (stakes, escrows, model owners and licences) every <see cref="Interval"/>, so the API
+/// and the gateway read them from memory instead of asking the chain per request.
+/// </summary>
+public sealed partial class ChainMirror(ChainIndexer indexer, TimeProvider clock, ILogger<ChainMirror> logger) : BackgroundService
+{
+    /// <summary>Time between polls.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    private DateTimeOffset? _lastPoll;
+    private string? _lastError;
+
+    /// <summary>The indexer and its mirrors.</summary>
+    public ChainIndexer Indexer => indexer;
+
+    /// <summary>When the last poll succeeded.</summary>
+    public DateTimeOffset? LastPollUtc => _lastPoll;
+
+    /// <summary>Why the last poll failed, or null.</summary>
+    public string? LastError => _lastError;
+
+    /// <summary>Whether the mirrors have caught up with the chain once and the last poll succeeded.</summary>
+    public bool Synced => _lastPoll is not null && _lastError is null;
+
+    /// <summary>Polls once now (the background loop does this every interval).</summary>
+    public async Task<int> PollAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var applied = await indexer.PollAsync(cancellationToken);
+            _lastPoll = clock.GetUtcNow();
+            _lastError = null;
+            return applied;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The chain may be down or restarting: keep the mirrors as they are and try again.
+            if (_lastError != ex.Message)
+            {
+                LogPollFailed(ex.Message);
+            }
+
+            _lastError = ex.Message;
+            return 0;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            await PollAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain indexer poll failed: {Reason}")]
+    private partial void LogPollFailed(string reason);
+}
