@@ -9,12 +9,13 @@ namespace OrleansAI.Api.Providers;
 /// <param name="Datasets">Datasets held.</param>
 /// <param name="PricePerTask">Asking price per task.</param>
 /// <param name="RunningTasks">Tasks in flight at its last refresh.</param>
-public sealed record ProviderView(string Address, string Device, long MemoryMb, IReadOnlyList<string> Datasets, decimal PricePerTask, int RunningTasks)
+/// <param name="Reputation">Its reputation as sampling uses it (docs/verification.md).</param>
+public sealed record ProviderView(string Address, string Device, long MemoryMb, IReadOnlyList<string> Datasets, decimal PricePerTask, int RunningTasks, double Reputation)
 {
     /// <summary>The view of a registry listing.</summary>
     public static ProviderView From(ProviderListing l)
     {
         ArgumentNullException.ThrowIfNull(l);
-        return new(l.Address, l.Capabilities.Device, l.Capabilities.MemoryMb, l.Capabilities.Datasets, l.Capabilities.PricePerTask, l.RunningTasks);
+        return new(l.Address, l.Capabilities.Device, l.Capabilities.MemoryMb, l.Capabilities.Datasets, l.Capabilities.PricePerTask, l.RunningTasks, l.SamplingWeight);
     }
 }

@@ -14,6 +14,7 @@ namespace OrleansAI.Grains.Interfaces.Providers;
 /// <param name="Models">Model versions it was asked to hold for inference.</param>
 /// <param name="InferenceAgreements">Compared inferences where it agreed with the majority.</param>
 /// <param name="InferenceDisagreements">Compared inferences where it did not.</param>
+/// <param name="Reputation">Its reputation.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.ProviderSnapshot")]
 public sealed record ProviderSnapshot(
     [property: Id(0)] string Address,
@@ -28,4 +29,5 @@ public sealed record ProviderSnapshot(
     [property: Id(9)] decimal Earnings,
     [property: Id(10)] IReadOnlyList<string>? Models = null,
     [property: Id(11)] long InferenceAgreements = 0,
-    [property: Id(12)] long InferenceDisagreements = 0);
+    [property: Id(12)] long InferenceDisagreements = 0,
+    [property: Id(13)] ReputationSnapshot? Reputation = null);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using OrleansAI.Federation.Reputation;
 using OrleansAI.Grains.Interfaces.Inference;
 using OrleansAI.Grains.Interfaces.Providers;
 
@@ -26,6 +27,8 @@ public sealed partial class ProviderGrain(
 
     private readonly List<(string Nonce, DateTimeOffset Issued, DateTimeOffset Expires)> _challenges = [];
     private readonly Queue<string> _recentlyCancelled = new();
+    private readonly Dictionary<string, DateTimeOffset> _assignedAt = new(StringComparer.Ordinal);
+    private DateTimeOffset? _offlineSince;
     private Guid? _connection;
     private ITaskChannel? _channel;
     private DateTimeOffset _lastHeartbeat;
@@ -78,6 +81,13 @@ public sealed partial class ProviderGrain(
         }
 
         var now = clock.GetUtcNow();
+        if (_offlineSince is { } since)
+        {
+            // Time away between connections counts against uptime (a restart of this grain forgets it).
+            Observe(r => r.ObserveTime(now - since, online: false, now, ReputationOptions.Default));
+            _offlineSince = null;
+        }
+
         _connection = connectionId;
         _channel = channel;
         _lastHeartbeat = now;
@@ -116,7 +126,9 @@ public sealed partial class ProviderGrain(
             return false;
         }
 
-        _lastHeartbeat = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        Observe(r => r.ObserveTime(now - _lastHeartbeat, online: true, now, ReputationOptions.Default));
+        _lastHeartbeat = now;
         if (_lastHeartbeat - _lastListed >= ListingRefresh)
         {
             await ListAsync();
@@ -150,6 +162,7 @@ public sealed partial class ProviderGrain(
 
         state.State.Pending[task.TaskId] = task;
         state.State.Assigned++;
+        _assignedAt[task.TaskId] = clock.GetUtcNow();
         await state.WriteStateAsync();
         await _channel.DeliverAsync(task);
         return true;
@@ -162,23 +175,35 @@ public sealed partial class ProviderGrain(
     /// <inheritdoc />
     public async Task FinishTaskAsync(string taskId, SubmitOutcome outcome)
     {
-        if (!state.State.Pending.Remove(taskId))
+        if (!state.State.Pending.Remove(taskId, out var task))
         {
             return;
         }
 
+        var now = clock.GetUtcNow();
         switch (outcome)
         {
             case SubmitOutcome.Accepted:
                 state.State.Accepted++;
                 state.State.Earnings += state.State.Capabilities?.PricePerTask ?? 0;
+                Observe(r => r.Observe(Evidence.ResultAccepted, now, ReputationOptions.Default));
                 break;
             case SubmitOutcome.Refused:
                 state.State.Failed++;
+                Observe(r => r.Observe(Evidence.ResultRefused, now, ReputationOptions.Default));
                 break;
         }
 
+        if (_assignedAt.Remove(taskId, out var assigned) && outcome == SubmitOutcome.Accepted && task.DeadlineUtc > assigned)
+        {
+            Observe(r => r.ObserveTimeliness(now - assigned, task.DeadlineUtc - assigned, now, ReputationOptions.Default));
+        }
+
         await state.WriteStateAsync();
+        if (outcome == SubmitOutcome.Refused)
+        {
+            await RelistAsync();
+        }
     }
 
     /// <inheritdoc />
@@ -187,7 +212,10 @@ public sealed partial class ProviderGrain(
         if (state.State.Pending.Remove(taskId))
         {
             state.State.Failed++;
+            _assignedAt.Remove(taskId);
+            Observe(r => r.Observe(Evidence.TaskFailed, clock.GetUtcNow(), ReputationOptions.Default));
             await state.WriteStateAsync();
+            await RelistAsync();
         }
     }
 
@@ -272,8 +300,10 @@ public sealed partial class ProviderGrain(
     /// <inheritdoc />
     public async Task RecordInferenceCheckAsync(bool agreed)
     {
+        var now = clock.GetUtcNow();
         if (agreed)
         {
+            Observe(r => r.Observe(Evidence.InferenceAgreed, now, ReputationOptions.Default));
             // Agreements are the common case: persisting every 32nd keeps audits from becoming a write
             // per request, and losing a few on a crash changes no decision.
             if (++state.State.InferenceAgreements % 32 == 0)
@@ -284,7 +314,9 @@ public sealed partial class ProviderGrain(
         else
         {
             state.State.InferenceDisagreements++;
+            Observe(r => r.Observe(Evidence.InferenceOutvoted, now, ReputationOptions.Default));
             await state.WriteStateAsync();
+            await RelistAsync();
         }
     }
 
@@ -302,6 +334,7 @@ public sealed partial class ProviderGrain(
 
     private async Task GoOfflineAsync(string reason)
     {
+        _offlineSince = clock.GetUtcNow();
         _connection = null;
         _channel = null;
         _liveness?.Dispose();
@@ -313,7 +346,22 @@ public sealed partial class ProviderGrain(
     private async Task ListAsync()
     {
         _lastListed = clock.GetUtcNow();
-        await Registry.RegisterAsync(new ProviderListing(Address, state.State.Capabilities!, state.State.Pending.Count));
+        await Registry.RegisterAsync(new ProviderListing(Address, state.State.Capabilities!, state.State.Pending.Count, Reputation().SamplingWeight(ReputationOptions.Default)));
+    }
+
+    // Bad news reaches sampling at once instead of at the next refresh.
+    private Task RelistAsync() => _channel is not null && state.State.Capabilities is not null ? ListAsync() : Task.CompletedTask;
+
+    private ProviderReputation Reputation() => state.State.Reputation?.ToReputation() ?? ProviderReputation.New(state.State.FirstSeenUtc);
+
+    private void Observe(Func<ProviderReputation, ProviderReputation> change) =>
+        state.State.Reputation = ReputationRecord.From(change(Reputation()));
+
+    private ReputationSnapshot ReputationView()
+    {
+        var options = ReputationOptions.Default;
+        var r = Reputation().DecayedTo(clock.GetUtcNow(), options);
+        return new ReputationSnapshot(r.Score(options), r.OutcomeScore, r.Successes, r.Failures, r.Uptime, r.Timeliness, r.FeeMultiplier(options));
     }
 
     private ProviderSnapshot Snapshot() => new(
@@ -329,7 +377,8 @@ public sealed partial class ProviderGrain(
         state.State.Earnings,
         [.. state.State.Models.Keys],
         state.State.InferenceAgreements,
-        state.State.InferenceDisagreements);
+        state.State.InferenceDisagreements,
+        ReputationView());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provider {Address} connected ({Device}); {Pending} unanswered tasks re-sent")]
     private partial void LogConnected(string address, string device, int pending);

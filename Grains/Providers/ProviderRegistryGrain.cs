@@ -1,3 +1,4 @@
+using OrleansAI.Federation.Reputation;
 using OrleansAI.Grains.Interfaces.Providers;
 
 namespace OrleansAI.Grains.Providers;
@@ -37,10 +38,12 @@ public sealed class ProviderRegistryGrain(TimeProvider clock) : Grain, IProvider
     {
         ArgumentNullException.ThrowIfNull(exclude);
         var excluded = exclude.ToHashSet(StringComparer.Ordinal);
-        // Ordered before shuffling so the same seed over the same entries picks the same providers.
-        var candidates = Live(criteria).Where(l => !excluded.Contains(l.Address)).Select(l => l.Address).Order(StringComparer.Ordinal).ToArray();
-        new Random(seed).Shuffle(candidates);
-        return Task.FromResult<IReadOnlyList<string>>(candidates.Take(Math.Max(0, count)).ToArray());
+        // Ordered before sampling so the same seed over the same entries picks the same providers.
+        var candidates = Live(criteria).Where(l => !excluded.Contains(l.Address)).OrderBy(l => l.Address, StringComparer.Ordinal).ToArray();
+        // Weighted by reputation: a provider twice as reputable is twice as likely to be drawn first.
+        var weights = candidates.Select(l => double.IsFinite(l.SamplingWeight) && l.SamplingWeight > 0 ? l.SamplingWeight : ReputationOptions.Default.SamplingFloor).ToArray();
+        var picked = WeightedSampler.Sample(weights, Math.Max(0, count), new Random(seed));
+        return Task.FromResult<IReadOnlyList<string>>([.. picked.Select(i => candidates[i].Address)]);
     }
 
     /// <inheritdoc />

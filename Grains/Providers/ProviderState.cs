@@ -39,4 +39,7 @@ public sealed class ProviderState
 
     /// <summary>Compared inferences where it did not.</summary>
     [Id(10)] public long InferenceDisagreements { get; set; }
+
+    /// <summary>Its reputation; null until the first observation.</summary>
+    [Id(11)] public ReputationRecord? Reputation { get; set; }
 }

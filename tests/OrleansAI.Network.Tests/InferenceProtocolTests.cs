@@ -126,6 +126,11 @@ public sealed class InferenceProtocolTests(InferenceNetwork fixture) : IClassFix
         Assert.All(deployment.RecentDisagreements, d => Assert.DoesNotContain(liar, d.Majority));
         var view = await Client.GetFromJsonAsync<JsonElement>($"/api/providers/{liar}");
         Assert.True(view.GetProperty("inferenceDisagreements").GetInt64() > 0);
+        // Being outvoted costs reputation; agreeing does not.
+        var honestView = await Client.GetFromJsonAsync<JsonElement>($"/api/providers/{fixture.Network.Agents[0].Address}");
+        var liarScore = view.GetProperty("reputation").GetProperty("score").GetDouble();
+        var honestScore = honestView.GetProperty("reputation").GetProperty("score").GetDouble();
+        Assert.True(liarScore < honestScore - 0.1, $"liar {liarScore}, honest {honestScore}");
     }
 
     [Fact]
