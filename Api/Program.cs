@@ -38,6 +38,7 @@ app.MapProvidersApi();
 app.MapProviderGateway();
 app.MapInferenceApi();
 app.MapChainApi();
+app.MapVerificationApi();
 return await HostRunner.RunAsync(app, "api");
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>

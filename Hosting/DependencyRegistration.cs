@@ -69,14 +69,22 @@ public static class DependencyRegistration
 
         if (configured.Chain is { IsConfigured: true, DeploymentFile.Length: > 0, PlatformKey.Length: > 0 } chain)
         {
+            // One signer for the platform key, so payouts and slashes share its nonces.
+            services.TryAddSingleton(_ => Settlement.Deployment.DeploymentFile.Load(chain.DeploymentFile!));
+            services.TryAddSingleton(_ => new Settlement.SettlementSigner(chain.RpcUrl!, chain.ChainId, chain.PlatformKey!));
             // Jobs with a budget wait for their escrow and pay their providers from it.
             services.TryAddSingleton(sp =>
             {
-                var deployment = Settlement.Deployment.DeploymentFile.Load(chain.DeploymentFile!);
-                var signer = new Settlement.SettlementSigner(chain.RpcUrl!, chain.ChainId, chain.PlatformKey!);
+                var deployment = sp.GetRequiredService<Settlement.Deployment.DeploymentFile>();
+                var signer = sp.GetRequiredService<Settlement.SettlementSigner>();
                 return new Chain.ChainJobSettlement(new Settlement.Services.JobEscrowService(signer, deployment.Contracts.JobEscrow), deployment, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Chain.ChainJobSettlement>>());
             });
             services.TryAddSingleton<Grains.Settlement.IJobSettlement>(sp => sp.GetRequiredService<Chain.ChainJobSettlement>());
+            // Proven fraud is slashed from the same key (it holds SLASHER_ROLE): a share of the stake per case.
+            services.TryAddSingleton<Grains.Verification.ISlasher>(sp => new Chain.ChainSlasher(
+                new Settlement.Services.StakingService(sp.GetRequiredService<Settlement.SettlementSigner>(), sp.GetRequiredService<Settlement.Deployment.DeploymentFile>().Contracts.Staking),
+                sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>().GetValue("Verification:SlashShareBps", 1000),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Chain.ChainSlasher>>()));
         }
 
         if (configured.Chain.IsConfigured)

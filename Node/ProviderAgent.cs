@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Threading.Channels;
 using Google.Protobuf;
 using Grpc.Core;
@@ -77,7 +78,11 @@ public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient 
 
     private async Task SessionAsync(CancellationToken cancellationToken)
     {
-        var challenge = await gateway.RequestChallengeAsync(new ChallengeRequest { Address = Address }, cancellationToken: cancellationToken);
+        var challenge = await gateway.RequestChallengeAsync(new ChallengeRequest
+        {
+            Address = Address,
+            SessionKey = ByteString.CopyFrom(InferenceReceipt.PublicKeyOf(provider.SessionKey)),
+        }, cancellationToken: cancellationToken);
         var session = await gateway.LoginAsync(new LoginRequest
         {
             Address = Address,
@@ -296,6 +301,9 @@ public sealed partial class ProviderAgent(ProviderGateway.ProviderGatewayClient 
                     {
                         await Task.Delay(provider.Settings.Serving.ExtraLatency);
                     }
+
+                    var digest = InferenceReceipt.Digest(Interlocked.Read(ref _chainId), call.ModelKey, SHA256.HashData(call.Input.Span), SHA256.HashData(output));
+                    reply.Signature = UnsafeByteOperations.UnsafeWrap(InferenceReceipt.Sign(provider.SessionKey, digest));
 
                     reply.Output = UnsafeByteOperations.UnsafeWrap(output);
                     reply.Shape.Add(call.Rows);

@@ -7,7 +7,7 @@ using OrleansAI.Learning.Data;
 namespace OrleansAI.Node;
 
 /// <summary>One provider's identity, data and per-job state (compression residuals), shared by its agent and the task runner.</summary>
-public sealed class ProviderContext
+public sealed class ProviderContext : IDisposable
 {
     private readonly ConcurrentDictionary<string, UpdateCompressor> _compressors = new(StringComparer.Ordinal);
 
@@ -24,6 +24,12 @@ public sealed class ProviderContext
     /// <summary>The provider's signing key.</summary>
     public EthECKey Key { get; }
 
+    /// <summary>
+    /// The Ed25519 key inference answers are signed with; its public half is named in every sign-in,
+    /// so the login signature delegates it. Never leaves the process.
+    /// </summary>
+    public NSec.Cryptography.Key SessionKey { get; } = Protocol.InferenceReceipt.NewSessionKey();
+
     /// <summary>Canonical address.</summary>
     public string Address => Protocol.MessageSignatures.AddressOf(Key);
 
@@ -38,6 +44,9 @@ public sealed class ProviderContext
 
     /// <summary>Randomness for attacks and quantisation.</summary>
     public Random Random { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => SessionKey.Dispose();
 
     /// <summary>The job's compressor (error feedback lives across rounds), or null for uncompressed results.</summary>
     public UpdateCompressor? CompressorFor(string jobId, string compression)

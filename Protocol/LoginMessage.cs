@@ -10,16 +10,19 @@ namespace OrleansAI.Protocol;
 public static class LoginMessage
 {
     /// <summary>The exact text to sign.</summary>
-    public static string Format(string domain, long chainId, string address, string nonce, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
+    public static string Format(string domain, long chainId, string address, string nonce, DateTimeOffset issuedAt, DateTimeOffset expiresAt, string sessionKey = "")
     {
         ArgumentException.ThrowIfNullOrEmpty(domain);
         ArgumentException.ThrowIfNullOrEmpty(nonce);
+        ArgumentNullException.ThrowIfNull(sessionKey);
+        var delegation = sessionKey.Length > 0 ? $"\nSession Key: {sessionKey}" : "";
         return string.Create(CultureInfo.InvariantCulture,
             $"{domain} wants you to sign in to OrleansAI as a compute provider with your Ethereum account:\n" +
             $"{ProviderAddress.Normalize(address)}\n\n" +
             $"Chain ID: {chainId}\n" +
             $"Nonce: {nonce}\n" +
             $"Issued At: {issuedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}\n" +
-            $"Expiration Time: {expiresAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}");
+            $"Expiration Time: {expiresAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}" +
+            $"{delegation}");
     }
 }

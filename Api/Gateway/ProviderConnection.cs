@@ -13,7 +13,7 @@ namespace OrleansAI.Api.Gateway;
 /// at a time); tasks get their short-lived blob URLs here, at the moment they are sent. Inference
 /// calls are correlated with their replies here, so the read loop completes them without a grain.
 /// </summary>
-public sealed class ProviderConnection(IContentStore? store, TimeProvider clock, string address = "", decimal pricePer1k = 0) : ITaskChannel
+public sealed class ProviderConnection(IContentStore? store, TimeProvider clock, string address = "", decimal pricePer1k = 0, byte[]? sessionKey = null) : ITaskChannel
 {
     /// <summary>Messages waiting for a slow provider before the connection is dropped.</summary>
     public const int QueueLength = 256;
@@ -25,6 +25,9 @@ public sealed class ProviderConnection(IContentStore? store, TimeProvider clock,
 
     /// <summary>The provider's address.</summary>
     public string Address { get; } = address;
+
+    /// <summary>The Ed25519 key its sign-in delegated for signing inference answers; empty when none.</summary>
+    public byte[] SessionKey { get; } = sessionKey ?? [];
 
     /// <summary>Its asking price per thousand inferences.</summary>
     public decimal PricePer1k { get; } = pricePer1k;
@@ -160,7 +163,7 @@ public sealed class ProviderConnection(IContentStore? store, TimeProvider clock,
                 Input = Google.Protobuf.ByteString.CopyFrom(request.Input),
                 DeadlineUnixMs = request.DeadlineUtc.ToUnixTimeMilliseconds(),
             }, deadline.Token);
-            return reply.Error.Length > 0 ? new InferenceAnswer(null, reply.Error) : new InferenceAnswer(reply.Output.ToByteArray(), null);
+            return reply.Error.Length > 0 ? new InferenceAnswer(null, reply.Error) : new InferenceAnswer(reply.Output.ToByteArray(), null, reply.Signature.ToByteArray(), SessionKey);
         }
         catch (IOException ex)
         {

@@ -39,13 +39,19 @@ public sealed partial class ProviderGatewayService(
     {
         ArgumentNullException.ThrowIfNull(request);
         var address = AddressOf(request.Address);
+        if (request.SessionKey.Length is not (0 or InferenceReceipt.PublicKeyBytes))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "session_key must be a 32-byte Ed25519 public key"));
+        }
+
+        var sessionKey = Convert.ToHexStringLower(request.SessionKey.Span);
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var issued = clock.GetUtcNow();
         var expires = issued + _options.ChallengeLifetime;
-        await grains.GetGrain<IProviderGrain>(address).IssueChallengeAsync(nonce, issued, expires);
+        await grains.GetGrain<IProviderGrain>(address).IssueChallengeAsync(nonce, issued, expires, sessionKey);
         return new Challenge
         {
-            Message = LoginMessage.Format(_options.Domain, _chainId, address, nonce, issued, expires),
+            Message = LoginMessage.Format(_options.Domain, _chainId, address, nonce, issued, expires, sessionKey),
             Nonce = nonce,
             ExpiresUnixMs = expires.ToUnixTimeMilliseconds(),
         };
@@ -69,14 +75,22 @@ public sealed partial class ProviderGatewayService(
             throw new RpcException(new Status(StatusCode.Unauthenticated, "the challenge is unknown, already used or expired; request a new one"));
         }
 
-        var message = LoginMessage.Format(_options.Domain, _chainId, address, request.Nonce, c.Issued, c.Expires);
+        var message = LoginMessage.Format(_options.Domain, _chainId, address, request.Nonce, c.Issued, c.Expires, c.SessionKey);
         if (MessageSignatures.RecoverSigner(message, request.Signature) != address)
         {
             LogLoginRefused(address, "signature does not match");
             throw new RpcException(new Status(StatusCode.Unauthenticated, "the signature is not the address's signature of the challenge"));
         }
 
-        var (token, expires) = sessions.Issue(address);
+        byte[]? sessionKey = null;
+        if (c.SessionKey.Length > 0)
+        {
+            // The signed text names the session key: kept as the proof that its signatures are the provider's.
+            sessionKey = Convert.FromHexString(c.SessionKey);
+            await grains.GetGrain<IProviderGrain>(address).RecordSessionAsync(new ProviderSession(c.SessionKey, message, request.Signature, clock.GetUtcNow()));
+        }
+
+        var (token, expires) = sessions.Issue(address, sessionKey);
         return new Session { Token = token, ExpiresUnixMs = expires.ToUnixTimeMilliseconds() };
     }
 
@@ -87,7 +101,7 @@ public sealed partial class ProviderGatewayService(
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
         var header = context.RequestHeaders.GetValue("authorization");
-        var address = sessions.Validate(header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : null)
+        var (address, sessionKey) = sessions.Read(header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : null)
             ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "a valid session token is required (authorization: Bearer <token>)"));
         var cancel = context.CancellationToken;
         var capabilities = await ReadRegistrationAsync(requestStream, cancel);
@@ -99,7 +113,7 @@ public sealed partial class ProviderGatewayService(
 
         var provider = grains.GetGrain<IProviderGrain>(address);
         var connectionId = Guid.NewGuid();
-        var connection = new ProviderConnection(services.GetService<IContentStore>(), clock, address, capabilities.PricePer1kInferences);
+        var connection = new ProviderConnection(services.GetService<IContentStore>(), clock, address, capabilities.PricePer1kInferences, sessionKey);
         var channel = grains.CreateObjectReference<ITaskChannel>(connection);
         var writer = WriteAsync(connection, responseStream, cancel);
         try

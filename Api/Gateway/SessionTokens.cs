@@ -7,7 +7,7 @@ using OrleansAI.Protocol;
 namespace OrleansAI.Api.Gateway;
 
 /// <summary>
-/// Short-lived provider session tokens: <c>base64url(address | expiry) . base64url(HMAC-SHA256)</c>.
+/// Short-lived provider session tokens: <c>base64url(address | expiry [| session key]) . base64url(HMAC-SHA256)</c>.
 /// Stateless, so any Api instance sharing the key can check them, and bounded in time so a stolen
 /// token is worth little.
 /// </summary>
@@ -32,26 +32,35 @@ public sealed class SessionTokens
         }
     }
 
-    /// <summary>A token for <paramref name="address"/> and when it expires.</summary>
-    public (string Token, DateTimeOffset Expires) Issue(string address)
+    /// <summary>A token for <paramref name="address"/> (and the session key its sign-in delegated, if any) and when it expires.</summary>
+    public (string Token, DateTimeOffset Expires) Issue(string address, byte[]? sessionKey = null)
     {
+        if (sessionKey is not null && sessionKey.Length != InferenceReceipt.PublicKeyBytes)
+        {
+            throw new ArgumentException("A session key is 32 bytes.", nameof(sessionKey));
+        }
+
         var expires = _clock.GetUtcNow() + _lifetime;
-        var payload = new byte[20 + 8];
+        var payload = new byte[20 + 8 + (sessionKey?.Length ?? 0)];
         Convert.FromHexString(ProviderAddress.Normalize(address).AsSpan(2), payload, out _, out _);
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(20), expires.ToUnixTimeMilliseconds());
+        sessionKey?.CopyTo(payload, 28);
         return ($"{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(_key, payload))}", expires);
     }
 
     /// <summary>The provider address a valid, unexpired token names; null for anything else.</summary>
-    public string? Validate(string? token)
+    public string? Validate(string? token) => Read(token)?.Address;
+
+    /// <summary>The address and session key (empty when none) a valid, unexpired token names; null for anything else.</summary>
+    public (string Address, byte[] SessionKey)? Read(string? token)
     {
-        if (token is null || token.Length > 200)
+        if (token is null || token.Length > 300)
         {
             return null;
         }
 
         var dot = token.IndexOf('.', StringComparison.Ordinal);
-        if (dot < 0 || !TryDecode(token[..dot], out var payload) || payload.Length != 28 || !TryDecode(token[(dot + 1)..], out var mac))
+        if (dot < 0 || !TryDecode(token[..dot], out var payload) || payload.Length is not (28 or 60) || !TryDecode(token[(dot + 1)..], out var mac))
         {
             return null;
         }
@@ -62,7 +71,7 @@ public sealed class SessionTokens
         }
 
         var expires = DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(20)));
-        return expires > _clock.GetUtcNow() ? "0x" + Convert.ToHexStringLower(payload.AsSpan(0, 20)) : null;
+        return expires > _clock.GetUtcNow() ? ("0x" + Convert.ToHexStringLower(payload.AsSpan(0, 20)), payload[28..]) : null;
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -1,10 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using OrleansAI.Api.Gateway;
 using OrleansAI.Federation.Verification;
 using OrleansAI.Grains.Interfaces.Inference;
 using OrleansAI.Grains.Interfaces.Providers;
+using OrleansAI.Grains.Interfaces.Verification;
+using OrleansAI.Grains.Storage;
+using OrleansAI.Hosting.Options;
 using OrleansAI.Inference.Routing;
 using OrleansAI.Protocol;
 
@@ -15,10 +20,12 @@ namespace OrleansAI.Api.Inference;
 /// (two random choices when many), then price; when none of those can answer, on nodes connected to
 /// other Api instances, relayed through their provider grains. Retries on another node when one
 /// fails, closes or is too slow, within the call's deadline; runs on k nodes and returns the majority
-/// when asked; re-runs a share of answers on another node as an audit. Every disagreement is
-/// recorded against the nodes.
+/// when asked; re-runs a share of answers on another node as an audit. Only signed answers are
+/// compared; every disagreement is recorded against the nodes, and an answer outvoted by at least two
+/// others opens a fraud case with the signed answers as evidence.
 /// </summary>
-public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFactory grains, ILogger<InferenceRouter> logger)
+public sealed partial class InferenceRouter(
+    ServingDirectory directory, IGrainFactory grains, IOptions<ChainOptions> chain, IServiceProvider services, ILogger<InferenceRouter> logger)
 {
     /// <summary>How long a node that timed out is passed over.</summary>
     public static readonly TimeSpan SlowPenalty = TimeSpan.FromSeconds(5);
@@ -27,6 +34,7 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
     public static readonly TimeSpan MinAttempt = TimeSpan.FromMilliseconds(250);
 
     private readonly ConcurrentDictionary<string, long> _slowUntil = new(StringComparer.Ordinal);
+    private readonly long _chainId = chain.Value.ChainId;
     private long _audits;
     private long _disagreements;
 
@@ -46,8 +54,8 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
         if (call.Replication <= 1)
         {
             var tried = new HashSet<string>(StringComparer.Ordinal);
-            var (output, node, error) = await OneAsync(call, tried, ends, deadline.Token);
-            if (output is null)
+            var (answer, error) = await OneAsync(call, tried, ends, deadline.Token);
+            if (answer is null)
             {
                 return Failed(error!, cancellationToken);
             }
@@ -55,10 +63,10 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
             if (call.AuditRate > 0 && Random.Shared.NextDouble() < call.AuditRate)
             {
                 Interlocked.Increment(ref _audits);
-                _ = AuditAsync(call, node!, output);
+                _ = AuditAsync(call, answer);
             }
 
-            return new InferenceOutcome(output, 200, null, 1, 1);
+            return new InferenceOutcome(answer.Output, 200, null, 1, 1);
         }
 
         return await ReplicatedAsync(call, ends, deadline.Token, cancellationToken);
@@ -66,30 +74,33 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
 
     private async Task<InferenceOutcome> ReplicatedAsync(InferenceCall call, long ends, CancellationToken deadline, CancellationToken caller)
     {
+        var inputSha = SHA256.HashData(call.Input.Span);
         var tried = new HashSet<string>(StringComparer.Ordinal);
         var chosen = Choose(call.ModelKey, tried, call.Replication);
         tried.UnionWith(chosen.Select(n => n.Address));
-        var answers = new List<(string Node, float[] Output)>();
-        var runs = chosen.Select(async n => (Node: n.Address, Result: await AttemptAsync(call, n, ends, deadline))).ToList();
+        var answers = new List<RoutedAnswer>();
+        var runs = chosen.Select(n => AttemptAsync(call, n, ends, deadline)).ToList();
         foreach (var run in runs)
         {
-            var (node, result) = await run;
-            if (result is not null)
+            if (await run is { } answer && IsSigned(call, inputSha, answer))
             {
-                answers.Add((node, result));
+                answers.Add(answer);
             }
         }
 
         // Replace the nodes that failed, one at a time, while time and nodes last.
         while (answers.Count < call.Replication && !deadline.IsCancellationRequested)
         {
-            var (output, node, _) = await OneAsync(call, tried, ends, deadline);
-            if (output is null)
+            var (answer, _) = await OneAsync(call, tried, ends, deadline);
+            if (answer is null)
             {
                 break;
             }
 
-            answers.Add((node!, output));
+            if (IsSigned(call, inputSha, answer))
+            {
+                answers.Add(answer);
+            }
         }
 
         while (true)
@@ -102,23 +113,26 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
             var outcome = OutputConsensus.Decide([.. answers.Select(a => (ReadOnlyMemory<float>)a.Output)], call.Rows, call.Rule);
             if (outcome.Resolved)
             {
-                Record(call, "replication", [.. answers.Select(a => a.Node)], outcome);
+                Record(call, "replication", answers, outcome);
                 return new InferenceOutcome(answers[outcome.Winner!.Value].Output, 200, null, answers.Count, outcome.Majority.Count);
             }
 
             // No majority (two nodes disagreeing): ask one more node to break the tie.
-            var (extra, extraNode, _) = await OneAsync(call, tried, ends, deadline);
+            var (extra, _) = await OneAsync(call, tried, ends, deadline);
             if (extra is null)
             {
-                Record(call, "replication", [.. answers.Select(a => a.Node)], outcome);
+                Record(call, "replication", answers, outcome);
                 return new InferenceOutcome(null, 502, "the nodes disagreed and no majority formed", answers.Count, 0);
             }
 
-            answers.Add((extraNode!, extra));
+            if (IsSigned(call, inputSha, extra))
+            {
+                answers.Add(extra);
+            }
         }
     }
 
-    private async Task<(float[]? Output, string? Node, string? Error)> OneAsync(InferenceCall call, HashSet<string> tried, long ends, CancellationToken deadline)
+    private async Task<(RoutedAnswer? Answer, string? Error)> OneAsync(InferenceCall call, HashSet<string> tried, long ends, CancellationToken deadline)
     {
         while (!deadline.IsCancellationRequested)
         {
@@ -126,9 +140,9 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
             if (picked.Count > 0)
             {
                 tried.Add(picked[0].Address);
-                if (await AttemptAsync(call, picked[0], ends, deadline) is { } output)
+                if (await AttemptAsync(call, picked[0], ends, deadline) is { } answer)
                 {
-                    return (output, picked[0].Address, null);
+                    return (answer, null);
                 }
 
                 continue;
@@ -138,68 +152,21 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
             var remote = call.RemoteNodes.Where(a => !tried.Contains(a) && !IsSlow(a)).ToList();
             if (remote.Count == 0)
             {
-                return (null, null, tried.Count == 0 ? "no node serves the model" : "every node serving the model failed");
+                return (null, tried.Count == 0 ? "no node serves the model" : "every node serving the model failed");
             }
 
             var address = remote[Random.Shared.Next(remote.Count)];
             tried.Add(address);
             if (await AttemptRemoteAsync(call, address, ends, deadline) is { } relayed)
             {
-                return (relayed, address, null);
+                return (relayed, null);
             }
         }
 
-        return (null, null, "the deadline passed");
+        return (null, "the deadline passed");
     }
 
-    private async Task<float[]?> AttemptRemoteAsync(InferenceCall call, string address, long ends, CancellationToken deadline)
-    {
-        var budget = Budget(ends);
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(deadline);
-        attempt.CancelAfter(budget);
-        try
-        {
-            var answer = await grains.GetGrain<IProviderGrain>(address)
-                .InferAsync(new InferenceRequest(call.ModelKey, call.Input.ToByteArray(), call.Rows, DateTimeOffset.UtcNow + budget))
-                .WaitAsync(attempt.Token);
-            var expected = (long)call.Rows * call.OutputWidth * sizeof(float);
-            if (answer.Output is { } output && output.LongLength == expected)
-            {
-                return MemoryMarshal.Cast<byte, float>(output).ToArray();
-            }
-
-            LogNodeFailed(address, call.ModelKey, answer.Error ?? $"an output of {answer.Output?.Length} bytes, not {expected}");
-            return null;
-        }
-        catch (OperationCanceledException) when (!deadline.IsCancellationRequested)
-        {
-            MarkSlow(address);
-            LogNodeFailed(address, call.ModelKey, "no answer in time");
-            return null;
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException)
-        {
-            LogNodeFailed(address, call.ModelKey, ex.Message);
-            return null;
-        }
-    }
-
-    private static TimeSpan Budget(long ends)
-    {
-        var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), ends);
-        var budget = remaining / 2 < MinAttempt ? remaining : remaining / 2;
-        return budget > TimeSpan.Zero ? budget : TimeSpan.FromMilliseconds(1);
-    }
-
-    private bool IsSlow(string address) => _slowUntil.TryGetValue(address, out var until) && until > Stopwatch.GetTimestamp();
-
-    private void MarkSlow(string address) => _slowUntil[address] = Stopwatch.GetTimestamp() + (long)(SlowPenalty.TotalSeconds * Stopwatch.Frequency);
-
-    private async Task<float[]?> AttemptAsync(InferenceCall call, ProviderConnection node, long ends, CancellationToken deadline)
+    private async Task<RoutedAnswer?> AttemptAsync(InferenceCall call, ProviderConnection node, long ends, CancellationToken deadline)
     {
         var budget = Budget(ends);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(deadline);
@@ -216,7 +183,7 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
             var expected = (long)call.Rows * call.OutputWidth * sizeof(float);
             if (reply.Error.Length == 0 && reply.Output.Length == expected)
             {
-                return MemoryMarshal.Cast<byte, float>(reply.Output.Span).ToArray();
+                return new RoutedAnswer(node.Address, MemoryMarshal.Cast<byte, float>(reply.Output.Span).ToArray(), reply.Output.ToByteArray(), reply.Signature.ToByteArray(), node.SessionKey);
             }
 
             LogNodeFailed(node.Address, call.ModelKey, reply.Error.Length > 0 ? reply.Error : $"an output of {reply.Output.Length} bytes, not {expected}");
@@ -239,6 +206,67 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
             return null;
         }
     }
+
+    private async Task<RoutedAnswer?> AttemptRemoteAsync(InferenceCall call, string address, long ends, CancellationToken deadline)
+    {
+        var budget = Budget(ends);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(deadline);
+        attempt.CancelAfter(budget);
+        try
+        {
+            var answer = await grains.GetGrain<IProviderGrain>(address)
+                .InferAsync(new InferenceRequest(call.ModelKey, call.Input.ToByteArray(), call.Rows, DateTimeOffset.UtcNow + budget))
+                .WaitAsync(attempt.Token);
+            var expected = (long)call.Rows * call.OutputWidth * sizeof(float);
+            if (answer.Output is { } output && output.LongLength == expected)
+            {
+                return new RoutedAnswer(address, MemoryMarshal.Cast<byte, float>(output).ToArray(), output, answer.Signature ?? [], answer.SessionKey ?? []);
+            }
+
+            LogNodeFailed(address, call.ModelKey, answer.Error ?? $"an output of {answer.Output?.Length} bytes, not {expected}");
+            return null;
+        }
+        catch (OperationCanceledException) when (!deadline.IsCancellationRequested)
+        {
+            MarkSlow(address);
+            LogNodeFailed(address, call.ModelKey, "no answer in time");
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            LogNodeFailed(address, call.ModelKey, ex.Message);
+            return null;
+        }
+    }
+
+    // Only answers a node signed with its delegated session key are compared: an unsigned answer
+    // could not be held against anyone, so it cannot outvote anyone either.
+    private bool IsSigned(InferenceCall call, byte[] inputSha, RoutedAnswer answer)
+    {
+        var digest = InferenceReceipt.Digest(_chainId, call.ModelKey, inputSha, SHA256.HashData(answer.OutputBytes));
+        if (InferenceReceipt.Verify(answer.SessionKey, digest, answer.Signature))
+        {
+            return true;
+        }
+
+        LogUnsigned(answer.Node, call.ModelKey);
+        return false;
+    }
+
+    private static TimeSpan Budget(long ends)
+    {
+        var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), ends);
+        var budget = remaining / 2 < MinAttempt ? remaining : remaining / 2;
+        return budget > TimeSpan.Zero ? budget : TimeSpan.FromMilliseconds(1);
+    }
+
+    private bool IsSlow(string address) => _slowUntil.TryGetValue(address, out var until) && until > Stopwatch.GetTimestamp();
+
+    private void MarkSlow(string address) => _slowUntil[address] = Stopwatch.GetTimestamp() + (long)(SlowPenalty.TotalSeconds * Stopwatch.Frequency);
 
     private List<ProviderConnection> Choose(string modelKey, HashSet<string> tried, int count)
     {
@@ -270,33 +298,39 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
         return [.. NodeChoice.PickMany(loads, count, Random.Shared).Select(i => nodes[i])];
     }
 
-    private async Task AuditAsync(InferenceCall call, string first, float[] answer)
+    private async Task AuditAsync(InferenceCall call, RoutedAnswer first)
     {
         try
         {
             var audit = call with { Timeout = TimeSpan.FromSeconds(10) };
             using var deadline = new CancellationTokenSource(audit.Timeout);
             var ends = Stopwatch.GetTimestamp() + (long)(audit.Timeout.TotalSeconds * Stopwatch.Frequency);
-            var tried = new HashSet<string>(StringComparer.Ordinal) { first };
-            var (second, secondNode, _) = await OneAsync(audit, tried, ends, deadline.Token);
-            if (second is null)
+            var inputSha = SHA256.HashData(call.Input.Span);
+            if (!IsSigned(call, inputSha, first))
             {
                 return;
             }
 
-            var answers = new List<(string Node, float[] Output)> { (first, answer), (secondNode!, second) };
-            if (!call.Rule.Agree(answer, second, call.Rows))
+            var tried = new HashSet<string>(StringComparer.Ordinal) { first.Node };
+            var (second, _) = await OneAsync(audit, tried, ends, deadline.Token);
+            if (second is null || !IsSigned(call, inputSha, second))
             {
-                // Two answers disagree: a third node decides which one was wrong.
-                var (third, thirdNode, _) = await OneAsync(audit, tried, ends, deadline.Token);
-                if (third is not null)
+                return;
+            }
+
+            var answers = new List<RoutedAnswer> { first, second };
+            if (!call.Rule.Agree(first.Output, second.Output, call.Rows))
+            {
+                // Two answers disagree: a third node decides who was wrong.
+                var (third, _) = await OneAsync(audit, tried, ends, deadline.Token);
+                if (third is not null && IsSigned(call, inputSha, third))
                 {
-                    answers.Add((thirdNode!, third));
+                    answers.Add(third);
                 }
             }
 
             var outcome = OutputConsensus.Decide([.. answers.Select(a => (ReadOnlyMemory<float>)a.Output)], call.Rows, call.Rule);
-            Record(call, "audit", [.. answers.Select(a => a.Node)], outcome);
+            Record(call, "audit", answers, outcome);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -304,12 +338,12 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
         }
     }
 
-    private void Record(InferenceCall call, string kind, IReadOnlyList<string> nodes, ConsensusOutcome outcome)
+    private void Record(InferenceCall call, string kind, List<RoutedAnswer> answers, ConsensusOutcome outcome)
     {
-        var majority = outcome.Majority.Select(i => nodes[i]).ToHashSet(StringComparer.Ordinal);
-        foreach (var node in nodes)
+        var majority = outcome.Majority.Select(i => answers[i].Node).ToHashSet(StringComparer.Ordinal);
+        foreach (var answer in answers)
         {
-            _ = grains.GetGrain<IProviderGrain>(node).RecordInferenceCheckAsync(majority.Contains(node));
+            _ = grains.GetGrain<IProviderGrain>(answer.Node).RecordInferenceCheckAsync(majority.Contains(answer.Node));
         }
 
         if (outcome.Resolved && outcome.Dissenters.Count == 0)
@@ -318,10 +352,51 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
         }
 
         Interlocked.Increment(ref _disagreements);
-        IReadOnlyList<string> dissenters = outcome.Resolved ? [.. outcome.Dissenters.Select(i => nodes[i])] : nodes;
+        IReadOnlyList<string> dissenters = outcome.Resolved ? [.. outcome.Dissenters.Select(i => answers[i].Node)] : [.. answers.Select(a => a.Node)];
         LogDisagreement(call.ModelKey, call.RequestId, kind, string.Join(",", dissenters));
         _ = grains.GetGrain<IModelDeploymentGrain>(call.ModelKey).RecordDisagreementAsync(
             new InferenceDisagreement(call.RequestId, kind, [.. majority.Order(StringComparer.Ordinal)], dissenters, DateTimeOffset.UtcNow));
+        if (outcome.Resolved && majority.Count >= 2)
+        {
+            // Outvoted by at least two others, every answer signed: proof, not suspicion.
+            _ = OpenCasesAsync(call, kind, answers, majority, dissenters);
+        }
+    }
+
+    private async Task OpenCasesAsync(InferenceCall call, string kind, List<RoutedAnswer> answers, HashSet<string> majority, IReadOnlyList<string> dissenters)
+    {
+        try
+        {
+            if (services.GetService<IContentStore>() is not { } store)
+            {
+                return;
+            }
+
+            // The input and every output are stored by hash, so whoever judges a dispute can re-run them.
+            var input = await PutAsync(store, call.Input.ToByteArray());
+            var signed = new List<SignedAnswer>(answers.Count);
+            foreach (var a in answers)
+            {
+                var output = await PutAsync(store, a.OutputBytes);
+                signed.Add(new SignedAnswer(a.Node, output.Sha256, output, Convert.ToHexStringLower(a.SessionKey), Convert.ToHexStringLower(a.Signature), majority.Contains(a.Node)));
+            }
+
+            foreach (var provider in dissenters)
+            {
+                var evidence = new FraudEvidence($"inference-{kind}", provider, call.ModelKey, call.RequestId, input, _chainId, signed, DateTimeOffset.UtcNow);
+                await grains.GetGrain<IFraudCaseGrain>(evidence.Hash()).OpenAsync(evidence);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogCaseFailed(call.ModelKey, call.RequestId, ex.Message);
+        }
+    }
+
+    private static async Task<Grains.Interfaces.Storage.ContentReference> PutAsync(IContentStore store, byte[] bytes)
+    {
+        using var content = new MemoryStream(bytes, writable: false);
+        return await store.PutAsync(content, CancellationToken.None);
     }
 
     private static InferenceOutcome Failed(string error, CancellationToken caller) =>
@@ -332,9 +407,15 @@ public sealed partial class InferenceRouter(ServingDirectory directory, IGrainFa
     [LoggerMessage(Level = LogLevel.Debug, Message = "Node {Address} failed a call for {Model}: {Reason}")]
     private partial void LogNodeFailed(string address, string model, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Address} answered {Model} without a valid session-key signature; the answer is not compared")]
+    private partial void LogUnsigned(string address, string model);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} request {RequestId}: {Kind} disagreement; outvoted: {Dissenters}")]
     private partial void LogDisagreement(string model, string requestId, string kind, string dissenters);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit of {Model} failed: {Reason}")]
     private partial void LogAuditFailed(string model, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} request {RequestId}: the fraud case could not be opened: {Reason}")]
+    private partial void LogCaseFailed(string model, string requestId, string reason);
 }

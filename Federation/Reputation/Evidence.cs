@@ -21,4 +21,7 @@ public static class Evidence
 
     /// <summary>An inference answer outvoted by a majority.</summary>
     public static readonly (double Successes, double Failures) InferenceOutvoted = (0, 1);
+
+    /// <summary>Proven fraud: signed wrong answers outvoted by at least two others (a fraud case).</summary>
+    public static readonly (double Successes, double Failures) ProvenFraud = (0, 5);
 }

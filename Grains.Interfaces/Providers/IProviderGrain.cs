@@ -12,14 +12,23 @@ public interface IProviderGrain : IGrainWithStringKey
 {
     /// <summary>Records a single-use sign-in nonce; only the newest few stay valid.</summary>
     [Alias("IssueChallenge")]
-    Task IssueChallengeAsync(string nonce, DateTimeOffset issuedUtc, DateTimeOffset expiresUtc);
+    Task IssueChallengeAsync(string nonce, DateTimeOffset issuedUtc, DateTimeOffset expiresUtc, string sessionKey);
 
     /// <summary>
-    /// Uses up <paramref name="nonce"/>: returns when it was issued and when it expires, or null when
-    /// it is unknown, used or expired. A second call with the same nonce always returns null.
+    /// Uses up <paramref name="nonce"/>: returns when it was issued, when it expires and the session key
+    /// it names, or null when it is unknown, used or expired. A second call with the same nonce always
+    /// returns null.
     /// </summary>
     [Alias("ConsumeChallenge")]
-    Task<(DateTimeOffset Issued, DateTimeOffset Expires)?> ConsumeChallengeAsync(string nonce);
+    Task<(DateTimeOffset Issued, DateTimeOffset Expires, string SessionKey)?> ConsumeChallengeAsync(string nonce);
+
+    /// <summary>Keeps a sign-in that delegated a session key (the latest few are kept), as evidence.</summary>
+    [Alias("RecordSession")]
+    Task RecordSessionAsync(ProviderSession session);
+
+    /// <summary>The kept sign-in that delegated <paramref name="sessionKey"/>, or null.</summary>
+    [Alias("GetSession")]
+    Task<ProviderSession?> GetSessionAsync(string sessionKey);
 
     /// <summary>
     /// Attaches a live connection (replacing and closing any older one), records the declared
@@ -85,6 +94,10 @@ public interface IProviderGrain : IGrainWithStringKey
     /// <summary>Counts an inference comparison the provider took part in: agreed with the majority or not.</summary>
     [Orleans.Concurrency.OneWay, Alias("InferenceCheck")]
     Task RecordInferenceCheckAsync(bool agreed);
+
+    /// <summary>Counts a fraud case against the provider (once per case id).</summary>
+    [Alias("RecordFraud")]
+    Task RecordFraudAsync(string caseId);
 
     /// <summary>The provider's record.</summary>
     [Alias("Get")]

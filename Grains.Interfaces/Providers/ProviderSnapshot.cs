@@ -15,6 +15,7 @@ namespace OrleansAI.Grains.Interfaces.Providers;
 /// <param name="InferenceAgreements">Compared inferences where it agreed with the majority.</param>
 /// <param name="InferenceDisagreements">Compared inferences where it did not.</param>
 /// <param name="Reputation">Its reputation.</param>
+/// <param name="FraudCases">Fraud cases opened against it (evidence hashes).</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.ProviderSnapshot")]
 public sealed record ProviderSnapshot(
     [property: Id(0)] string Address,
@@ -30,4 +31,5 @@ public sealed record ProviderSnapshot(
     [property: Id(10)] IReadOnlyList<string>? Models = null,
     [property: Id(11)] long InferenceAgreements = 0,
     [property: Id(12)] long InferenceDisagreements = 0,
-    [property: Id(13)] ReputationSnapshot? Reputation = null);
+    [property: Id(13)] ReputationSnapshot? Reputation = null,
+    [property: Id(14)] IReadOnlyList<string>? FraudCases = null);

@@ -25,7 +25,10 @@ public sealed partial class ProviderGrain(
     /// <summary>Dropped task ids remembered so a late answer is told it is late rather than foreign.</summary>
     public const int RecentlyCancelledKept = 256;
 
-    private readonly List<(string Nonce, DateTimeOffset Issued, DateTimeOffset Expires)> _challenges = [];
+    /// <summary>Sign-ins with session keys kept as evidence.</summary>
+    public const int SessionsKept = 8;
+
+    private readonly List<(string Nonce, DateTimeOffset Issued, DateTimeOffset Expires, string SessionKey)> _challenges = [];
     private readonly Queue<string> _recentlyCancelled = new();
     private readonly Dictionary<string, DateTimeOffset> _assignedAt = new(StringComparer.Ordinal);
     private DateTimeOffset? _offlineSince;
@@ -40,8 +43,9 @@ public sealed partial class ProviderGrain(
     private IProviderRegistryGrain Registry => GrainFactory.GetGrain<IProviderRegistryGrain>(0);
 
     /// <inheritdoc />
-    public Task IssueChallengeAsync(string nonce, DateTimeOffset issuedUtc, DateTimeOffset expiresUtc)
+    public Task IssueChallengeAsync(string nonce, DateTimeOffset issuedUtc, DateTimeOffset expiresUtc, string sessionKey)
     {
+        ArgumentNullException.ThrowIfNull(sessionKey);
         ArgumentException.ThrowIfNullOrEmpty(nonce);
         var now = clock.GetUtcNow();
         _challenges.RemoveAll(c => c.Expires <= now);
@@ -50,24 +54,46 @@ public sealed partial class ProviderGrain(
             _challenges.RemoveAt(0);
         }
 
-        _challenges.Add((nonce, issuedUtc, expiresUtc));
+        _challenges.Add((nonce, issuedUtc, expiresUtc, sessionKey));
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task<(DateTimeOffset Issued, DateTimeOffset Expires)?> ConsumeChallengeAsync(string nonce)
+    public Task<(DateTimeOffset Issued, DateTimeOffset Expires, string SessionKey)?> ConsumeChallengeAsync(string nonce)
     {
         var index = _challenges.FindIndex(c => c.Nonce == nonce);
         if (index < 0)
         {
-            return Task.FromResult<(DateTimeOffset, DateTimeOffset)?>(null);
+            return Task.FromResult<(DateTimeOffset, DateTimeOffset, string)?>(null);
         }
 
         var challenge = _challenges[index];
         _challenges.RemoveAt(index);
-        return Task.FromResult<(DateTimeOffset, DateTimeOffset)?>(
-            challenge.Expires > clock.GetUtcNow() ? (challenge.Issued, challenge.Expires) : null);
+        return Task.FromResult<(DateTimeOffset, DateTimeOffset, string)?>(
+            challenge.Expires > clock.GetUtcNow() ? (challenge.Issued, challenge.Expires, challenge.SessionKey) : null);
     }
+
+    /// <inheritdoc />
+    public async Task RecordSessionAsync(ProviderSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (state.State.Sessions.Any(s => s.SessionKey == session.SessionKey))
+        {
+            return;
+        }
+
+        state.State.Sessions.Add(session);
+        if (state.State.Sessions.Count > SessionsKept)
+        {
+            state.State.Sessions.RemoveAt(0);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public Task<ProviderSession?> GetSessionAsync(string sessionKey) =>
+        Task.FromResult(state.State.Sessions.LastOrDefault(s => s.SessionKey == sessionKey));
 
     /// <inheritdoc />
     public async Task<ProviderSnapshot> ConnectAsync(Guid connectionId, ProviderCapabilities capabilities, ITaskChannel channel)
@@ -321,6 +347,21 @@ public sealed partial class ProviderGrain(
     }
 
     /// <inheritdoc />
+    public async Task RecordFraudAsync(string caseId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        if (state.State.FraudCases.Contains(caseId))
+        {
+            return;
+        }
+
+        state.State.FraudCases.Add(caseId);
+        Observe(r => r.Observe(Evidence.ProvenFraud, clock.GetUtcNow(), ReputationOptions.Default));
+        await state.WriteStateAsync();
+        await RelistAsync();
+    }
+
+    /// <inheritdoc />
     public Task<ProviderSnapshot> GetAsync() => Task.FromResult(Snapshot());
 
     private async Task CheckLivenessAsync(CancellationToken cancellationToken)
@@ -378,7 +419,8 @@ public sealed partial class ProviderGrain(
         [.. state.State.Models.Keys],
         state.State.InferenceAgreements,
         state.State.InferenceDisagreements,
-        ReputationView());
+        ReputationView(),
+        [.. state.State.FraudCases]);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provider {Address} connected ({Device}); {Pending} unanswered tasks re-sent")]
     private partial void LogConnected(string address, string device, int pending);

@@ -35,10 +35,12 @@ public sealed class InferenceNetwork : IAsyncLifetime
     public float[][] Images { get; private set; } = [];
 
     /// <summary>Starts <paramref name="providers"/> serving providers (those in <paramref name="liars"/> answer wrongly), trains and deploys the model.</summary>
-    public static async Task<InferenceNetwork> StartAsync(int providers, IReadOnlySet<int> liars, int replicas, Func<int, ServingSettings, ServingSettings>? serving = null)
+    public static async Task<InferenceNetwork> StartAsync(
+        int providers, IReadOnlySet<int> liars, int replicas, Func<int, ServingSettings, ServingSettings>? serving = null,
+        IReadOnlyDictionary<string, string?>? apiSettings = null, IReadOnlyDictionary<string, string?>? siloSettings = null)
     {
         var network = new InferenceNetwork();
-        await network.StartCoreAsync(providers, liars, replicas, serving);
+        await network.StartCoreAsync(providers, liars, replicas, serving, apiSettings, siloSettings);
         return network;
     }
 
@@ -83,7 +85,9 @@ public sealed class InferenceNetwork : IAsyncLifetime
     public async Task<DeploymentView> DeploymentAsync() =>
         (await Network.Client.GetFromJsonAsync<DeploymentView>($"/api/models/{Model}/versions/{Version}/deployment", LocalNetwork.Json))!;
 
-    private async Task StartCoreAsync(int providers, IReadOnlySet<int> liars, int replicas, Func<int, ServingSettings, ServingSettings>? serving = null)
+    private async Task StartCoreAsync(
+        int providers, IReadOnlySet<int> liars, int replicas, Func<int, ServingSettings, ServingSettings>? serving = null,
+        IReadOnlyDictionary<string, string?>? apiSettings = null, IReadOnlyDictionary<string, string?>? siloSettings = null)
     {
         var keyHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ThrottledKey)));
         _network = await LocalNetwork.StartAsync(
@@ -91,13 +95,14 @@ public sealed class InferenceNetwork : IAsyncLifetime
             maxExamples: 600,
             settings: new AgentSettings { Serving = new ServingSettings { Enabled = true } },
             customize: (i, s) => s with { Serving = (serving?.Invoke(i, s.Serving) ?? s.Serving) with { Lie = liars.Contains(i) } },
-            apiSettings: new Dictionary<string, string?>
+            apiSettings: new Dictionary<string, string?>(apiSettings ?? new Dictionary<string, string?>())
             {
                 ["Inference:MaxRequestBytes"] = "1048576",
                 ["Inference:ClientLimits:" + ThrottledClient] = "2",
                 ["Clients:Keys:1:ClientId"] = ThrottledClient,
                 ["Clients:Keys:1:Sha256"] = keyHash,
-            });
+            },
+            siloSettings: siloSettings);
         Version = await Network.TrainAndDeployAsync(Model, LocalNetwork.TinySpec, providers, replicas, learningRate: 0.01);
         var test = FleetData.FashionMnist(1, null, 7, 10)[0].Test;
         Images = [.. Enumerable.Range(0, 16).Select(i => test.Example(i).ToArray())];

@@ -27,6 +27,7 @@ public sealed class LocalNetwork : IAsyncDisposable
 
     private readonly List<(ProviderAgent Agent, CancellationTokenSource Stop, Task Run)> _nodes = [];
     private readonly List<ModelCache> _caches = [];
+    private readonly List<ProviderContext> _contexts = [];
     private readonly HttpClient _blobs = new();
     private TaskRunner? _runner;
 
@@ -52,6 +53,9 @@ public sealed class LocalNetwork : IAsyncDisposable
 
     /// <summary>The provider agents.</summary>
     public IReadOnlyList<ProviderAgent> Agents => [.. _nodes.Select(n => n.Agent)];
+
+    /// <summary>The providers' signing keys, by agent index (to stake them on chain).</summary>
+    public IReadOnlyList<Nethereum.Signer.EthECKey> Keys => [.. _contexts.Select(c => c.Key)];
 
     /// <summary>
     /// Starts a silo, the Api and <paramref name="providers"/> simulated providers (IID partitions of
@@ -90,6 +94,7 @@ public sealed class LocalNetwork : IAsyncDisposable
         {
             var agentSettings = (settings ?? new AgentSettings()) with { Behavior = behaviors?.GetValueOrDefault(i) ?? ClientBehavior.Honest, MaxBackoff = TimeSpan.FromSeconds(2) };
             var context = new ProviderContext(SimulatedKeys.Of(seed, i), data[i], customize?.Invoke(i, agentSettings) ?? agentSettings, seed + i);
+            network._contexts.Add(context);
             ModelCache? cache = null;
             if (context.Settings.Serving.Enabled)
             {
@@ -243,6 +248,11 @@ public sealed class LocalNetwork : IAsyncDisposable
         foreach (var cache in _caches)
         {
             cache.Dispose();
+        }
+
+        foreach (var context in _contexts)
+        {
+            context.Dispose();
         }
 
         _blobs.Dispose();

@@ -1,0 +1,17 @@
+namespace OrleansAI.Grains.Interfaces.Verification;
+
+/// <summary>
+/// One fraud case, keyed by its evidence hash: recorded once, counted against the provider's
+/// reputation once, and slashed on chain once (retried until the chain answers).
+/// </summary>
+[Alias("OrleansAI.IFraudCaseGrain")]
+public interface IFraudCaseGrain : IGrainWithStringKey
+{
+    /// <summary>Opens the case (a second call with the same evidence changes nothing) and returns it.</summary>
+    [Alias("Open")]
+    Task<FraudCaseSnapshot> OpenAsync(FraudEvidence evidence);
+
+    /// <summary>The case, or null when none was opened.</summary>
+    [Alias("Get")]
+    Task<FraudCaseSnapshot?> GetAsync();
+}

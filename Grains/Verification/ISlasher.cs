@@ -1,0 +1,12 @@
+namespace OrleansAI.Grains.Verification;
+
+/// <summary>Slashes a provider's stake on chain, citing evidence (implemented where the chain is: Hosting).</summary>
+public interface ISlasher
+{
+    /// <summary>
+    /// Slashes <paramref name="provider"/> citing <paramref name="evidenceHash"/> (32 bytes, hex).
+    /// Evidence the chain has seen before counts as slashed: a retried attempt never slashes twice.
+    /// Transport failures throw; the caller retries.
+    /// </summary>
+    Task<SlashOutcome> SlashAsync(string provider, string evidenceHash, CancellationToken cancellationToken);
+}

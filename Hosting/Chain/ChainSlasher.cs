@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Numerics;
+using Microsoft.Extensions.Logging;
+using OrleansAI.Grains.Interfaces.Verification;
+using OrleansAI.Grains.Verification;
+using OrleansAI.Settlement;
+using OrleansAI.Settlement.Services;
+
+namespace OrleansAI.Hosting.Chain;
+
+/// <summary>
+/// <see cref="ISlasher"/> on the Staking contract from the platform's key (SLASHER_ROLE): takes a
+/// share of the provider's slashable stake, never more than the contract's per-slash limit, citing
+/// the evidence hash, which the contract accepts once — so a retried attempt cannot slash twice.
+/// </summary>
+public sealed partial class ChainSlasher(StakingService staking, int shareBps, ILogger<ChainSlasher> logger) : ISlasher
+{
+    /// <inheritdoc />
+    public async Task<SlashOutcome> SlashAsync(string provider, string evidenceHash, CancellationToken cancellationToken)
+    {
+        var slashable = await staking.SlashableOfQueryAsync(provider).WaitAsync(cancellationToken);
+        var limit = await staking.MaxSlashOfQueryAsync(provider).WaitAsync(cancellationToken);
+        var amount = BigInteger.Min(slashable * shareBps / 10_000, limit);
+        if (amount <= 0)
+        {
+            return new SlashOutcome(FraudCaseStatus.NothingToSlash, "the provider has no slashable stake");
+        }
+
+        try
+        {
+            var receipt = await staking.SlashRequestAndWaitForReceiptAsync(provider, amount, Bytes32.Parse(evidenceHash), null, cancellationToken);
+            LogSlashed(provider, amount, evidenceHash, receipt.TransactionHash);
+            return new SlashOutcome(FraudCaseStatus.Slashed, receipt.TransactionHash, amount.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (SettlementException ex) when (ex.ErrorName == "EvidenceAlreadyUsed")
+        {
+            // An earlier attempt went through and its answer was lost: that slash is this one.
+            return new SlashOutcome(FraudCaseStatus.Slashed, "the chain had already taken this evidence");
+        }
+        catch (SettlementException ex) when (ex.ErrorName is "ZeroAmount" or "SlashExceedsLimit" or "AccessControlUnauthorizedAccount")
+        {
+            return new SlashOutcome(FraudCaseStatus.Failed, $"{ex.ErrorName}: {ex.Message}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slashed {Provider} by {Amount} wei citing evidence {EvidenceHash} (tx {Transaction})")]
+    private partial void LogSlashed(string provider, BigInteger amount, string evidenceHash, string transaction);
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Numerics;
+using Microsoft.Extensions.DependencyInjection;
+using Nethereum.Signer;
+using OrleansAI.Grains.Interfaces.Verification;
+using OrleansAI.Protocol;
+using OrleansAI.Settlement;
+using OrleansAI.Settlement.Deployment;
+using OrleansAI.Settlement.Services;
+using OrleansAI.Testing;
+using OrleansAI.Testing.Network;
+
+namespace OrleansAI.Network.Tests;
+
+/// <summary>Proven fraud costs stake: a node outvoted on signed answers is slashed on chain, once per piece of evidence.</summary>
+[Collection(NetworkTestGroup.Name)]
+public sealed class FraudSlashingTests
+{
+    private const long ChainId = 31337;
+
+    [Fact]
+    public async Task ALiarOutvotedOnSignedAnswersIsSlashedOnChainOncePerEvidence()
+    {
+        var deploymentPath = Path.Combine(Path.GetTempPath(), $"oai-deployment-{Guid.NewGuid():N}.json");
+        var platformKey = EthECKey.GenerateKey().GetPrivateKey();
+        var platform = new SettlementSigner(LocalServices.AnvilUrl, ChainId, platformKey);
+        await RawProvider.FundOnAnvilAsync(platform.Address);
+        var deployment = await new ContractDeployer(platform).DeployAsync(new DeploymentParameters(), CancellationToken.None);
+        deployment.Save(deploymentPath);
+        try
+        {
+            await using var served = await InferenceNetwork.StartAsync(
+                3,
+                new HashSet<int> { 2 },
+                replicas: 3,
+                apiSettings: new Dictionary<string, string?> { ["Chain:DeploymentFile"] = deploymentPath, ["Gateway:RequireStake"] = "false" },
+                siloSettings: new Dictionary<string, string?>
+                {
+                    ["Chain:RpcUrl"] = LocalServices.AnvilUrl,
+                    ["Chain:DeploymentFile"] = deploymentPath,
+                    ["Chain:PlatformKey"] = platformKey,
+                });
+            var network = served.Network;
+            var staking = new StakingService(platform, deployment.Contracts.Staking);
+            foreach (var key in network.Keys)
+            {
+                await StakeAsync(platform, deployment, key);
+            }
+
+            var liar = network.Agents[2].Address;
+            var honest = network.Agents[0].Address;
+            var liarStake = await staking.SlashableOfQueryAsync(liar);
+            var honestStake = await staking.SlashableOfQueryAsync(honest);
+
+            // The same input twice: the same signed answers, so the same evidence and one case.
+            var request = InferenceNetwork.Request(served.Images.Take(2), new { replication = 3 });
+            for (var i = 0; i < 2; i++)
+            {
+                using var response = await served.InferAsync(request);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            IReadOnlyList<FraudCaseSnapshot> cases = [];
+            await LocalNetwork.Until(() =>
+            {
+                cases = network.Client.GetFromJsonAsync<IReadOnlyList<FraudCaseSnapshot>>($"/api/providers/{liar}/cases", LocalNetwork.Json).GetAwaiter().GetResult()!;
+                return cases.Count > 0 && cases.All(c => c.Status != FraudCaseStatus.Recorded);
+            }, TimeSpan.FromSeconds(30), "the liar's case to be settled on chain");
+
+            var single = Assert.Single(cases);
+            Assert.Equal(FraudCaseStatus.Slashed, single.Status);
+            Assert.Equal(liar, single.Evidence.Provider);
+            Assert.Equal(3, single.Evidence.Answers.Count);
+            Assert.Equal(2, single.Evidence.Answers.Count(a => a.InMajority));
+            Assert.DoesNotContain(single.Evidence.Answers, a => a.InMajority && a.Provider == liar);
+            var slashed = BigInteger.Parse(single.SlashedWei!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(slashed > 0);
+            Assert.Equal(liarStake - slashed, await staking.SlashableOfQueryAsync(liar));
+            Assert.Equal(honestStake, await staking.SlashableOfQueryAsync(honest));
+            Assert.Empty(await network.Client.GetFromJsonAsync<IReadOnlyList<FraudCaseSnapshot>>($"/api/providers/{honest}/cases", LocalNetwork.Json) ?? []);
+
+            // Opening the same evidence again — a retried report — slashes nothing more.
+            var grains = network.Api.Services.GetRequiredService<IGrainFactory>();
+            var again = await grains.GetGrain<IFraudCaseGrain>(single.Id).OpenAsync(single.Evidence);
+            Assert.Equal(FraudCaseStatus.Slashed, again.Status);
+            Assert.Equal(liarStake - slashed, await staking.SlashableOfQueryAsync(liar));
+            // The chain itself refuses the evidence a second time.
+            var replay = await Assert.ThrowsAsync<SettlementException>(() => staking.SlashRequestAndWaitForReceiptAsync(liar, 1, Bytes32.Parse(single.Id), null, CancellationToken.None));
+            Assert.Equal("EvidenceAlreadyUsed", replay.ErrorName);
+        }
+        finally
+        {
+            File.Delete(deploymentPath);
+        }
+    }
+
+    private static async Task StakeAsync(SettlementSigner platform, DeploymentFile deployment, EthECKey key)
+    {
+        var provider = new SettlementSigner(LocalServices.AnvilUrl, ChainId, key.GetPrivateKey());
+        await RawProvider.FundOnAnvilAsync(provider.Address);
+        var minimum = await new StakingService(platform, deployment.Contracts.Staking).MinStakeQueryAsync();
+        await new TokenService(platform, deployment.Contracts.Token).TransferRequestAndWaitForReceiptAsync(provider.Address, minimum, CancellationToken.None);
+        await new TokenService(provider, deployment.Contracts.Token).ApproveRequestAndWaitForReceiptAsync(deployment.Contracts.Staking, minimum, CancellationToken.None);
+        await new StakingService(provider, deployment.Contracts.Staking).StakeRequestAndWaitForReceiptAsync(minimum, CancellationToken.None);
+    }
+}
