@@ -22,6 +22,9 @@ public static class Evidence
     /// <summary>An inference answer outvoted by a majority.</summary>
     public static readonly (double Successes, double Failures) InferenceOutvoted = (0, 1);
 
+    /// <summary>A federated update that was an outlier in its round: suspicion, which only costs reputation.</summary>
+    public static readonly (double Successes, double Failures) Suspected = (0, 0.5);
+
     /// <summary>Proven fraud: signed wrong answers outvoted by at least two others (a fraud case).</summary>
     public static readonly (double Successes, double Failures) ProvenFraud = (0, 5);
 }

@@ -95,6 +95,10 @@ public interface IProviderGrain : IGrainWithStringKey
     [Orleans.Concurrency.OneWay, Alias("InferenceCheck")]
     Task RecordInferenceCheckAsync(bool agreed);
 
+    /// <summary>Records that the provider's update was an outlier in round <paramref name="roundKey"/> (once per round).</summary>
+    [Alias("RecordSuspicion")]
+    Task RecordSuspicionAsync(string roundKey, string reason);
+
     /// <summary>Counts a fraud case against the provider (once per case id).</summary>
     [Alias("RecordFraud")]
     Task RecordFraudAsync(string caseId);

@@ -16,6 +16,8 @@ namespace OrleansAI.Grains.Interfaces.Providers;
 /// <param name="InferenceDisagreements">Compared inferences where it did not.</param>
 /// <param name="Reputation">Its reputation.</param>
 /// <param name="FraudCases">Fraud cases opened against it (evidence hashes).</param>
+/// <param name="Suspicions">The latest rounds in which its update was an outlier.</param>
+/// <param name="SuspicionCount">Outlier rounds ever recorded.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.ProviderSnapshot")]
 public sealed record ProviderSnapshot(
     [property: Id(0)] string Address,
@@ -32,4 +34,6 @@ public sealed record ProviderSnapshot(
     [property: Id(11)] long InferenceAgreements = 0,
     [property: Id(12)] long InferenceDisagreements = 0,
     [property: Id(13)] ReputationSnapshot? Reputation = null,
-    [property: Id(14)] IReadOnlyList<string>? FraudCases = null);
+    [property: Id(14)] IReadOnlyList<string>? FraudCases = null,
+    [property: Id(15)] IReadOnlyList<Suspicion>? Suspicions = null,
+    [property: Id(16)] long SuspicionCount = 0);

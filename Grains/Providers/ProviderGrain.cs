@@ -25,6 +25,9 @@ public sealed partial class ProviderGrain(
     /// <summary>Dropped task ids remembered so a late answer is told it is late rather than foreign.</summary>
     public const int RecentlyCancelledKept = 256;
 
+    /// <summary>Outlier rounds kept in the record.</summary>
+    public const int SuspicionsKept = 20;
+
     /// <summary>Sign-ins with session keys kept as evidence.</summary>
     public const int SessionsKept = 8;
 
@@ -347,6 +350,27 @@ public sealed partial class ProviderGrain(
     }
 
     /// <inheritdoc />
+    public async Task RecordSuspicionAsync(string roundKey, string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(roundKey);
+        if (state.State.Suspicions.Any(s => s.RoundKey == roundKey))
+        {
+            return;
+        }
+
+        state.State.Suspicions.Add(new Suspicion(roundKey, reason ?? "", clock.GetUtcNow()));
+        if (state.State.Suspicions.Count > SuspicionsKept)
+        {
+            state.State.Suspicions.RemoveAt(0);
+        }
+
+        state.State.SuspicionCount++;
+        Observe(r => r.Observe(Evidence.Suspected, clock.GetUtcNow(), ReputationOptions.Default));
+        await state.WriteStateAsync();
+        await RelistAsync();
+    }
+
+    /// <inheritdoc />
     public async Task RecordFraudAsync(string caseId)
     {
         ArgumentException.ThrowIfNullOrEmpty(caseId);
@@ -420,7 +444,9 @@ public sealed partial class ProviderGrain(
         state.State.InferenceAgreements,
         state.State.InferenceDisagreements,
         ReputationView(),
-        [.. state.State.FraudCases]);
+        [.. state.State.FraudCases],
+        [.. state.State.Suspicions],
+        state.State.SuspicionCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provider {Address} connected ({Device}); {Pending} unanswered tasks re-sent")]
     private partial void LogConnected(string address, string device, int pending);

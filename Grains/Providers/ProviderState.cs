@@ -48,4 +48,10 @@ public sealed class ProviderState
 
     /// <summary>Fraud cases opened against it (ids), oldest first.</summary>
     [Id(13)] public List<string> FraudCases { get; set; } = [];
+
+    /// <summary>Rounds in which its update was an outlier, newest last, with why.</summary>
+    [Id(14)] public List<Suspicion> Suspicions { get; set; } = [];
+
+    /// <summary>Outliers ever recorded (the list keeps the latest).</summary>
+    [Id(15)] public long SuspicionCount { get; set; }
 }

@@ -436,6 +436,7 @@ public sealed partial class AggregationRoundGrain(
             state.State.KeptBecause = result.KeptBecause;
             state.State.Contributions = [.. result.Contributions];
             state.State.StrategyState = result.StrategyState;
+            state.State.Suspects = new Dictionary<string, string>(result.Suspects, StringComparer.Ordinal);
         }
         else
         {
@@ -446,6 +447,11 @@ public sealed partial class AggregationRoundGrain(
         state.State.ClosedUtc = now;
         await CommitAsync();
         LogClosed(this.GetPrimaryKeyString(), done.Count, state.State.KeptBecause ?? "new model");
+        foreach (var (provider, reason) in state.State.Suspects)
+        {
+            await GrainFactory.GetGrain<IProviderGrain>(provider).RecordSuspicionAsync(this.GetPrimaryKeyString(), reason);
+        }
+
         await CancelOutstandingAsync("the round closed");
         await NotifyJobAsync();
     }

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using OrleansAI.Federation;
 using OrleansAI.Federation.Compression;
+using OrleansAI.Federation.Verification;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Grains.Storage;
@@ -20,7 +21,7 @@ internal static class RoundAggregator
     public const int ConcurrentReads = 16;
 
     /// <summary>What aggregation produced.</summary>
-    internal sealed record Result(ContentReference? NewWeights, string? KeptBecause, IReadOnlyList<RoundContribution> Contributions, ContentReference? StrategyState);
+    internal sealed record Result(ContentReference? NewWeights, string? KeptBecause, IReadOnlyList<RoundContribution> Contributions, ContentReference? StrategyState, IReadOnlyDictionary<string, string> Suspects);
 
     public static async Task<Result> AggregateAsync(
         IContentStore store, RoundConfig config, IReadOnlyList<(string TaskId, RoundTask Task)> done, IReadOnlyList<ClientFailure> failures, CancellationToken cancellationToken)
@@ -67,6 +68,12 @@ internal static class RoundAggregator
             }
         }
 
+        // Private data cannot be replayed, so the round is its own reference: updates from this round's
+        // model that point against the robust centre, or are far too long or short, are suspects.
+        var suspects = UpdateOutliers.Screen(current, [.. updates.Where(u => u.BaseRound == config.Round - 1)])
+            .Where(o => o.IsOutlier)
+            .ToDictionary(o => o.ClientId, o => o.Reason!, StringComparer.Ordinal);
+
         // A fresh strategy each round, given what the previous round's strategy carried out of it.
         var strategy = StrategyCatalog.Create(config.Strategy);
         if (config.StrategyState is { } carried)
@@ -103,7 +110,7 @@ internal static class RoundAggregator
                     ? d.Task.BaseRound is { } origin ? $"carried in from round {origin + 1}, staleness {config.Round - 1 - origin}" : ""
                     : outcome.KeptBecause ?? "not selected by the strategy")))
             .ToList();
-        return new Result(next, outcome.KeptBecause, contributions, nextState);
+        return new Result(next, outcome.KeptBecause, contributions, nextState, suspects);
     }
 
     /// <summary>

@@ -45,4 +45,7 @@ public sealed class RoundState
 
     /// <summary>Whether the job has acknowledged the outcome.</summary>
     [Id(11)] public bool JobNotified { get; set; }
+
+    /// <summary>Providers whose updates were outliers in this round, with why (suspicion, not proof).</summary>
+    [Id(13)] public Dictionary<string, string> Suspects { get; set; } = [];
 }

@@ -1,4 +1,8 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansAI.Federation.Adversarial;
+using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Testing.Network;
 
@@ -32,5 +36,50 @@ public sealed class ReputationTests
         Assert.InRange(doubted / (double)Draws, 0.17, 0.23);
         // Both are drawn when both are asked for: weight orders them, it never excludes.
         Assert.Equal([Trusted, Doubted], (await registry.SampleAsync(new ProviderCriteria(dataset), 2, [], 1)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task FederatedAttackersUpdatesAreOutliersThatCostThemReputationAndHonestOnesAreNot()
+    {
+        var attacks = new Dictionary<int, ClientBehavior> { [2] = ClientBehavior.SignFlip, [3] = ClientBehavior.Lazy };
+        await using var network = await LocalNetwork.StartAsync(providers: 5, maxExamples: 400, behaviors: attacks);
+        var job = await network.SubmitAsync(new
+        {
+            model = "screened",
+            spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement,
+            rounds = 3,
+            minProviders = 5,
+            // The median keeps the attackers from ruining the model while they are being noticed.
+            strategy = "median",
+            localEpochs = 1,
+            learningRate = 0.01,
+            batchSize = 32,
+        });
+
+        var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, TimeSpan.FromMinutes(3));
+
+        Assert.Equal(JobStatus.Completed, done.Status);
+        var records = new Dictionary<int, JsonElement>();
+        for (var i = 0; i < 5; i++)
+        {
+            records[i] = await network.Client.GetFromJsonAsync<JsonElement>($"/api/providers/{network.Agents[i].Address}");
+        }
+
+        foreach (var attacker in attacks.Keys)
+        {
+            Assert.Equal(3, records[attacker].GetProperty("suspicionCount").GetInt64());
+        }
+
+        foreach (var honest in new[] { 0, 1, 4 })
+        {
+            Assert.Equal(0, records[honest].GetProperty("suspicionCount").GetInt64());
+            foreach (var attacker in attacks.Keys)
+            {
+                Assert.True(records[attacker].GetProperty("reputation").GetProperty("score").GetDouble() < records[honest].GetProperty("reputation").GetProperty("score").GetDouble());
+            }
+        }
+
+        Assert.Contains("points against", records[2].GetProperty("suspicions")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("little or no training", records[3].GetProperty("suspicions")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 }
