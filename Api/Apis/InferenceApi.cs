@@ -38,6 +38,7 @@ public static class InferenceApi
         builder.Services.Configure<InferenceOptions>(builder.Configuration.GetSection(InferenceOptions.Section));
         builder.Services.AddSingleton<ServingDirectory>();
         builder.Services.AddSingleton<InferenceRouter>();
+        builder.Services.AddSingleton<TrustedVerifier>();
         builder.Services.AddSingleton<ServedModels>();
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -213,7 +214,9 @@ public static class InferenceApi
             deployment.Tolerance > 0 ? ComparisonRule.Within(deployment.Tolerance) : ComparisonRule.Classifier,
             timeout,
             request.Id ?? http.TraceIdentifier,
-            model.ReadyNodes);
+            model.ReadyNodes,
+            replication > 1 ? 0 : deployment.VerifyRate,
+            model.Deployment.Placement);
         var outcome = await http.RequestServices.GetRequiredService<InferenceRouter>().RunAsync(call, http.RequestAborted);
         if (outcome.Output is null)
         {

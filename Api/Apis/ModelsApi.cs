@@ -40,7 +40,8 @@ public static class ModelsApi
             request?.Replicas ?? defaults.Replicas,
             request?.Replication ?? defaults.Replication,
             request?.AuditRate ?? defaults.AuditRate,
-            request?.Tolerance ?? defaults.Tolerance);
+            request?.Tolerance ?? defaults.Tolerance,
+            request?.VerifyRate ?? defaults.VerifyRate);
         if (settings.Problem() is { } problem)
         {
             return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid deployment settings.");

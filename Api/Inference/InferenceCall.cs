@@ -14,4 +14,8 @@ namespace OrleansAI.Api.Inference;
 /// <param name="Timeout">How long the client waits.</param>
 /// <param name="RequestId">Id for the disagreement record.</param>
 /// <param name="RemoteNodes">Nodes the deployment reports ready, to relay to when no node connected here can answer.</param>
-public sealed record InferenceCall(string ModelKey, ByteString Input, int Rows, int OutputWidth, int Replication, double AuditRate, ComparisonRule Rule, TimeSpan Timeout, string RequestId, IReadOnlyList<string> RemoteNodes);
+/// <param name="VerifyRate">Chance that a single-node answer is re-computed by the platform's own verifier.</param>
+/// <param name="Placement">The model's ONNX file and signature, for the verifier.</param>
+public sealed record InferenceCall(
+    string ModelKey, ByteString Input, int Rows, int OutputWidth, int Replication, double AuditRate, ComparisonRule Rule, TimeSpan Timeout, string RequestId, IReadOnlyList<string> RemoteNodes,
+    double VerifyRate = 0, Grains.Interfaces.Inference.ModelPlacement? Placement = null);

@@ -33,6 +33,9 @@ public sealed partial class InferenceRouter(
     /// <summary>Shortest time one attempt is given before the router tries another node.</summary>
     public static readonly TimeSpan MinAttempt = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How the platform's own verifier is named in disagreements and evidence.</summary>
+    public const string TrustedVerifierName = "platform-verifier";
+
     private readonly ConcurrentDictionary<string, long> _slowUntil = new(StringComparer.Ordinal);
     private readonly long _chainId = chain.Value.ChainId;
     private long _audits;
@@ -64,6 +67,11 @@ public sealed partial class InferenceRouter(
             {
                 Interlocked.Increment(ref _audits);
                 _ = AuditAsync(call, answer);
+            }
+
+            if (call.VerifyRate > 0 && call.Placement is not null && Random.Shared.NextDouble() < call.VerifyRate)
+            {
+                _ = VerifyAsync(call, answer);
             }
 
             return new InferenceOutcome(answer.Output, 200, null, 1, 1);
@@ -331,6 +339,55 @@ public sealed partial class InferenceRouter(
 
             var outcome = OutputConsensus.Decide([.. answers.Select(a => (ReadOnlyMemory<float>)a.Output)], call.Rows, call.Rule);
             Record(call, "audit", answers, outcome);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogAuditFailed(call.ModelKey, ex.Message);
+        }
+    }
+
+    // The platform re-computes the answer itself: one trusted answer outweighs the node's.
+    private async Task VerifyAsync(InferenceCall call, RoutedAnswer answer)
+    {
+        try
+        {
+            var inputSha = SHA256.HashData(call.Input.Span);
+            if (!IsSigned(call, inputSha, answer) || services.GetService<TrustedVerifier>() is not { } verifier)
+            {
+                return;
+            }
+
+            var expected = await verifier.ComputeAsync(call.Placement!, MemoryMarshal.Cast<byte, float>(call.Input.Span).ToArray(), call.Rows);
+            if (expected is null)
+            {
+                return;
+            }
+
+            var agreed = call.Rule.Agree(answer.Output, expected, call.Rows);
+            _ = grains.GetGrain<IProviderGrain>(answer.Node).RecordInferenceCheckAsync(agreed);
+            if (agreed)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref _disagreements);
+            LogDisagreement(call.ModelKey, call.RequestId, "verifier", answer.Node);
+            _ = grains.GetGrain<IModelDeploymentGrain>(call.ModelKey).RecordDisagreementAsync(
+                new InferenceDisagreement(call.RequestId, "verifier", [TrustedVerifierName], [answer.Node], DateTimeOffset.UtcNow));
+            if (services.GetService<IContentStore>() is not { } store)
+            {
+                return;
+            }
+
+            var input = await PutAsync(store, call.Input.ToByteArray());
+            var theirs = await PutAsync(store, answer.OutputBytes);
+            var ours = await PutAsync(store, MemoryMarshal.AsBytes(expected.AsSpan()).ToArray());
+            var evidence = new FraudEvidence("inference-verifier", answer.Node, call.ModelKey, call.RequestId, input, _chainId,
+            [
+                new SignedAnswer(answer.Node, theirs.Sha256, theirs, Convert.ToHexStringLower(answer.SessionKey), Convert.ToHexStringLower(answer.Signature), false),
+                new SignedAnswer(TrustedVerifierName, ours.Sha256, ours, "", "", true),
+            ], DateTimeOffset.UtcNow);
+            await grains.GetGrain<IFraudCaseGrain>(evidence.Hash()).OpenAsync(evidence);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -184,6 +184,52 @@ public sealed class InferenceProtocolTests(InferenceNetwork fixture) : IClassFix
     }
 
     [Fact]
+    public async Task ThePlatformsOwnVerifierCatchesALyingNodeWithoutOtherNodesAndSparesTheHonest()
+    {
+        var liar = fixture.Network.Agents[2].Address;
+        var deployment = $"/api/models/{InferenceNetwork.Model}/versions/{fixture.Version}/deployment";
+        using (var verified = await Client.PutAsJsonAsync(deployment, new { replicas = 3, replication = 1, verifyRate = 1.0 }))
+        {
+            verified.EnsureSuccessStatusCode();
+        }
+
+        try
+        {
+            await Task.Delay(Api.Inference.ServedModels.Freshness + TimeSpan.FromMilliseconds(500));
+            // Concurrent calls spread over the nodes (least outstanding first), so the liar answers some.
+            for (var wave = 0; wave < 3; wave++)
+            {
+                var calls = Enumerable.Range(0, 6).Select(i => fixture.InferAsync(InferenceNetwork.Request(fixture.Images.Skip((wave * 6 + i) % 14).Take(2))));
+                foreach (var response in await Task.WhenAll(calls))
+                {
+                    Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                    response.Dispose();
+                }
+            }
+
+            await LocalNetwork.Until(
+                () => Cases(liar).Any(c => c.GetProperty("evidence").GetProperty("kind").GetString() == "inference-verifier"),
+                TimeSpan.FromSeconds(20),
+                "the verifier to open a case against the liar");
+            var caught = Cases(liar).First(c => c.GetProperty("evidence").GetProperty("kind").GetString() == "inference-verifier");
+            var answers = caught.GetProperty("evidence").GetProperty("answers").EnumerateArray().ToList();
+            Assert.Equal(2, answers.Count);
+            Assert.Contains(answers, a => a.GetProperty("provider").GetString() == "platform-verifier" && a.GetProperty("inMajority").GetBoolean());
+            Assert.Contains(answers, a => a.GetProperty("provider").GetString() == liar && !a.GetProperty("inMajority").GetBoolean());
+            foreach (var honest in fixture.Network.Agents.Take(2))
+            {
+                Assert.DoesNotContain(Cases(honest.Address), c => c.GetProperty("evidence").GetProperty("kind").GetString() == "inference-verifier");
+            }
+        }
+        finally
+        {
+            using var restored = await Client.PutAsJsonAsync(deployment, new { replicas = 3, replication = 1, verifyRate = 0.0 });
+            restored.EnsureSuccessStatusCode();
+            await Task.Delay(Api.Inference.ServedModels.Freshness);
+        }
+    }
+
+    [Fact]
     public async Task MalformedRequestsAre400WithTheReasonAndTheServerStaysHealthy()
     {
         string Image(string shape, string data, string datatype = "FP32", string name = "input") =>
@@ -279,6 +325,9 @@ public sealed class InferenceProtocolTests(InferenceNetwork fixture) : IClassFix
         var actual = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes.AsSpan(jsonLength)).ToArray();
         Assert.Equal(expected, actual);
     }
+
+    private List<JsonElement> Cases(string provider) =>
+        [.. Client.GetFromJsonAsync<JsonElement>($"/api/providers/{provider}/cases").GetAwaiter().GetResult().EnumerateArray()];
 
     private async Task<long[]> LabelsAsync(object parameters)
     {
