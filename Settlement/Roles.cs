@@ -21,7 +21,7 @@ public static class Roles
     /// <summary>Slashes providers (Staking).</summary>
     public static Bytes32 Slasher { get; } = Bytes32.Keccak("SLASHER_ROLE");
 
-    /// <summary>Resolves disputes (JobEscrow).</summary>
+    /// <summary>Resolves disputes: job disputes (JobEscrow) and disputed slashes (Staking).</summary>
     public static Bytes32 Arbiter { get; } = Bytes32.Keccak("ARBITER_ROLE");
 
     /// <summary>The role's name for messages, or its hex id when it is not one of these.</summary>

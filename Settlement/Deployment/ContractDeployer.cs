@@ -121,6 +121,7 @@ public sealed class ContractDeployer
         }
 
         await GrantAsync(stakingRoles, Roles.Slasher, platform, cancellationToken).ConfigureAwait(false);
+        await GrantAsync(stakingRoles, Roles.Arbiter, platform, cancellationToken).ConfigureAwait(false);
         await GrantAsync(escrowRoles, Roles.Platform, platform, cancellationToken).ConfigureAwait(false);
         await GrantAsync(escrowRoles, Roles.Arbiter, platform, cancellationToken).ConfigureAwait(false);
         await GrantAsync(rewardsRoles, Roles.Platform, platform, cancellationToken).ConfigureAwait(false);

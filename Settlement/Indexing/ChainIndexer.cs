@@ -62,7 +62,8 @@ public sealed class ChainIndexer
         On<StakedEventDTO>(contracts.Staking, (e, _) => Stakes.Staked(e.Provider, e.Amount));
         On<UnbondingRequestedEventDTO>(contracts.Staking, (e, key) => Stakes.UnbondingRequested(e.Provider, e.Amount, e.ReleaseAt, key));
         On<StakeWithdrawnEventDTO>(contracts.Staking, (e, key) => Stakes.Withdrawn(e.Provider, e.Amount, key));
-        On<SlashedEventDTO>(contracts.Staking, (e, _) => Stakes.Slashed(e.Provider, e.FromActive, e.FromUnbonding));
+        On<SlashedEventDTO>(contracts.Staking, (e, _) => Stakes.Slashed(e.Provider, Bytes32.FromBytes(e.EvidenceHash), e.FromActive, e.FromUnbonding));
+        On<SlashRestoredEventDTO>(contracts.Staking, (e, _) => Stakes.SlashRestored(Bytes32.FromBytes(e.EvidenceHash)));
         On<JobPostedEventDTO>(contracts.JobEscrow, (e, _) => Escrow.Posted(Bytes32.FromBytes(e.JobId), e.Client, e.Token, e.Budget));
         On<TaskPaidEventDTO>(contracts.JobEscrow, (e, _) => Escrow.TaskPaid(Bytes32.FromBytes(e.JobId), Bytes32.FromBytes(e.TaskId), e.Amount));
         On<JobCompletedEventDTO>(contracts.JobEscrow, (e, _) => Escrow.Completed(Bytes32.FromBytes(e.JobId)));

@@ -6,7 +6,7 @@ namespace OrleansAI.Settlement.Indexing;
 /// <param name="Active">Bonded stake (counts for bidding and rewards).</param>
 /// <param name="Unbonding">Stake waiting out its cooldown (still slashable).</param>
 /// <param name="ReleaseAt">Unix time from which <paramref name="Unbonding"/> can be withdrawn (0 when none).</param>
-/// <param name="Slashed">Total ever slashed from the provider.</param>
+/// <param name="Slashed">Total slashed from the provider, less what upheld disputes restored (pending slashes count).</param>
 public sealed record ProviderStake(BigInteger Active, BigInteger Unbonding, BigInteger ReleaseAt, BigInteger Slashed)
 {
     /// <summary>A provider the mirror has seen no event for.</summary>

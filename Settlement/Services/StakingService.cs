@@ -4,7 +4,7 @@ using OrleansAI.Settlement.Contracts.Staking;
 
 namespace OrleansAI.Settlement.Services;
 
-/// <summary>Calls on the Staking contract: providers' bonds, unbonding, slashing.</summary>
+/// <summary>Calls on the Staking contract: providers' bonds, unbonding, slashing and slash disputes.</summary>
 public sealed class StakingService(SettlementSigner signer, string contractAddress) : RoleManagedContractService(signer, contractAddress)
 {
 
@@ -44,6 +44,23 @@ public sealed class StakingService(SettlementSigner signer, string contractAddre
     public Task<BigInteger> ClaimableQueryAsync(string account, BlockParameter? block = null) =>
         Signer.QueryAsync<ClaimableFunction, BigInteger>(ContractAddress, new ClaimableFunction { Account = account }, block);
 
+    /// <summary>Slashed funds held by slashes that are pending or disputed.</summary>
+    public Task<BigInteger> TotalPendingSlashesQueryAsync(BlockParameter? block = null) =>
+        Signer.QueryAsync<TotalPendingSlashesFunction, BigInteger>(ContractAddress, new TotalPendingSlashesFunction(), block);
+
+    /// <summary>Seconds after a slash during which the provider may dispute it.</summary>
+    public Task<BigInteger> DisputeWindowQueryAsync(BlockParameter? block = null) =>
+        Signer.QueryAsync<DisputeWindowFunction, BigInteger>(ContractAddress, new DisputeWindowFunction(), block);
+
+    /// <summary>The slash recorded under an evidence hash (status <see cref="SlashStatus.None"/> when there is none).</summary>
+    public async Task<PendingSlashData> PendingSlashQueryAsync(Bytes32 evidenceHash, BlockParameter? block = null) =>
+        (await Signer.QueryDtoAsync<PendingSlashFunction, PendingSlashOutputDTO>(
+            ContractAddress, new PendingSlashFunction { EvidenceHash = evidenceHash.ToArray() }, block).ConfigureAwait(false)).Slash;
+
+    /// <summary>Whether an evidence hash has been used for a slash; it stays used when the slash is restored.</summary>
+    public Task<bool> EvidenceUsedQueryAsync(Bytes32 evidenceHash, BlockParameter? block = null) =>
+        Signer.QueryAsync<EvidenceUsedFunction, bool>(ContractAddress, new EvidenceUsedFunction { EvidenceHash = evidenceHash.ToArray() }, block);
+
     /// <summary>The stake listener (Rewards once wired).</summary>
     public Task<string> StakeListenerQueryAsync(BlockParameter? block = null) =>
         Signer.QueryAsync<StakeListenerFunction, string>(ContractAddress, new StakeListenerFunction(), block);
@@ -64,11 +81,15 @@ public sealed class StakingService(SettlementSigner signer, string contractAddre
     public Task<TransactionReceipt> ClaimRequestAndWaitForReceiptAsync(CancellationToken cancellationToken) =>
         Signer.SendAsync(ContractAddress, new ClaimFunction(), cancellationToken);
 
-    /// <summary>Slashes a provider (the signer needs SLASHER_ROLE).</summary>
+    /// <summary>
+    /// Slashes a provider (the signer needs SLASHER_ROLE). The stake is taken at once; the funds are held
+    /// as a pending slash that the provider may dispute within the dispute window
+    /// (<see cref="PendingSlashQueryAsync"/>), and reach the beneficiary only once final.
+    /// </summary>
     /// <param name="provider">Provider to slash.</param>
     /// <param name="amount">At most <see cref="MaxSlashOfQueryAsync"/>.</param>
     /// <param name="evidenceHash">Hash of the off-chain evidence; each hash slashes once, which makes retries safe.</param>
-    /// <param name="beneficiary">Credited with the amount; null credits the treasury.</param>
+    /// <param name="beneficiary">Credited with the amount once the slash is final; null credits the treasury.</param>
     /// <param name="cancellationToken">Stops waiting (the transaction may still be mined).</param>
     public Task<TransactionReceipt> SlashRequestAndWaitForReceiptAsync(
         string provider, BigInteger amount, Bytes32 evidenceHash, string? beneficiary, CancellationToken cancellationToken) =>
@@ -76,6 +97,25 @@ public sealed class StakingService(SettlementSigner signer, string contractAddre
             ContractAddress,
             new SlashFunction { Provider = provider, Amount = amount, EvidenceHash = evidenceHash.ToArray(), Beneficiary = beneficiary ?? EthAddresses.Zero },
             cancellationToken);
+
+    /// <summary>Disputes a pending slash of the signer's stake, up to its <see cref="PendingSlashData.DisputeUntil"/>.</summary>
+    public Task<TransactionReceipt> DisputeSlashRequestAndWaitForReceiptAsync(Bytes32 evidenceHash, CancellationToken cancellationToken) =>
+        Signer.SendAsync(ContractAddress, new DisputeSlashFunction { EvidenceHash = evidenceHash.ToArray() }, cancellationToken);
+
+    /// <summary>
+    /// Decides a disputed slash (the signer needs ARBITER_ROLE): upheld gives the stake back to the
+    /// provider; rejected credits the slash's recipient.
+    /// </summary>
+    public Task<TransactionReceipt> ResolveSlashDisputeRequestAndWaitForReceiptAsync(Bytes32 evidenceHash, bool upheld, CancellationToken cancellationToken) =>
+        Signer.SendAsync(ContractAddress, new ResolveSlashDisputeFunction { EvidenceHash = evidenceHash.ToArray(), Upheld = upheld }, cancellationToken);
+
+    /// <summary>Credits an undisputed slash to its recipient once its dispute window has passed (any signer).</summary>
+    public Task<TransactionReceipt> FinalizeSlashRequestAndWaitForReceiptAsync(Bytes32 evidenceHash, CancellationToken cancellationToken) =>
+        Signer.SendAsync(ContractAddress, new FinalizeSlashFunction { EvidenceHash = evidenceHash.ToArray() }, cancellationToken);
+
+    /// <summary>Sets the dispute window for future slashes, at most 30 days (the signer needs GOVERNOR_ROLE).</summary>
+    public Task<TransactionReceipt> SetDisputeWindowRequestAndWaitForReceiptAsync(TimeSpan window, CancellationToken cancellationToken) =>
+        Signer.SendAsync(ContractAddress, new SetDisputeWindowFunction { NewWindow = new BigInteger((long)window.TotalSeconds) }, cancellationToken);
 
     /// <summary>Wires the stake listener (the signer needs DEFAULT_ADMIN_ROLE).</summary>
     public Task<TransactionReceipt> SetStakeListenerRequestAndWaitForReceiptAsync(string listener, CancellationToken cancellationToken) =>

@@ -12,26 +12,58 @@ import {IStakeListener, IStakingView} from "./interfaces/IStaking.sol";
 ///         for work and for staking rewards. Leaving is a two-step process: request unbonding
 ///         (the amount stops counting at once) and withdraw after a cooldown. Both active and
 ///         unbonding amounts can be slashed by SLASHER_ROLE, at most `maxSlashBps` of the
-///         provider's total stake per slash, once per evidence hash. Slashed funds are
-///         credited to the treasury or to a wronged beneficiary and are pulled with `claim`.
+///         provider's total stake per slash, once per evidence hash. A slash takes the stake at
+///         once but holds the funds as a pending slash for `disputeWindow` seconds: the provider
+///         may dispute it, and ARBITER_ROLE then either restores the stake or lets the slash
+///         stand. An undisputed slash is finalized by anyone after the window. Final slashed
+///         funds are credited to the treasury or to a wronged beneficiary and pulled with `claim`.
 /// @dev    Conservation: token.balanceOf(this) == totalStaked + totalUnbonding + totalClaimable
-///         (plus any tokens sent here directly, which are never accounted).
+///         + totalPendingSlashes (plus any tokens sent here directly, which are never accounted).
 contract Staking is IStakingView, AccessControl, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
-    /// @notice Changes minStake, unbondingPeriod, maxSlashBps and treasury.
+    /// @notice Changes minStake, unbondingPeriod, maxSlashBps, disputeWindow and treasury.
     bytes32 public constant GOVERNOR_ROLE = keccak256("GOVERNOR_ROLE");
     /// @notice May slash providers.
     bytes32 public constant SLASHER_ROLE = keccak256("SLASHER_ROLE");
+    /// @notice Decides disputed slashes.
+    bytes32 public constant ARBITER_ROLE = keccak256("ARBITER_ROLE");
 
     uint256 public constant BPS = 10_000;
     /// @notice Upper bound for the unbonding cooldown.
     uint256 public constant MAX_UNBONDING_PERIOD = 365 days;
+    /// @notice Upper bound for the slash dispute window.
+    uint256 public constant MAX_DISPUTE_WINDOW = 30 days;
+    /// @notice Dispute window set at deployment.
+    uint256 public constant DEFAULT_DISPUTE_WINDOW = 2 days;
+
+    /// @notice None: no slash with this evidence. Pending: within or past its window, not
+    ///         disputed. Disputed: waiting for the arbiter. Finalized: credited to the recipient.
+    ///         Restored: given back to the provider. Finalized and Restored are terminal.
+    enum SlashStatus {
+        None,
+        Pending,
+        Disputed,
+        Finalized,
+        Restored
+    }
 
     struct ProviderStake {
         uint256 active; // bonded stake, counts for isStaked and rewards
         uint256 unbonding; // requested for withdrawal, still slashable
         uint256 releaseAt; // when `unbonding` becomes withdrawable
+    }
+
+    /// @notice A slash whose funds are held until it is finalized or restored. Restoring puts
+    ///         `fromActive` back into active stake and `fromUnbonding` into unbonding stake.
+    struct PendingSlash {
+        address provider;
+        uint64 disputeUntil; // last second the provider may dispute
+        SlashStatus status;
+        address recipient; // credited when the slash becomes final
+        uint256 amount; // fromActive + fromUnbonding
+        uint256 fromActive;
+        uint256 fromUnbonding;
     }
 
     /// @notice The staked token (OAI).
@@ -47,16 +79,21 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
     address public treasury;
     /// @notice Notified after every change of active stake (Rewards); may be unset.
     IStakeListener public stakeListener;
+    /// @notice Seconds after a slash during which the provider may dispute it.
+    uint256 public disputeWindow;
 
     uint256 public totalStaked;
     uint256 public totalUnbonding;
     uint256 public totalClaimable;
+    /// @notice Funds of slashes that are Pending or Disputed.
+    uint256 public totalPendingSlashes;
 
     mapping(address provider => ProviderStake) private _stakes;
     /// @notice Slashed funds waiting to be pulled by treasury/beneficiaries.
     mapping(address account => uint256) public claimable;
     /// @notice Evidence hashes that have already been used for a slash.
     mapping(bytes32 evidenceHash => bool) public evidenceUsed;
+    mapping(bytes32 evidenceHash => PendingSlash) private _slashes;
 
     event Staked(address indexed provider, uint256 amount, uint256 activeStake);
     event UnbondingRequested(address indexed provider, uint256 amount, uint256 totalUnbonding, uint256 releaseAt);
@@ -70,12 +107,17 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
         uint256 fromUnbonding,
         address slasher
     );
+    event SlashPending(bytes32 indexed evidenceHash, address indexed provider, uint256 amount, uint64 disputeUntil);
+    event SlashDisputed(bytes32 indexed evidenceHash, address indexed provider);
+    event SlashRestored(bytes32 indexed evidenceHash, address indexed provider, uint256 amount);
+    event SlashFinalized(bytes32 indexed evidenceHash, address indexed recipient, uint256 amount);
     event Claimed(address indexed account, uint256 amount);
     event MinStakeUpdated(uint256 previous, uint256 current);
     event UnbondingPeriodUpdated(uint256 previous, uint256 current);
     event MaxSlashBpsUpdated(uint256 previous, uint256 current);
     event TreasuryUpdated(address indexed previous, address indexed current);
     event StakeListenerUpdated(address indexed previous, address indexed current);
+    event DisputeWindowUpdated(uint256 previous, uint256 current);
 
     error ZeroAddress();
     error ZeroAmount();
@@ -88,6 +130,13 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
     error NothingToClaim();
     error InvalidBps(uint256 bps);
     error UnbondingPeriodTooLong(uint256 period);
+    error DisputeWindowTooLong(uint256 window);
+    error UnknownSlash(bytes32 evidenceHash);
+    error NotSlashedProvider(bytes32 evidenceHash, address caller);
+    error SlashNotPending(bytes32 evidenceHash, SlashStatus status);
+    error SlashNotDisputed(bytes32 evidenceHash, SlashStatus status);
+    error SlashDisputeWindowClosed(bytes32 evidenceHash, uint64 disputeUntil);
+    error SlashDisputeWindowOpen(bytes32 evidenceHash, uint64 disputeUntil);
 
     /// @param token_           the staked token (OAI)
     /// @param admin            receives DEFAULT_ADMIN_ROLE (grants the other roles)
@@ -113,11 +162,13 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
         minStake = minStake_;
         unbondingPeriod = unbondingPeriod_;
         maxSlashBps = maxSlashBps_;
+        disputeWindow = DEFAULT_DISPUTE_WINDOW;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         emit TreasuryUpdated(address(0), treasury_);
         emit MinStakeUpdated(0, minStake_);
         emit UnbondingPeriodUpdated(0, unbondingPeriod_);
         emit MaxSlashBpsUpdated(0, maxSlashBps_);
+        emit DisputeWindowUpdated(0, DEFAULT_DISPUTE_WINDOW);
     }
 
     // ------------------------------------------------------------------ provider actions
@@ -175,9 +226,13 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
 
     // ------------------------------------------------------------------ slashing
 
-    /// @notice Slash `amount` from `provider`: active stake first, then unbonding.
-    /// @param evidenceHash hash of the off-chain evidence; each hash can be used once
-    /// @param beneficiary  credited with the slashed funds; address(0) credits the treasury
+    /// @notice Slash `amount` from `provider`: active stake first, then unbonding. The stake is
+    ///         taken at once; the funds are held as a pending slash until it is finalized
+    ///         (`finalizeSlash` after the dispute window, or a rejected dispute) or restored (an
+    ///         upheld dispute).
+    /// @param evidenceHash hash of the off-chain evidence; each hash can be used once, even if
+    ///                     the slash is later restored
+    /// @param beneficiary  credited with the funds once final; address(0) credits the treasury
     function slash(address provider, uint256 amount, bytes32 evidenceHash, address beneficiary)
         external
         onlyRole(SLASHER_ROLE)
@@ -200,13 +255,74 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
         totalUnbonding -= fromUnbonding;
 
         address recipient = beneficiary == address(0) ? treasury : beneficiary;
-        claimable[recipient] += amount;
-        totalClaimable += amount;
+        // forge-lint: disable-next-line(unsafe-typecast) now + at most MAX_DISPUTE_WINDOW
+        uint64 disputeUntil = uint64(block.timestamp + disputeWindow);
+        _slashes[evidenceHash] = PendingSlash({
+            provider: provider,
+            disputeUntil: disputeUntil,
+            status: SlashStatus.Pending,
+            recipient: recipient,
+            amount: amount,
+            fromActive: fromActive,
+            fromUnbonding: fromUnbonding
+        });
+        totalPendingSlashes += amount;
         emit Slashed(provider, evidenceHash, recipient, amount, fromActive, fromUnbonding, msg.sender);
+        emit SlashPending(evidenceHash, provider, amount, disputeUntil);
         if (fromActive != 0) _notify(provider);
     }
 
+    /// @notice Dispute a pending slash of the caller's stake, up to and including its
+    ///         `disputeUntil` second. The funds stay held until ARBITER_ROLE decides.
+    function disputeSlash(bytes32 evidenceHash) external nonReentrant {
+        PendingSlash storage p = _slashOf(evidenceHash);
+        if (msg.sender != p.provider) revert NotSlashedProvider(evidenceHash, msg.sender);
+        if (p.status != SlashStatus.Pending) revert SlashNotPending(evidenceHash, p.status);
+        if (block.timestamp > p.disputeUntil) revert SlashDisputeWindowClosed(evidenceHash, p.disputeUntil);
+        p.status = SlashStatus.Disputed;
+        emit SlashDisputed(evidenceHash, msg.sender);
+    }
+
+    /// @notice Decide a disputed slash. Upheld: the amount goes back where it was taken from
+    ///         (unbonding keeps the provider's current release time). Rejected: the slash is
+    ///         final and the recipient is credited.
+    /// @dev    The evidence hash stays used either way: a restored slash cannot be replayed.
+    function resolveSlashDispute(bytes32 evidenceHash, bool upheld) external onlyRole(ARBITER_ROLE) nonReentrant {
+        PendingSlash storage p = _slashOf(evidenceHash);
+        if (p.status != SlashStatus.Disputed) revert SlashNotDisputed(evidenceHash, p.status);
+        if (!upheld) {
+            _finalize(evidenceHash, p);
+            return;
+        }
+        p.status = SlashStatus.Restored;
+        address provider = p.provider;
+        uint256 fromActive = p.fromActive;
+        uint256 fromUnbonding = p.fromUnbonding;
+        ProviderStake storage s = _stakes[provider];
+        s.active += fromActive;
+        s.unbonding += fromUnbonding;
+        totalStaked += fromActive;
+        totalUnbonding += fromUnbonding;
+        totalPendingSlashes -= p.amount;
+        emit SlashRestored(evidenceHash, provider, p.amount);
+        if (fromActive != 0) _notify(provider);
+    }
+
+    /// @notice Make an undisputed slash final once its dispute window has passed, crediting
+    ///         the recipient. Anyone may call it.
+    function finalizeSlash(bytes32 evidenceHash) external nonReentrant {
+        PendingSlash storage p = _slashOf(evidenceHash);
+        if (p.status != SlashStatus.Pending) revert SlashNotPending(evidenceHash, p.status);
+        if (block.timestamp <= p.disputeUntil) revert SlashDisputeWindowOpen(evidenceHash, p.disputeUntil);
+        _finalize(evidenceHash, p);
+    }
+
     // ------------------------------------------------------------------ views
+
+    /// @notice The slash recorded under `evidenceHash` (status None when there is none).
+    function pendingSlash(bytes32 evidenceHash) external view returns (PendingSlash memory) {
+        return _slashes[evidenceHash];
+    }
 
     /// @inheritdoc IStakingView
     function stakeOf(address provider) external view returns (uint256) {
@@ -263,6 +379,13 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
         treasury = newTreasury;
     }
 
+    /// @dev Applies to future slashes; pending ones keep their `disputeUntil`.
+    function setDisputeWindow(uint256 newWindow) external onlyRole(GOVERNOR_ROLE) {
+        if (newWindow > MAX_DISPUTE_WINDOW) revert DisputeWindowTooLong(newWindow);
+        emit DisputeWindowUpdated(disputeWindow, newWindow);
+        disputeWindow = newWindow;
+    }
+
     /// @notice Wire the rewards contract (or unset with address(0)). Providers that staked
     ///         before a listener was set must be synced on it (Rewards.onStakeChanged).
     function setStakeListener(IStakeListener newListener) external onlyRole(DEFAULT_ADMIN_ROLE) {
@@ -271,6 +394,21 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
     }
 
     // ------------------------------------------------------------------ internal
+
+    function _slashOf(bytes32 evidenceHash) private view returns (PendingSlash storage p) {
+        p = _slashes[evidenceHash];
+        if (p.status == SlashStatus.None) revert UnknownSlash(evidenceHash);
+    }
+
+    function _finalize(bytes32 evidenceHash, PendingSlash storage p) private {
+        p.status = SlashStatus.Finalized;
+        address recipient = p.recipient;
+        uint256 amount = p.amount;
+        totalPendingSlashes -= amount;
+        claimable[recipient] += amount;
+        totalClaimable += amount;
+        emit SlashFinalized(evidenceHash, recipient, amount);
+    }
 
     function _notify(address provider) private {
         IStakeListener listener = stakeListener;

@@ -20,9 +20,10 @@ contract AccessControlTest is Fixture {
     }
 
     bytes32 internal constant ADMIN_ROLE = 0x00;
+    bytes32 internal constant DISPUTED_SLASH = keccak256("disputed");
 
     function _cases() internal view returns (Case[] memory c) {
-        c = new Case[](20);
+        c = new Case[](22);
         uint256 i;
         // Staking
         c[i++] = Case(
@@ -31,6 +32,20 @@ contract AccessControlTest is Fixture {
             abi.encodeCall(Staking.slash, (alice, 1, keccak256("e"), address(0))),
             staking.SLASHER_ROLE(),
             slasher
+        );
+        c[i++] = Case(
+            "Staking.resolveSlashDispute",
+            address(staking),
+            abi.encodeCall(Staking.resolveSlashDispute, (DISPUTED_SLASH, true)),
+            staking.ARBITER_ROLE(),
+            arbiter
+        );
+        c[i++] = Case(
+            "Staking.setDisputeWindow",
+            address(staking),
+            abi.encodeCall(Staking.setDisputeWindow, (1 days)),
+            staking.GOVERNOR_ROLE(),
+            governor
         );
         c[i++] = Case(
             "Staking.setMinStake",
@@ -205,6 +220,13 @@ contract AccessControlTest is Fixture {
             if (cases[i].target == address(escrow) && bytes4(cases[i].data) == JobEscrow.resolveDispute.selector) {
                 vm.prank(client);
                 escrow.raiseDispute(job, address(0), bytes32(0));
+            }
+            // resolveSlashDispute needs a disputed slash.
+            if (cases[i].target == address(staking) && bytes4(cases[i].data) == Staking.resolveSlashDispute.selector) {
+                vm.prank(slasher);
+                staking.slash(alice, 1, DISPUTED_SLASH, address(0));
+                vm.prank(alice);
+                staking.disputeSlash(DISPUTED_SLASH);
             }
             vm.prank(cases[i].holder);
             (bool ok, bytes memory ret) = cases[i].target.call(cases[i].data);

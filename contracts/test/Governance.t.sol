@@ -185,6 +185,8 @@ contract GovernanceTest is Fixture {
         calldatas.push(abi.encodeCall(Staking.setMaxSlashBps, (2_000)));
         targets.push(address(staking));
         calldatas.push(abi.encodeCall(Staking.setUnbondingPeriod, (14 days)));
+        targets.push(address(staking));
+        calldatas.push(abi.encodeCall(Staking.setDisputeWindow, (5 days)));
         targets.push(address(rewards));
         calldatas.push(abi.encodeWithSignature("setMultiplierBounds(uint256,uint256)", 7_000, 13_000));
         targets.push(address(registry));
@@ -196,6 +198,7 @@ contract GovernanceTest is Fixture {
         gov.execute(targets, calldatas, _descriptionHash());
         assertEq(staking.maxSlashBps(), 2_000);
         assertEq(staking.unbondingPeriod(), 14 days);
+        assertEq(staking.disputeWindow(), 5 days);
         assertEq(rewards.minMultiplierBps(), 7_000);
         assertEq(rewards.maxMultiplierBps(), 13_000);
         assertEq(registry.maxContributorBps(), 8_000);

@@ -136,6 +136,8 @@ contract ReentrancyTest is Fixture {
         vm.stopPrank();
         vm.prank(slasher);
         evilStaking.slash(client, 40 ether, keccak256("e"), address(attacker));
+        vm.warp(block.timestamp + evilStaking.disputeWindow() + 1);
+        evilStaking.finalizeSlash(keccak256("e"));
         attacker.setReentry(address(evilStaking), abi.encodeCall(Staking.claim, ()));
         evil.arm(address(evilStaking), address(attacker), abi.encodeCall(Attacker.reenter, ()));
         before = evil.balanceOf(address(attacker));
@@ -146,6 +148,68 @@ contract ReentrancyTest is Fixture {
         assertEq(
             evil.balanceOf(address(evilStaking)),
             evilStaking.totalStaked() + evilStaking.totalUnbonding() + evilStaking.totalClaimable()
+                + evilStaking.totalPendingSlashes()
+        );
+    }
+
+    function test_staking_claimCannotReenterFinalizeSlash() public {
+        // While a finalized slash is paid out, the payee tries to finalize another one.
+        Staking evilStaking = new Staking(IERC20(address(evil)), admin, treasury, 0, 1 days, 10_000);
+        bytes32 slasherRole = evilStaking.SLASHER_ROLE();
+        vm.prank(admin);
+        evilStaking.grantRole(slasherRole, slasher);
+        vm.startPrank(client);
+        evil.approve(address(evilStaking), type(uint256).max);
+        evilStaking.stake(100 ether);
+        vm.stopPrank();
+        vm.startPrank(slasher);
+        evilStaking.slash(client, 40 ether, keccak256("first"), address(attacker));
+        evilStaking.slash(client, 30 ether, keccak256("second"), address(attacker));
+        vm.stopPrank();
+        vm.warp(block.timestamp + evilStaking.disputeWindow() + 1);
+        evilStaking.finalizeSlash(keccak256("first"));
+
+        _arm(address(evilStaking), abi.encodeCall(Staking.finalizeSlash, (keccak256("second"))));
+        uint256 before = evil.balanceOf(address(attacker));
+        attacker.exec(address(evilStaking), abi.encodeCall(Staking.claim, ()));
+        _assertReentryBlocked();
+        assertEq(evil.balanceOf(address(attacker)), before + 40 ether, "paid exactly once");
+        assertEq(uint256(evilStaking.pendingSlash(keccak256("second")).status), uint256(Staking.SlashStatus.Pending));
+        assertEq(evilStaking.totalPendingSlashes(), 30 ether);
+        assertEq(
+            evil.balanceOf(address(evilStaking)),
+            evilStaking.totalStaked() + evilStaking.totalUnbonding() + evilStaking.totalClaimable()
+                + evilStaking.totalPendingSlashes()
+        );
+    }
+
+    function test_stakeListenerCannotReenterWhileASlashIsRestored() public {
+        // The stake restored by an upheld dispute notifies the listener; a hostile one tries to
+        // finalize another slash (or resolve again) from inside the call.
+        HostileListener listener = new HostileListener(staking);
+        vm.prank(admin);
+        staking.setStakeListener(IStakeListener(address(listener)));
+        _stake(alice, 2_000 ether);
+        _stake(bob, 2_000 ether);
+        vm.startPrank(slasher);
+        staking.slash(alice, 500 ether, keccak256("alice"), address(0));
+        staking.slash(bob, 300 ether, keccak256("bob"), address(0));
+        vm.stopPrank();
+        vm.prank(alice);
+        staking.disputeSlash(keccak256("alice"));
+        vm.warp(block.timestamp + staking.disputeWindow() + 1);
+
+        listener.setReentry(abi.encodeCall(Staking.finalizeSlash, (keccak256("bob"))));
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(keccak256("alice"), true);
+        assertFalse(listener.reentrySucceeded());
+        assertEq(bytes4(listener.reentryRevertData()), REENTRANT);
+        assertEq(staking.stakeOf(alice), 2_000 ether, "restored once");
+        assertEq(uint256(staking.pendingSlash(keccak256("bob")).status), uint256(Staking.SlashStatus.Pending));
+        assertEq(staking.totalPendingSlashes(), 300 ether);
+        assertEq(
+            oai.balanceOf(address(staking)),
+            staking.totalStaked() + staking.totalUnbonding() + staking.totalClaimable() + staking.totalPendingSlashes()
         );
     }
 
@@ -189,14 +253,19 @@ contract HostileListener is IStakeListener {
     bool public called;
     bool public reentrySucceeded;
     bytes public reentryRevertData;
+    bytes internal _reentry = abi.encodeCall(Staking.withdraw, ());
 
     constructor(Staking staking_) {
         staking = staking_;
     }
 
+    function setReentry(bytes calldata reentry) external {
+        _reentry = reentry;
+    }
+
     function onStakeChanged(address) external {
         called = true;
-        (bool ok, bytes memory ret) = address(staking).call(abi.encodeCall(Staking.withdraw, ()));
+        (bool ok, bytes memory ret) = address(staking).call(_reentry);
         reentrySucceeded = ok;
         reentryRevertData = ret;
     }

@@ -18,7 +18,15 @@ contract StakingTest is Fixture {
         assertEq(staking.minStake(), MIN_STAKE);
         assertEq(staking.unbondingPeriod(), UNBONDING);
         assertEq(staking.maxSlashBps(), MAX_SLASH_BPS);
+        assertEq(staking.disputeWindow(), 2 days);
+        assertEq(staking.disputeWindow(), staking.DEFAULT_DISPUTE_WINDOW());
         assertTrue(staking.hasRole(staking.DEFAULT_ADMIN_ROLE(), admin));
+    }
+
+    function test_constructor_emitsDefaultDisputeWindow() public {
+        vm.expectEmit();
+        emit Staking.DisputeWindowUpdated(0, 2 days);
+        new Staking(oai, admin, treasury, 1, 1, 1);
     }
 
     function test_constructor_revertsOnZeroToken() public {
@@ -181,24 +189,77 @@ contract StakingTest is Fixture {
         // limit = 50% of 1000 = 500: 400 from active, 100 from unbonding
         vm.expectEmit(address(staking));
         emit Staking.Slashed(alice, EVIDENCE, treasury, 500 ether, 400 ether, 100 ether, slasher);
+        vm.expectEmit(address(staking));
+        emit Staking.SlashPending(EVIDENCE, alice, 500 ether, uint64(block.timestamp + 2 days));
         vm.prank(slasher);
         staking.slash(alice, 500 ether, EVIDENCE, address(0));
 
         assertEq(staking.stakeOf(alice), 0);
         (uint256 unbonding,) = staking.unbondingOf(alice);
         assertEq(unbonding, 500 ether);
-        assertEq(staking.claimable(treasury), 500 ether);
-        assertEq(staking.totalClaimable(), 500 ether);
+        assertEq(staking.claimable(treasury), 0, "held, not credited");
+        assertEq(staking.totalClaimable(), 0);
+        assertEq(staking.totalPendingSlashes(), 500 ether);
         assertEq(staking.totalStaked(), 0);
         assertEq(staking.totalUnbonding(), 500 ether);
         assertTrue(staking.evidenceUsed(EVIDENCE));
         assertEq(rewards.weightOf(alice), 0);
     }
 
+    function test_slash_recordsPendingSlash() public {
+        _stake(alice, 1_000 ether);
+        vm.prank(alice);
+        staking.requestUnbond(600 ether);
+        vm.prank(slasher);
+        staking.slash(alice, 500 ether, EVIDENCE, client);
+        Staking.PendingSlash memory p = staking.pendingSlash(EVIDENCE);
+        assertEq(p.provider, alice);
+        assertEq(p.recipient, client);
+        assertEq(p.amount, 500 ether);
+        assertEq(p.fromActive, 400 ether);
+        assertEq(p.fromUnbonding, 100 ether);
+        assertEq(uint256(p.disputeUntil), block.timestamp + 2 days);
+        assertEq(uint256(p.status), uint256(Staking.SlashStatus.Pending));
+        assertEq(staking.claimable(client), 0);
+        _assertConservation();
+    }
+
+    function test_slash_dropsProviderBelowMinimumAtOnce() public {
+        _stake(alice, MIN_STAKE);
+        assertTrue(staking.isStaked(alice));
+        vm.prank(slasher);
+        staking.slash(alice, 1, EVIDENCE, address(0));
+        assertFalse(staking.isStaked(alice), "no waiting for the dispute window");
+        assertEq(rewards.weightOf(alice), MIN_STAKE - 1);
+    }
+
+    function test_slash_usesWindowInForceAtSlashTime() public {
+        _stake(alice, 2_000 ether);
+        vm.prank(slasher);
+        staking.slash(alice, 100 ether, EVIDENCE, address(0));
+        uint256 slashedAt = block.timestamp;
+        vm.prank(governor);
+        staking.setDisputeWindow(10 days);
+        assertEq(uint256(staking.pendingSlash(EVIDENCE).disputeUntil), slashedAt + 2 days);
+        vm.prank(slasher);
+        staking.slash(alice, 100 ether, keccak256("evidence-2"), address(0));
+        assertEq(uint256(staking.pendingSlash(keccak256("evidence-2")).disputeUntil), slashedAt + 10 days);
+    }
+
+    function test_pendingSlash_unknownIsEmpty() public view {
+        Staking.PendingSlash memory p = staking.pendingSlash(EVIDENCE);
+        assertEq(uint256(p.status), uint256(Staking.SlashStatus.None));
+        assertEq(p.provider, address(0));
+        assertEq(p.amount, 0);
+    }
+
     function test_slash_creditsBeneficiaryWhoClaims() public {
         _stake(alice, 2_000 ether);
         vm.prank(slasher);
         staking.slash(alice, 300 ether, EVIDENCE, client);
+        assertEq(staking.claimable(client), 0);
+        vm.warp(block.timestamp + 2 days + 1);
+        staking.finalizeSlash(EVIDENCE);
         assertEq(staking.claimable(client), 300 ether);
         assertEq(staking.claimable(treasury), 0);
 
@@ -210,6 +271,7 @@ contract StakingTest is Fixture {
         assertEq(oai.balanceOf(client), before + 300 ether);
         assertEq(staking.claimable(client), 0);
         assertEq(staking.totalClaimable(), 0);
+        _assertConservation();
     }
 
     function test_slash_onlyUnbondingDoesNotTouchActive() public {
@@ -295,7 +357,355 @@ contract StakingTest is Fixture {
         staking.claim();
     }
 
+    // ------------------------------------------------------------------ slash disputes
+
+    function _slashAlice(uint256 stakeAmount, uint256 unbondAmount, uint256 amount, address beneficiary)
+        internal
+        returns (uint64 disputeUntil)
+    {
+        _stake(alice, stakeAmount);
+        if (unbondAmount != 0) {
+            vm.prank(alice);
+            staking.requestUnbond(unbondAmount);
+        }
+        vm.prank(slasher);
+        staking.slash(alice, amount, EVIDENCE, beneficiary);
+        disputeUntil = staking.pendingSlash(EVIDENCE).disputeUntil;
+    }
+
+    function _dispute() internal {
+        vm.prank(alice);
+        staking.disputeSlash(EVIDENCE);
+    }
+
+    function _status(bytes32 evidence) internal view returns (Staking.SlashStatus) {
+        return staking.pendingSlash(evidence).status;
+    }
+
+    function test_disputeSlash_byProviderMarksDisputed() public {
+        _slashAlice(2_000 ether, 0, 300 ether, client);
+        vm.expectEmit(address(staking));
+        emit Staking.SlashDisputed(EVIDENCE, alice);
+        _dispute();
+        assertEq(uint256(_status(EVIDENCE)), uint256(Staking.SlashStatus.Disputed));
+        assertEq(staking.totalPendingSlashes(), 300 ether, "still held");
+        assertEq(staking.stakeOf(alice), 1_700 ether, "stake stays taken while disputed");
+        _assertConservation();
+    }
+
+    function test_disputeSlash_allowedOnLastSecondOfWindow() public {
+        uint64 until = _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        vm.warp(until);
+        _dispute();
+        assertEq(uint256(_status(EVIDENCE)), uint256(Staking.SlashStatus.Disputed));
+    }
+
+    function test_disputeSlash_revertsAfterWindow() public {
+        uint64 until = _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        vm.warp(uint256(until) + 1);
+        vm.expectRevert(abi.encodeWithSelector(Staking.SlashDisputeWindowClosed.selector, EVIDENCE, until));
+        _dispute();
+    }
+
+    function test_disputeSlash_revertsOnUnknownEvidence() public {
+        vm.expectRevert(abi.encodeWithSelector(Staking.UnknownSlash.selector, EVIDENCE));
+        _dispute();
+    }
+
+    function test_disputeSlash_revertsForOthersThanTheProvider() public {
+        _slashAlice(2_000 ether, 0, 300 ether, client);
+        address[5] memory others = [client, treasury, slasher, arbiter, bob];
+        for (uint256 i; i < others.length; ++i) {
+            vm.expectRevert(abi.encodeWithSelector(Staking.NotSlashedProvider.selector, EVIDENCE, others[i]));
+            vm.prank(others[i]);
+            staking.disputeSlash(EVIDENCE);
+        }
+    }
+
+    function test_disputeSlash_revertsWhenAlreadyDisputed() public {
+        _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        _dispute();
+        vm.expectRevert(
+            abi.encodeWithSelector(Staking.SlashNotPending.selector, EVIDENCE, Staking.SlashStatus.Disputed)
+        );
+        _dispute();
+    }
+
+    function test_disputeSlash_revertsWhenFinalized() public {
+        uint64 until = _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        vm.warp(uint256(until) + 1);
+        staking.finalizeSlash(EVIDENCE);
+        vm.expectRevert(
+            abi.encodeWithSelector(Staking.SlashNotPending.selector, EVIDENCE, Staking.SlashStatus.Finalized)
+        );
+        _dispute();
+    }
+
+    function test_disputeSlash_revertsWhenRestored() public {
+        _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        _dispute();
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(EVIDENCE, true);
+        vm.expectRevert(
+            abi.encodeWithSelector(Staking.SlashNotPending.selector, EVIDENCE, Staking.SlashStatus.Restored)
+        );
+        _dispute();
+    }
+
+    function test_resolveSlashDispute_upheldRestoresActiveStake() public {
+        _slashAlice(MIN_STAKE, 0, 400 ether, client);
+        assertFalse(staking.isStaked(alice));
+        assertEq(rewards.weightOf(alice), 600 ether);
+        _dispute();
+        vm.warp(block.timestamp + 5 days); // the arbiter may take longer than the window
+        vm.expectEmit(address(staking));
+        emit Staking.SlashRestored(EVIDENCE, alice, 400 ether);
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(EVIDENCE, true);
+
+        assertEq(staking.stakeOf(alice), MIN_STAKE);
+        assertTrue(staking.isStaked(alice));
+        assertEq(rewards.weightOf(alice), MIN_STAKE, "listener notified");
+        assertEq(staking.totalStaked(), MIN_STAKE);
+        assertEq(staking.totalPendingSlashes(), 0);
+        assertEq(staking.claimable(client), 0);
+        assertEq(uint256(_status(EVIDENCE)), uint256(Staking.SlashStatus.Restored));
+        _assertConservation();
+    }
+
+    function test_resolveSlashDispute_upheldRestoresUnbondingWithItsReleaseTime() public {
+        _stake(alice, 1_000 ether);
+        vm.prank(alice);
+        staking.requestUnbond(600 ether); // active 400, unbonding 600
+        (, uint256 releaseAt) = staking.unbondingOf(alice);
+        vm.prank(slasher);
+        staking.slash(alice, 500 ether, EVIDENCE, address(0)); // 400 active + 100 unbonding
+        _dispute();
+        vm.warp(block.timestamp + 1 days);
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(EVIDENCE, true);
+
+        assertEq(staking.stakeOf(alice), 400 ether);
+        (uint256 unbonding, uint256 releaseAfter) = staking.unbondingOf(alice);
+        assertEq(unbonding, 600 ether);
+        assertEq(releaseAfter, releaseAt, "cooldown not restarted");
+        assertEq(staking.totalUnbonding(), 600 ether);
+        assertEq(staking.totalStaked(), 400 ether);
+        _assertConservation();
+    }
+
+    function test_resolveSlashDispute_upheldAfterWithdrawalLeavesRestoredAmountWithdrawable() public {
+        _stake(alice, 1_000 ether);
+        vm.prank(alice);
+        staking.requestUnbond(1_000 ether);
+        vm.prank(slasher);
+        staking.slash(alice, 200 ether, EVIDENCE, address(0));
+        _dispute();
+        vm.warp(block.timestamp + UNBONDING);
+        vm.prank(alice);
+        staking.withdraw(); // the 800 left; releaseAt resets to 0
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(EVIDENCE, true);
+        (uint256 unbonding, uint256 releaseAt) = staking.unbondingOf(alice);
+        assertEq(unbonding, 200 ether);
+        assertEq(releaseAt, 0);
+        vm.prank(alice);
+        staking.withdraw();
+        assertEq(staking.slashableOf(alice), 0);
+        _assertConservation();
+    }
+
+    function test_resolveSlashDispute_restoredEvidenceStaysUsed() public {
+        _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        _dispute();
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(EVIDENCE, true);
+        assertTrue(staking.evidenceUsed(EVIDENCE));
+        vm.expectRevert(abi.encodeWithSelector(Staking.EvidenceAlreadyUsed.selector, EVIDENCE));
+        vm.prank(slasher);
+        staking.slash(alice, 300 ether, EVIDENCE, address(0));
+    }
+
+    function test_resolveSlashDispute_rejectedCreditsRecipient() public {
+        _slashAlice(2_000 ether, 0, 300 ether, client);
+        _dispute();
+        vm.expectEmit(address(staking));
+        emit Staking.SlashFinalized(EVIDENCE, client, 300 ether);
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(EVIDENCE, false);
+
+        assertEq(staking.claimable(client), 300 ether);
+        assertEq(staking.totalClaimable(), 300 ether);
+        assertEq(staking.totalPendingSlashes(), 0);
+        assertEq(staking.stakeOf(alice), 1_700 ether);
+        assertEq(uint256(_status(EVIDENCE)), uint256(Staking.SlashStatus.Finalized));
+        _assertConservation();
+        uint256 before = oai.balanceOf(client);
+        vm.prank(client);
+        staking.claim();
+        assertEq(oai.balanceOf(client), before + 300 ether);
+    }
+
+    function test_resolveSlashDispute_rejectedToTreasury() public {
+        _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        _dispute();
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(EVIDENCE, false);
+        assertEq(staking.claimable(treasury), 300 ether);
+    }
+
+    function test_resolveSlashDispute_revertsForNonArbiter() public {
+        _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        _dispute();
+        address[4] memory others = [alice, slasher, governor, admin];
+        for (uint256 i; i < others.length; ++i) {
+            vm.expectRevert(_unauthorized(others[i], staking.ARBITER_ROLE()));
+            vm.prank(others[i]);
+            staking.resolveSlashDispute(EVIDENCE, true);
+        }
+    }
+
+    function test_resolveSlashDispute_revertsOnUnknownEvidence() public {
+        vm.expectRevert(abi.encodeWithSelector(Staking.UnknownSlash.selector, EVIDENCE));
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(EVIDENCE, true);
+    }
+
+    function test_resolveSlashDispute_revertsWhenNotDisputed() public {
+        _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        vm.expectRevert(
+            abi.encodeWithSelector(Staking.SlashNotDisputed.selector, EVIDENCE, Staking.SlashStatus.Pending)
+        );
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(EVIDENCE, false);
+    }
+
+    function test_resolveSlashDispute_revertsWhenAlreadyResolved() public {
+        _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        _dispute();
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(EVIDENCE, true);
+        vm.expectRevert(
+            abi.encodeWithSelector(Staking.SlashNotDisputed.selector, EVIDENCE, Staking.SlashStatus.Restored)
+        );
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(EVIDENCE, false);
+
+        bytes32 other = keccak256("evidence-2");
+        vm.prank(slasher);
+        staking.slash(alice, 100 ether, other, address(0));
+        vm.prank(alice);
+        staking.disputeSlash(other);
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(other, false);
+        vm.expectRevert(abi.encodeWithSelector(Staking.SlashNotDisputed.selector, other, Staking.SlashStatus.Finalized));
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(other, true);
+    }
+
+    function test_finalizeSlash_byAnyoneAfterWindow() public {
+        uint64 until = _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        vm.warp(uint256(until) + 1);
+        vm.expectEmit(address(staking));
+        emit Staking.SlashFinalized(EVIDENCE, treasury, 300 ether);
+        vm.prank(stranger);
+        staking.finalizeSlash(EVIDENCE);
+        assertEq(staking.claimable(treasury), 300 ether);
+        assertEq(staking.totalPendingSlashes(), 0);
+        assertEq(uint256(_status(EVIDENCE)), uint256(Staking.SlashStatus.Finalized));
+        _assertConservation();
+    }
+
+    function test_finalizeSlash_revertsWithinWindow() public {
+        uint64 until = _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        vm.expectRevert(abi.encodeWithSelector(Staking.SlashDisputeWindowOpen.selector, EVIDENCE, until));
+        staking.finalizeSlash(EVIDENCE);
+        vm.warp(until); // the provider may still dispute in this second
+        vm.expectRevert(abi.encodeWithSelector(Staking.SlashDisputeWindowOpen.selector, EVIDENCE, until));
+        staking.finalizeSlash(EVIDENCE);
+    }
+
+    function test_finalizeSlash_revertsOnUnknownEvidence() public {
+        vm.expectRevert(abi.encodeWithSelector(Staking.UnknownSlash.selector, EVIDENCE));
+        staking.finalizeSlash(EVIDENCE);
+    }
+
+    function test_finalizeSlash_revertsWhenDisputed() public {
+        uint64 until = _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        _dispute();
+        vm.warp(uint256(until) + 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(Staking.SlashNotPending.selector, EVIDENCE, Staking.SlashStatus.Disputed)
+        );
+        staking.finalizeSlash(EVIDENCE);
+    }
+
+    function test_finalizeSlash_revertsWhenFinalizedOrRestored() public {
+        uint64 until = _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        vm.warp(uint256(until) + 1);
+        staking.finalizeSlash(EVIDENCE);
+        vm.expectRevert(
+            abi.encodeWithSelector(Staking.SlashNotPending.selector, EVIDENCE, Staking.SlashStatus.Finalized)
+        );
+        staking.finalizeSlash(EVIDENCE);
+        assertEq(staking.claimable(treasury), 300 ether, "credited once");
+
+        bytes32 other = keccak256("evidence-2");
+        vm.prank(slasher);
+        staking.slash(alice, 100 ether, other, address(0));
+        vm.prank(alice);
+        staking.disputeSlash(other);
+        vm.prank(arbiter);
+        staking.resolveSlashDispute(other, true);
+        vm.warp(block.timestamp + 3 days);
+        vm.expectRevert(abi.encodeWithSelector(Staking.SlashNotPending.selector, other, Staking.SlashStatus.Restored));
+        staking.finalizeSlash(other);
+    }
+
+    function test_finalizeSlash_zeroWindowFinalizesFromTheNextSecond() public {
+        vm.prank(governor);
+        staking.setDisputeWindow(0);
+        _slashAlice(2_000 ether, 0, 300 ether, address(0));
+        vm.expectRevert(
+            abi.encodeWithSelector(Staking.SlashDisputeWindowOpen.selector, EVIDENCE, uint64(block.timestamp))
+        );
+        staking.finalizeSlash(EVIDENCE);
+        vm.warp(block.timestamp + 1);
+        staking.finalizeSlash(EVIDENCE);
+        assertEq(staking.claimable(treasury), 300 ether);
+    }
+
+    function test_claim_waitsForFinalSlashes() public {
+        _stake(alice, 2_000 ether);
+        vm.prank(slasher);
+        staking.slash(alice, 300 ether, EVIDENCE, client);
+        vm.expectRevert(Staking.NothingToClaim.selector);
+        vm.prank(client);
+        staking.claim();
+    }
+
     // ------------------------------------------------------------------ governance setters
+
+    function test_setDisputeWindow() public {
+        vm.expectEmit(address(staking));
+        emit Staking.DisputeWindowUpdated(2 days, 30 days);
+        vm.prank(governor);
+        staking.setDisputeWindow(30 days);
+        assertEq(staking.disputeWindow(), 30 days);
+    }
+
+    function test_setDisputeWindow_revertsAboveMax() public {
+        uint256 tooLong = staking.MAX_DISPUTE_WINDOW() + 1;
+        vm.expectRevert(abi.encodeWithSelector(Staking.DisputeWindowTooLong.selector, tooLong));
+        vm.prank(governor);
+        staking.setDisputeWindow(tooLong);
+    }
+
+    function test_setDisputeWindow_revertsForNonGovernor() public {
+        vm.expectRevert(_unauthorized(arbiter, staking.GOVERNOR_ROLE()));
+        vm.prank(arbiter);
+        staking.setDisputeWindow(1 days);
+    }
 
     function test_setMinStake() public {
         vm.expectEmit(address(staking));
@@ -391,9 +801,7 @@ contract StakingTest is Fixture {
             staking.withdraw();
             assertEq(oai.balanceOf(alice), balanceBefore - stakeAmount + unbondAmount);
         }
-        assertEq(
-            oai.balanceOf(address(staking)), staking.totalStaked() + staking.totalUnbonding() + staking.totalClaimable()
-        );
+        _assertConservation();
     }
 
     function testFuzz_slashNeverExceedsShareOfStake(
@@ -425,9 +833,105 @@ contract StakingTest is Fixture {
         staking.slash(alice, slashAmount, EVIDENCE, bob);
         (uint256 unbonding,) = staking.unbondingOf(alice);
         assertEq(staking.stakeOf(alice) + unbonding, stakeAmount - slashAmount);
-        assertEq(staking.claimable(bob), slashAmount);
+        Staking.PendingSlash memory p = staking.pendingSlash(EVIDENCE);
+        assertLe(p.fromActive, stakeAmount - unbondAmount, "from active <= active");
+        assertLe(p.fromUnbonding, unbondAmount, "from unbonding <= unbonding");
+        assertEq(p.fromActive + p.fromUnbonding, slashAmount);
+        assertEq(staking.totalPendingSlashes(), slashAmount);
+        _assertConservation();
+    }
+
+    /// A slash followed by any legal path (finalized after the window, disputed and rejected,
+    /// disputed and upheld) conserves funds, and an upheld dispute puts back exactly what the
+    /// slash took.
+    function testFuzz_slashDisputePaths(
+        uint256 stakeAmount,
+        uint256 unbondAmount,
+        uint256 slashAmount,
+        uint256 wait,
+        uint8 path
+    ) public {
+        stakeAmount = bound(stakeAmount, 2, 1_000_000 ether);
+        unbondAmount = bound(unbondAmount, 0, stakeAmount);
+        slashAmount = bound(slashAmount, 1, (stakeAmount * MAX_SLASH_BPS) / 10_000);
+        _stake(alice, stakeAmount);
+        if (unbondAmount != 0) {
+            vm.prank(alice);
+            staking.requestUnbond(unbondAmount);
+        }
+        (uint256 unbondingBefore, uint256 releaseBefore) = staking.unbondingOf(alice);
+        uint256 activeBefore = staking.stakeOf(alice);
+        vm.prank(slasher);
+        staking.slash(alice, slashAmount, EVIDENCE, bob);
+        _assertConservation();
+        uint64 until = staking.pendingSlash(EVIDENCE).disputeUntil;
+        wait = bound(wait, 0, 4 days);
+        vm.warp(block.timestamp + wait);
+        bool open = block.timestamp <= until;
+
+        if (path % 3 == 0) {
+            if (open) {
+                vm.expectRevert(abi.encodeWithSelector(Staking.SlashDisputeWindowOpen.selector, EVIDENCE, until));
+                staking.finalizeSlash(EVIDENCE);
+                return;
+            }
+            staking.finalizeSlash(EVIDENCE);
+            assertEq(staking.claimable(bob), slashAmount);
+        } else {
+            if (!open) {
+                vm.expectRevert(abi.encodeWithSelector(Staking.SlashDisputeWindowClosed.selector, EVIDENCE, until));
+                _dispute();
+                return;
+            }
+            _dispute();
+            vm.prank(arbiter);
+            staking.resolveSlashDispute(EVIDENCE, path % 3 == 1);
+            if (path % 3 == 1) {
+                assertEq(staking.stakeOf(alice), activeBefore);
+                (uint256 unbondingAfter, uint256 releaseAfter) = staking.unbondingOf(alice);
+                assertEq(unbondingAfter, unbondingBefore);
+                assertEq(releaseAfter, releaseBefore);
+                assertEq(staking.claimable(bob), 0);
+                assertEq(rewards.weightOf(alice), activeBefore);
+            } else {
+                assertEq(staking.claimable(bob), slashAmount);
+            }
+        }
+        assertEq(staking.totalPendingSlashes(), 0);
+        _assertConservation();
+    }
+
+    /// Dispute and finalization split time exactly at disputeUntil, for any window.
+    function testFuzz_disputeWindowBoundary(uint256 window, uint256 wait) public {
+        window = bound(window, 0, 30 days);
+        wait = bound(wait, 0, 31 days);
+        vm.prank(governor);
+        staking.setDisputeWindow(window);
+        _stake(alice, 2_000 ether);
+        vm.prank(slasher);
+        staking.slash(alice, 1 ether, EVIDENCE, address(0));
+        vm.warp(block.timestamp + wait);
+        (bool disputed,) = _try(alice, abi.encodeCall(Staking.disputeSlash, (EVIDENCE)));
+        assertEq(disputed, wait <= window);
+        if (!disputed) {
+            (bool finalized,) = _try(stranger, abi.encodeCall(Staking.finalizeSlash, (EVIDENCE)));
+            assertTrue(finalized);
+        } else {
+            (bool finalized,) = _try(stranger, abi.encodeCall(Staking.finalizeSlash, (EVIDENCE)));
+            assertFalse(finalized, "a disputed slash waits for the arbiter");
+        }
+    }
+
+    function _try(address caller, bytes memory data) internal returns (bool ok, bytes memory ret) {
+        vm.prank(caller);
+        (ok, ret) = address(staking).call(data);
+    }
+
+    function _assertConservation() internal view {
         assertEq(
-            oai.balanceOf(address(staking)), staking.totalStaked() + staking.totalUnbonding() + staking.totalClaimable()
+            oai.balanceOf(address(staking)),
+            staking.totalStaked() + staking.totalUnbonding() + staking.totalClaimable() + staking.totalPendingSlashes(),
+            "staking balance"
         );
     }
 }

@@ -2,6 +2,7 @@ using OrleansAI.Settlement.Tests.Infrastructure;
 
 namespace OrleansAI.Settlement.Tests;
 
+[Collection(ChainClockGroup.Name)]
 public sealed class AccessControlTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
 {
     private static readonly CancellationToken None = CancellationToken.None;
@@ -45,6 +46,37 @@ public sealed class AccessControlTests(PlatformFixture platform) : IClassFixture
         // The arbiter (the platform account here) can.
         await platform.Platform.Escrow.ResolveDisputeRequestAndWaitForReceiptAsync(jobId, 0, 100 * TestChain.Oai, 0, None);
         Assert.Equal(0, await platform.Client.Escrow.RemainingOfQueryAsync(jobId));
+    }
+
+    [Fact]
+    public async Task AccountWithoutTheArbiterRoleCannotResolveASlashDispute()
+    {
+        var provider = await platform.NewStakedProviderAsync(400 * TestChain.Oai);
+        var evidence = Bytes32.Keccak("unauthorised-slash-resolve");
+        await platform.Platform.Staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 100 * TestChain.Oai, evidence, null, None);
+        await provider.Staking.DisputeSlashRequestAndWaitForReceiptAsync(evidence, None);
+
+        var error = await Assert.ThrowsAsync<SettlementException>(
+            () => platform.Outsider.Staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(evidence, upheld: true, None));
+
+        AssertUnauthorised(error, Roles.Arbiter);
+        Assert.Equal(300 * TestChain.Oai, await provider.Staking.StakeOfQueryAsync(provider.Address));
+
+        // Nor can the provider rule on its own dispute; the arbiter (the platform account) can.
+        var own = await Assert.ThrowsAsync<SettlementException>(
+            () => provider.Staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(evidence, upheld: true, None));
+        Assert.Equal("AccessControlUnauthorizedAccount", own.ErrorName);
+        await platform.Platform.Staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(evidence, upheld: true, None);
+        Assert.Equal(400 * TestChain.Oai, await provider.Staking.StakeOfQueryAsync(provider.Address));
+    }
+
+    [Fact]
+    public async Task AccountWithoutTheGovernorRoleCannotChangeTheSlashDisputeWindow()
+    {
+        var error = await Assert.ThrowsAsync<SettlementException>(
+            () => platform.Outsider.Staking.SetDisputeWindowRequestAndWaitForReceiptAsync(TimeSpan.FromMinutes(1), None));
+
+        AssertUnauthorised(error, Roles.Governor);
     }
 
     private void AssertUnauthorised(SettlementException error, Bytes32 role)

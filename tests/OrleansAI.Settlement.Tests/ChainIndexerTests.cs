@@ -4,6 +4,7 @@ using OrleansAI.Settlement.Tests.Infrastructure;
 
 namespace OrleansAI.Settlement.Tests;
 
+[Collection(ChainClockGroup.Name)]
 public sealed class ChainIndexerTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
 {
     private static readonly CancellationToken None = CancellationToken.None;

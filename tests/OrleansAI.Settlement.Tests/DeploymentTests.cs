@@ -24,6 +24,8 @@ public sealed class DeploymentTests(PlatformFixture platform) : IClassFixture<Pl
         }
 
         Assert.True(await platform.Admin.Staking.Roles.HasRoleQueryAsync(Roles.Slasher, platformAccount));
+        Assert.True(await platform.Admin.Staking.Roles.HasRoleQueryAsync(Roles.Arbiter, platformAccount));
+        Assert.False(await platform.Admin.Staking.Roles.HasRoleQueryAsync(Roles.Arbiter, platform.Outsider.Address));
         Assert.True(await platform.Admin.Escrow.Roles.HasRoleQueryAsync(Roles.Platform, platformAccount));
         Assert.True(await platform.Admin.Escrow.Roles.HasRoleQueryAsync(Roles.Arbiter, platformAccount));
         Assert.True(await platform.Admin.Rewards.Roles.HasRoleQueryAsync(Roles.Platform, platformAccount));
@@ -31,6 +33,7 @@ public sealed class DeploymentTests(PlatformFixture platform) : IClassFixture<Pl
         Assert.False(await platform.Admin.Escrow.Roles.HasRoleQueryAsync(Roles.Platform, platform.Outsider.Address));
         Assert.Equal(PlatformFixture.FeeBps, (int)await platform.Admin.Escrow.FeeBpsQueryAsync());
         Assert.Equal((long)PlatformFixture.UnbondingPeriod.TotalSeconds, (long)await platform.Admin.Staking.UnbondingPeriodQueryAsync());
+        Assert.Equal((long)TimeSpan.FromDays(2).TotalSeconds, (long)await platform.Admin.Staking.DisputeWindowQueryAsync());
         Assert.Equal(await platform.Admin.Token.TotalSupplyQueryAsync(), await platform.Admin.Token.GetVotesQueryAsync(signer.Address) + (4 * PlatformFixture.Funding));
     }
 

@@ -3,6 +3,7 @@ using OrleansAI.Settlement.Tests.Infrastructure;
 
 namespace OrleansAI.Settlement.Tests;
 
+[Collection(ChainClockGroup.Name)]
 public sealed class LifecycleTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
 {
     private static readonly CancellationToken None = CancellationToken.None;

@@ -24,9 +24,11 @@ contract StakingRewardsInvariantTest is InvariantBase {
         address slasher = address(0x51A5);
         address platform = address(0x91A7);
         address funder = address(0xF00D);
+        address arbiter = address(0xA4B1);
         staking.grantRole(staking.SLASHER_ROLE(), slasher);
+        staking.grantRole(staking.ARBITER_ROLE(), arbiter);
         rewards.grantRole(rewards.PLATFORM_ROLE(), platform);
-        handler = new StakingRewardsHandler(oai, staking, rewards, slasher, platform, funder);
+        handler = new StakingRewardsHandler(oai, staking, rewards, slasher, platform, funder, arbiter);
 
         oai.transfer(funder, 100_000_000 ether);
         vm.prank(funder);
@@ -38,7 +40,7 @@ contract StakingRewardsInvariantTest is InvariantBase {
             oai.approve(address(staking), type(uint256).max);
         }
 
-        bytes4[] memory selectors = new bytes4[](10);
+        bytes4[] memory selectors = new bytes4[](13);
         selectors[0] = StakingRewardsHandler.stake.selector;
         selectors[1] = StakingRewardsHandler.requestUnbond.selector;
         selectors[2] = StakingRewardsHandler.withdraw.selector;
@@ -49,14 +51,18 @@ contract StakingRewardsInvariantTest is InvariantBase {
         selectors[7] = StakingRewardsHandler.setReputation.selector;
         selectors[8] = StakingRewardsHandler.sweep.selector;
         selectors[9] = StakingRewardsHandler.warp.selector;
+        selectors[10] = StakingRewardsHandler.disputeSlash.selector;
+        selectors[11] = StakingRewardsHandler.resolveSlashDispute.selector;
+        selectors[12] = StakingRewardsHandler.finalizeSlash.selector;
         _target(address(handler), selectors);
     }
 
-    /// Staking holds exactly its stakes, unbonding amounts and claimable slashed funds.
+    /// Staking holds exactly its stakes, unbonding amounts, claimable slashed funds and the
+    /// funds of slashes that are not final yet.
     function invariant_stakingConservation() public view {
         assertEq(
             oai.balanceOf(address(staking)),
-            staking.totalStaked() + staking.totalUnbonding() + staking.totalClaimable(),
+            staking.totalStaked() + staking.totalUnbonding() + staking.totalClaimable() + staking.totalPendingSlashes(),
             "staking balance"
         );
         uint256 active;
@@ -72,16 +78,38 @@ contract StakingRewardsInvariantTest is InvariantBase {
         assertEq(active, staking.totalStaked(), "sum of active stakes");
         assertEq(unbonding, staking.totalUnbonding(), "sum of unbonding");
         assertEq(claimable, staking.totalClaimable(), "sum of claimables");
-        assertEq(staking.totalClaimable() + handler.ghostSlashClaimed(), handler.ghostSlashedTotal(), "slashed funds");
+        assertEq(staking.totalClaimable() + handler.ghostSlashClaimed(), handler.ghostFinalizedTotal(), "final slashes");
+        assertEq(
+            staking.totalPendingSlashes() + handler.ghostFinalizedTotal() + handler.ghostRestoredTotal(),
+            handler.ghostSlashedTotal(),
+            "slashed = held + finalized + restored"
+        );
     }
 
-    /// Each provider's stake is what it put in minus what it withdrew minus what was slashed;
-    /// slashes never exceed the allowed share or reuse evidence.
+    /// Every slash is in the state its history allows; the held funds are exactly those of
+    /// pending and disputed slashes; a finalized or restored slash stays so.
+    function invariant_slashStatesAndHeldFunds() public view {
+        uint256 held;
+        for (uint256 i; i < handler.slashCount(); ++i) {
+            bytes32 evidence = handler.usedEvidence(i);
+            Staking.PendingSlash memory p = staking.pendingSlash(evidence);
+            assertEq(uint256(p.status), uint256(handler.ghostStatus(evidence)), "slash status");
+            assertEq(p.amount, handler.ghostAmount(evidence), "slash amount");
+            assertEq(p.fromActive + p.fromUnbonding, p.amount, "slash parts");
+            assertTrue(staking.evidenceUsed(evidence), "evidence stays used");
+            if (p.status == Staking.SlashStatus.Pending || p.status == Staking.SlashStatus.Disputed) held += p.amount;
+        }
+        assertEq(held, staking.totalPendingSlashes(), "held funds");
+    }
+
+    /// Each provider's stake is what it put in minus what it withdrew minus what was slashed,
+    /// plus what upheld disputes restored; slashes never exceed the allowed share or reuse
+    /// evidence, and dispute steps succeed exactly when they are legal.
     function invariant_slashesNeverExceedStake() public view {
-        assertFalse(handler.ghostViolation(), "slash limit, evidence reuse or claim mismatch");
+        assertFalse(handler.ghostViolation(), "slash limit, evidence reuse, dispute step or claim mismatch");
         for (uint256 i; i < handler.actorCount(); ++i) {
             address a = handler.actors(i);
-            uint256 inFlow = handler.ghostStakedIn(a);
+            uint256 inFlow = handler.ghostStakedIn(a) + handler.ghostRestoredTo(a);
             uint256 out = handler.ghostWithdrawn(a) + handler.ghostSlashedFrom(a);
             assertLe(out, inFlow, "slashed + withdrawn <= staked");
             assertEq(staking.slashableOf(a), inFlow - out, "per-provider stake");

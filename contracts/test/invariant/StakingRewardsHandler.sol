@@ -16,18 +16,27 @@ contract StakingRewardsHandler is BaseTest {
     address public immutable slasher;
     address public immutable platform;
     address public immutable funder;
+    address public immutable arbiter;
 
     address[] public actors;
     bytes32[] public usedEvidence;
+    /// @notice What the handler last saw each slash become, by evidence hash.
+    mapping(bytes32 => Staking.SlashStatus) public ghostStatus;
+    mapping(bytes32 => uint256) public ghostAmount;
 
     mapping(address => uint256) public ghostStakedIn;
     mapping(address => uint256) public ghostWithdrawn;
     mapping(address => uint256) public ghostSlashedFrom;
+    mapping(address => uint256) public ghostRestoredTo;
     uint256 public ghostSlashedTotal;
+    uint256 public ghostRestoredTotal;
+    uint256 public ghostFinalizedTotal;
     uint256 public ghostSlashClaimed;
     uint256 public ghostFunded;
     uint256 public ghostRewardsClaimed;
-    /// @notice Set when a slash larger than allowed succeeded, or a reused evidence hash worked.
+    /// @notice Set when a slash larger than allowed (or than the stake it takes from) succeeded,
+    ///         a reused evidence hash worked, a finished slash moved funds again, or a legal
+    ///         dispute step was refused.
     bool public ghostViolation;
     uint256 public calls;
 
@@ -37,7 +46,8 @@ contract StakingRewardsHandler is BaseTest {
         Rewards rewards_,
         address slasher_,
         address platform_,
-        address funder_
+        address funder_,
+        address arbiter_
     ) {
         oai = oai_;
         staking = staking_;
@@ -45,6 +55,7 @@ contract StakingRewardsHandler is BaseTest {
         slasher = slasher_;
         platform = platform_;
         funder = funder_;
+        arbiter = arbiter_;
         for (uint256 i; i < 4; ++i) {
             actors.push(address(uint160(0xA000 + i)));
         }
@@ -52,6 +63,10 @@ contract StakingRewardsHandler is BaseTest {
 
     function actorCount() external view returns (uint256) {
         return actors.length;
+    }
+
+    function slashCount() external view returns (uint256) {
+        return usedEvidence.length;
     }
 
     function _actor(uint256 seed) internal view returns (address) {
@@ -91,9 +106,14 @@ contract StakingRewardsHandler is BaseTest {
 
     function slash(uint256 actorSeed, uint256 amount, uint256 beneficiarySeed, bool reuseEvidence) external {
         calls++;
+        // The first actor from the seed that can be slashed, so that most calls slash.
         address a = _actor(actorSeed);
+        for (uint256 i; i < actors.length && staking.maxSlashOf(a) == 0; ++i) {
+            a = actors[((actorSeed % actors.length) + i + 1) % actors.length];
+        }
         uint256 limit = staking.maxSlashOf(a);
-        uint256 slashable = staking.slashableOf(a);
+        uint256 active = staking.stakeOf(a);
+        (uint256 unbonding,) = staking.unbondingOf(a);
         if (reuseEvidence && usedEvidence.length != 0) {
             bytes32 old = usedEvidence[amount % usedEvidence.length];
             vm.prank(slasher);
@@ -110,13 +130,92 @@ contract StakingRewardsHandler is BaseTest {
         address beneficiary = beneficiarySeed % 3 == 0 ? address(0) : _actor(beneficiarySeed);
         vm.prank(slasher);
         try staking.slash(a, amount, evidence, beneficiary) {
-            if (over || amount > slashable) ghostViolation = true;
+            Staking.PendingSlash memory p = staking.pendingSlash(evidence);
+            if (over || amount > active + unbonding) ghostViolation = true;
+            if (p.fromActive > active || p.fromUnbonding > unbonding || p.amount != amount) ghostViolation = true;
+            if (p.status != Staking.SlashStatus.Pending || p.provider != a) ghostViolation = true;
             usedEvidence.push(evidence);
+            ghostStatus[evidence] = Staking.SlashStatus.Pending;
+            ghostAmount[evidence] = amount;
             ghostSlashedFrom[a] += amount;
             ghostSlashedTotal += amount;
         } catch {
             if (!over) ghostViolation = true;
         }
+    }
+
+    /// @notice The provider disputes one of its slashes: accepted exactly from the provider,
+    ///         while the slash is pending and inside its window.
+    function disputeSlash(uint256 slashSeed) external {
+        calls++;
+        if (usedEvidence.length == 0) return;
+        bytes32 evidence = _pick(slashSeed, Staking.SlashStatus.Pending);
+        Staking.PendingSlash memory p = staking.pendingSlash(evidence);
+        // Now and then someone other than the provider tries: always refused.
+        address caller = slashSeed % 7 == 0 ? _actor(slashSeed / 7) : p.provider;
+        bool legal =
+            caller == p.provider && p.status == Staking.SlashStatus.Pending && block.timestamp <= p.disputeUntil;
+        vm.prank(caller);
+        try staking.disputeSlash(evidence) {
+            if (!legal) ghostViolation = true;
+            ghostStatus[evidence] = Staking.SlashStatus.Disputed;
+        } catch {
+            if (legal) ghostViolation = true;
+        }
+    }
+
+    /// @notice The arbiter decides a slash: accepted exactly when it is disputed.
+    function resolveSlashDispute(uint256 slashSeed, bool upheld) external {
+        calls++;
+        if (usedEvidence.length == 0) return;
+        bytes32 evidence = _pick(slashSeed, Staking.SlashStatus.Disputed);
+        Staking.PendingSlash memory p = staking.pendingSlash(evidence);
+        bool legal = p.status == Staking.SlashStatus.Disputed;
+        vm.prank(arbiter);
+        try staking.resolveSlashDispute(evidence, upheld) {
+            if (!legal) ghostViolation = true;
+            if (upheld) {
+                ghostStatus[evidence] = Staking.SlashStatus.Restored;
+                ghostRestoredTo[p.provider] += p.amount;
+                ghostRestoredTotal += p.amount;
+            } else {
+                ghostStatus[evidence] = Staking.SlashStatus.Finalized;
+                ghostFinalizedTotal += p.amount;
+            }
+        } catch {
+            if (legal) ghostViolation = true;
+        }
+    }
+
+    /// @notice Anyone finalizes a slash: accepted exactly when it is pending and past its window.
+    function finalizeSlash(uint256 slashSeed) external {
+        calls++;
+        if (usedEvidence.length == 0) return;
+        bytes32 evidence = _pick(slashSeed, Staking.SlashStatus.Pending);
+        Staking.PendingSlash memory p = staking.pendingSlash(evidence);
+        bool legal = p.status == Staking.SlashStatus.Pending && block.timestamp > p.disputeUntil;
+        try staking.finalizeSlash(evidence) {
+            if (!legal) ghostViolation = true;
+            ghostStatus[evidence] = Staking.SlashStatus.Finalized;
+            ghostFinalizedTotal += p.amount;
+        } catch {
+            if (legal) ghostViolation = true;
+        }
+    }
+
+    /// @dev Three times in four, the first slash from the seed's position in `wanted` status
+    ///      (uniform picks rarely line up slash, dispute and ruling on one slash); otherwise,
+    ///      or when none is, any slash, so that steps on a wrong status are tried too.
+    function _pick(uint256 seed, Staking.SlashStatus wanted) internal view returns (bytes32) {
+        uint256 n = usedEvidence.length;
+        uint256 start = seed % n;
+        if (seed % 4 != 0) {
+            for (uint256 i; i < n; ++i) {
+                bytes32 evidence = usedEvidence[(start + i) % n];
+                if (ghostStatus[evidence] == wanted) return evidence;
+            }
+        }
+        return usedEvidence[start];
     }
 
     function claimSlashed(uint256 actorSeed, bool asTreasury) external {

@@ -65,6 +65,7 @@ abstract contract Fixture is BaseTest {
         staking.setStakeListener(IStakeListener(address(rewards)));
         staking.grantRole(staking.GOVERNOR_ROLE(), governor);
         staking.grantRole(staking.SLASHER_ROLE(), slasher);
+        staking.grantRole(staking.ARBITER_ROLE(), arbiter);
         rewards.grantRole(rewards.GOVERNOR_ROLE(), governor);
         rewards.grantRole(rewards.PLATFORM_ROLE(), platform);
         escrow.grantRole(escrow.GOVERNOR_ROLE(), governor);

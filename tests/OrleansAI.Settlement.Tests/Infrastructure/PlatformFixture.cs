@@ -12,6 +12,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 {
     public static readonly TimeSpan UnbondingPeriod = TimeSpan.FromHours(1);
     public static readonly TimeSpan DisputeWindow = TimeSpan.FromHours(1);
+
+    /// <summary>Staking's slash dispute window once <see cref="UseShortSlashDisputeWindowAsync"/> has run (the contract's default is 2 days).</summary>
+    public static readonly TimeSpan SlashDisputeWindow = TimeSpan.FromHours(1);
     public const int FeeBps = 250;
 
     internal static readonly BigInteger Funding = 10_000 * TestChain.Oai;
@@ -33,6 +36,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     public string Treasury { get; } = TestChain.NewAddress();
 
     public TimeSpan DeploymentTime { get; private set; }
+
+    private Lazy<Task> _shortSlashDisputeWindow = null!;
 
     public async Task InitializeAsync()
     {
@@ -56,6 +61,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         SecondProvider = new Actor(signers[3], Deployment);
         Client = new Actor(signers[4], Deployment);
         Outsider = new Actor(signers[5], Deployment);
+        _shortSlashDisputeWindow = new Lazy<Task>(ShortenSlashDisputeWindowAsync);
 
         // Concurrent sends from one signer: its nonce service keeps them apart.
         await Task.WhenAll(
@@ -64,6 +70,12 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task ShortenSlashDisputeWindowAsync()
+    {
+        await Admin.Staking.Roles.GrantRoleRequestAndWaitForReceiptAsync(Roles.Governor, Admin.Address, CancellationToken.None);
+        await Admin.Staking.SetDisputeWindowRequestAndWaitForReceiptAsync(SlashDisputeWindow, CancellationToken.None);
+    }
 
     /// <summary>Posts and funds a job from the client, with a deadline 30 days out on the chain clock.</summary>
     internal async Task<Bytes32> PostJobAsync(string key, BigInteger budget)
@@ -74,6 +86,22 @@ public sealed class PlatformFixture : IAsyncLifetime
         await Client.Escrow.PostJobRequestAndWaitForReceiptAsync(
             jobId, Bytes32.Keccak("spec:" + key), Deployment.Contracts.Token, budget, deadline, CancellationToken.None);
         return jobId;
+    }
+
+    /// <summary>
+    /// Sets Staking's slash dispute window to <see cref="SlashDisputeWindow"/>, once per fixture: tests
+    /// share Anvil's clock and only ever move it by hours. GOVERNOR_ROLE belongs to Governance, so the
+    /// admin grants it to itself first (only this fixture's deployment is affected).
+    /// </summary>
+    internal Task UseShortSlashDisputeWindowAsync() => _shortSlashDisputeWindow.Value;
+
+    /// <summary>A fresh provider account funded with OAI from the admin, with <paramref name="stake"/> bonded.</summary>
+    internal async Task<Actor> NewStakedProviderAsync(BigInteger stake)
+    {
+        var provider = new Actor(await TestChain.NewFundedSignerAsync(), Deployment);
+        await Admin.Token.TransferRequestAndWaitForReceiptAsync(provider.Address, stake, CancellationToken.None);
+        await StakeAsync(provider, stake);
+        return provider;
     }
 
     /// <summary>Stakes from an actor (approve + stake).</summary>
