@@ -14,6 +14,7 @@ var benchmarks = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringCompar
     ["providers"] = ProvidersBench.RunAsync,
     ["blob"] = BlobBench.RunAsync,
     ["inference"] = InferenceBench.RunAsync,
+    ["verification"] = VerificationBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
