@@ -14,4 +14,13 @@ public enum FraudCaseStatus
 
     /// <summary>The slash failed for a reason retrying cannot fix.</summary>
     Failed,
+
+    /// <summary>The provider disputed the slash on chain; the arbiter decides.</summary>
+    Disputed,
+
+    /// <summary>The dispute was upheld: the stake was given back.</summary>
+    Restored,
+
+    /// <summary>The dispute window passed (or the dispute was rejected): the slashed funds went to their recipient.</summary>
+    Finalized,
 }

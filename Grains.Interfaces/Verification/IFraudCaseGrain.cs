@@ -11,6 +11,13 @@ public interface IFraudCaseGrain : IGrainWithStringKey
     [Alias("Open")]
     Task<FraudCaseSnapshot> OpenAsync(FraudEvidence evidence);
 
+    /// <summary>
+    /// Brings the case up to date with the chain: a pending slash whose dispute window has passed is
+    /// finalized; a disputed, restored or finalized one is recorded as such. A reminder calls it.
+    /// </summary>
+    [Alias("Refresh")]
+    Task<FraudCaseSnapshot?> RefreshAsync();
+
     /// <summary>The case, or null when none was opened.</summary>
     [Alias("Get")]
     Task<FraudCaseSnapshot?> GetAsync();

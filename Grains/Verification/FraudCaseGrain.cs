@@ -19,6 +19,7 @@ public sealed partial class FraudCaseGrain(
     ILogger<FraudCaseGrain> logger) : Grain, IFraudCaseGrain, IRemindable
 {
     private const string RetryReminder = "slash";
+    private const string ChainReminder = "dispute-window";
 
     /// <inheritdoc />
     public async Task<FraudCaseSnapshot> OpenAsync(FraudEvidence evidence)
@@ -44,7 +45,52 @@ public sealed partial class FraudCaseGrain(
     public Task<FraudCaseSnapshot?> GetAsync() => Task.FromResult(state.State.Case);
 
     /// <inheritdoc />
-    public Task ReceiveReminder(string reminderName, TickStatus status) => SettleAsync();
+    public async Task<FraudCaseSnapshot?> RefreshAsync()
+    {
+        if (state.State.Case is not { Status: FraudCaseStatus.Slashed or FraudCaseStatus.Disputed } current || services.GetService<ISlasher>() is not { } slasher)
+        {
+            return state.State.Case;
+        }
+
+        var (status, until) = await slasher.StateAsync(current.Id, CancellationToken.None);
+        if (status == FraudCaseStatus.Slashed)
+        {
+            // The window is the chain's, measured by its clock, not ours: ask, and the chain refuses while it is open.
+            status = await slasher.FinalizeAsync(current.Id, CancellationToken.None);
+        }
+
+        var detail = status switch
+        {
+            FraudCaseStatus.Slashed => $"{current.Detail.Split(';')[0]}; disputable until {until:u}",
+            FraudCaseStatus.Disputed => $"{current.Detail.Split(';')[0]}; disputed, waiting for the arbiter",
+            FraudCaseStatus.Restored => $"{current.Detail.Split(';')[0]}; dispute upheld, stake restored",
+            FraudCaseStatus.Finalized => $"{current.Detail.Split(';')[0]}; final, funds with the recipient",
+            _ => current.Detail,
+        };
+        if (status != current.Status || detail != current.Detail)
+        {
+            state.State.Case = current with { Status = status, Detail = detail };
+            await state.WriteStateAsync();
+        }
+
+        if (status is FraudCaseStatus.Restored or FraudCaseStatus.Finalized)
+        {
+            await this.DropReminderAsync(ChainReminder);
+        }
+        else
+        {
+            // Checked again when the window ends, and hourly while a dispute waits for the arbiter.
+            var due = until - clock.GetUtcNow() + TimeSpan.FromSeconds(30);
+            due = due < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : due > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : due;
+            await this.RegisterOrUpdateReminder(ChainReminder, due, TimeSpan.FromHours(1));
+        }
+
+        return state.State.Case;
+    }
+
+    /// <inheritdoc />
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == ChainReminder ? RefreshAsync() : SettleAsync();
 
     private async Task SettleAsync()
     {
@@ -69,6 +115,10 @@ public sealed partial class FraudCaseGrain(
             await state.WriteStateAsync();
             LogSettled(current.Id, current.Evidence.Provider, outcome.Status, outcome.Detail);
             await this.DropReminderAsync(RetryReminder);
+            if (outcome.Status == FraudCaseStatus.Slashed)
+            {
+                await RefreshAsync();
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -9,4 +9,10 @@ public interface ISlasher
     /// Transport failures throw; the caller retries.
     /// </summary>
     Task<SlashOutcome> SlashAsync(string provider, string evidenceHash, CancellationToken cancellationToken);
+
+    /// <summary>The slash's state on chain and the end of its dispute window.</summary>
+    Task<(Interfaces.Verification.FraudCaseStatus Status, DateTimeOffset DisputeUntil)> StateAsync(string evidenceHash, CancellationToken cancellationToken);
+
+    /// <summary>Finalizes a pending slash whose window has passed; returns the resulting state (still <c>Slashed</c> when the window is open).</summary>
+    Task<Interfaces.Verification.FraudCaseStatus> FinalizeAsync(string evidenceHash, CancellationToken cancellationToken);
 }

@@ -43,6 +43,36 @@ public sealed partial class ChainSlasher(StakingService staking, int shareBps, I
         }
     }
 
+    /// <inheritdoc />
+    public async Task<(FraudCaseStatus Status, DateTimeOffset DisputeUntil)> StateAsync(string evidenceHash, CancellationToken cancellationToken)
+    {
+        var slash = await staking.PendingSlashQueryAsync(Bytes32.Parse(evidenceHash)).WaitAsync(cancellationToken);
+        var status = slash.SlashStatus switch
+        {
+            Settlement.Contracts.Staking.SlashStatus.Pending => FraudCaseStatus.Slashed,
+            Settlement.Contracts.Staking.SlashStatus.Disputed => FraudCaseStatus.Disputed,
+            Settlement.Contracts.Staking.SlashStatus.Restored => FraudCaseStatus.Restored,
+            Settlement.Contracts.Staking.SlashStatus.Finalized => FraudCaseStatus.Finalized,
+            _ => FraudCaseStatus.Recorded,
+        };
+        return (status, DateTimeOffset.FromUnixTimeSeconds((long)slash.DisputeUntil));
+    }
+
+    /// <inheritdoc />
+    public async Task<FraudCaseStatus> FinalizeAsync(string evidenceHash, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await staking.FinalizeSlashRequestAndWaitForReceiptAsync(Bytes32.Parse(evidenceHash), cancellationToken);
+            return FraudCaseStatus.Finalized;
+        }
+        catch (SettlementException ex) when (ex.ErrorName is "SlashDisputeWindowOpen" or "SlashNotPending")
+        {
+            // Not yet due, or disputed or settled meanwhile: the chain's own state says which.
+            return (await StateAsync(evidenceHash, cancellationToken)).Status;
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slashed {Provider} by {Amount} wei citing evidence {EvidenceHash} (tx {Transaction})")]
     private partial void LogSlashed(string provider, BigInteger amount, string evidenceHash, string transaction);
 }

@@ -20,7 +20,7 @@ public sealed class FraudSlashingTests
     private const long ChainId = 31337;
 
     [Fact]
-    public async Task ALiarOutvotedOnSignedAnswersIsSlashedOnChainOncePerEvidence()
+    public async Task ALiarOutvotedOnSignedAnswersIsSlashedOnChainOncePerEvidenceAndTheSlashIsFinalAfterTheDisputeWindow()
     {
         var deploymentPath = Path.Combine(Path.GetTempPath(), $"oai-deployment-{Guid.NewGuid():N}.json");
         var platformKey = EthECKey.GenerateKey().GetPrivateKey();
@@ -28,6 +28,10 @@ public sealed class FraudSlashingTests
         await RawProvider.FundOnAnvilAsync(platform.Address);
         var deployment = await new ContractDeployer(platform).DeployAsync(new DeploymentParameters(), CancellationToken.None);
         deployment.Save(deploymentPath);
+        // A dispute window of seconds, not days, so the test sees it end without moving the shared chain's clock.
+        var staking = new StakingService(platform, deployment.Contracts.Staking);
+        await staking.Roles.GrantRoleRequestAndWaitForReceiptAsync(Roles.Governor, platform.Address, CancellationToken.None);
+        await staking.SetDisputeWindowRequestAndWaitForReceiptAsync(TimeSpan.FromSeconds(3), CancellationToken.None);
         try
         {
             await using var served = await InferenceNetwork.StartAsync(
@@ -42,7 +46,6 @@ public sealed class FraudSlashingTests
                     ["Chain:PlatformKey"] = platformKey,
                 });
             var network = served.Network;
-            var staking = new StakingService(platform, deployment.Contracts.Staking);
             foreach (var key in network.Keys)
             {
                 await StakeAsync(platform, deployment, key);
@@ -88,6 +91,14 @@ public sealed class FraudSlashingTests
             // The chain itself refuses the evidence a second time.
             var replay = await Assert.ThrowsAsync<SettlementException>(() => staking.SlashRequestAndWaitForReceiptAsync(liar, 1, Bytes32.Parse(single.Id), null, CancellationToken.None));
             Assert.Equal("EvidenceAlreadyUsed", replay.ErrorName);
+
+            // Undisputed, the slash becomes final once its window ends: the funds reach the treasury.
+            Assert.Contains("disputable until", single.Detail, StringComparison.Ordinal);
+            var treasuryBefore = await staking.ClaimableQueryAsync(deployment.Treasury);
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            var final = await grains.GetGrain<IFraudCaseGrain>(single.Id).RefreshAsync();
+            Assert.Equal(FraudCaseStatus.Finalized, final!.Status);
+            Assert.Equal(treasuryBefore + slashed, await staking.ClaimableQueryAsync(deployment.Treasury));
         }
         finally
         {
