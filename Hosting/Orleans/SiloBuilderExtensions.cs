@@ -65,6 +65,9 @@ public static class SiloBuilderExtensions
             o.Invariant = PostgresOptions.Invariant;
             o.ConnectionString = connectionString;
         });
+        // Grain state is JSON with type names; lists from collection expressions must not be named by their compiler type.
+        silo.Services.PostConfigure<global::Orleans.Serialization.OrleansJsonSerializerOptions>(o =>
+            o.JsonSerializerSettings.SerializationBinder = new CollectionExpressionBinder(o.JsonSerializerSettings.SerializationBinder ?? new Newtonsoft.Json.Serialization.DefaultSerializationBinder()));
         return silo;
     }
 

@@ -89,6 +89,59 @@ public sealed class InferenceResilienceTests
     }
 
     [Fact]
+    public async Task AfterASiloRestartDeploymentsProviderRecordsAndCasesAreReadBackAndServingResumes()
+    {
+        await using var served = await InferenceNetwork.StartAsync(3, new HashSet<int> { 2 }, replicas: 3);
+        var network = served.Network;
+        var liar = network.Agents[2].Address;
+        using (var first = await served.InferAsync(InferenceNetwork.Request(served.Images.Take(2), new { replication = 3 })))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        List<System.Text.Json.JsonElement> cases = [];
+        await LocalNetwork.Until(() =>
+        {
+            cases = [.. network.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/providers/{liar}/cases").GetAwaiter().GetResult().EnumerateArray()];
+            return cases.Count > 0;
+        }, TimeSpan.FromSeconds(15), "a case against the liar");
+        var caseId = cases[0].GetProperty("id").GetString();
+
+        // Every grain is read back from PostgreSQL: the placements (with their row shapes), the
+        // deployment's disagreements and the case's answers are lists that must survive the round trip.
+        var silo = network.Cluster.Silos.Keys.Single();
+        await network.Cluster.StopSiloAsync(silo);
+        await network.Cluster.StartSiloAsync();
+
+        System.Text.Json.JsonElement provider = default;
+        await LocalNetwork.Until(() =>
+        {
+            try
+            {
+                provider = network.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/providers/{liar}").GetAwaiter().GetResult();
+                return provider.GetProperty("status").GetString() == "online";
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(60), "the liar's record to be readable and online again");
+        Assert.Single(provider.GetProperty("models").EnumerateArray());
+        var deployment = await served.DeploymentAsync();
+        Assert.NotEmpty(deployment.RecentDisagreements);
+        var reread = await network.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/cases/{caseId}");
+        Assert.Equal(3, reread.GetProperty("evidence").GetProperty("answers").GetArrayLength());
+
+        HttpStatusCode status = default;
+        await LocalNetwork.Until(() =>
+        {
+            using var again = served.InferAsync(InferenceNetwork.Request(served.Images.Take(2), new { replication = 3 })).GetAwaiter().GetResult();
+            status = again.StatusCode;
+            return status == HttpStatusCode.OK;
+        }, TimeSpan.FromSeconds(60), "serving to resume");
+    }
+
+    [Fact]
     public async Task ANodeRefusesAModelWhoseBlobDoesNotHashToTheRegistryValue()
     {
         await using var served = await InferenceNetwork.StartAsync(2, new HashSet<int>(), replicas: 1);
