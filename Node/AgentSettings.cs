@@ -25,6 +25,9 @@ public sealed record AgentSettings
     /// <summary>Honest, or one of the attacks (for tests and demos).</summary>
     public ClientBehavior Behavior { get; init; } = ClientBehavior.Honest;
 
+    /// <summary>Share of tasks the behaviour is played on; honest otherwise (an intermittent cheater).</summary>
+    public double CheatRate { get; init; } = 1;
+
     /// <summary>Factor of the model-replacement attack.</summary>
     public int ScaleFactor { get; init; } = 10;
 

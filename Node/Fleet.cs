@@ -33,7 +33,7 @@ public static class Fleet
         var partitions = FleetData.FashionMnist(args.Simulate, args.DirichletAlpha, args.Seed, args.MaxExamples, args.DataDirectory);
         return [.. partitions.Select((data, i) =>
         {
-            var settings = new AgentSettings { Behavior = args.Attacks.GetValueOrDefault(i, ClientBehavior.Honest), Serving = args.Serving with { Lie = args.Liars.Contains(i) } };
+            var settings = new AgentSettings { Behavior = args.Attacks.GetValueOrDefault(i, ClientBehavior.Honest), CheatRate = args.CheatRate, Serving = args.Serving with { Lie = args.Liars.Contains(i) } };
             return new ProviderAgent(client, new ProviderContext(SimulatedKeys.Of(args.Seed, i), data, settings, args.Seed * 10_007 + i), runner, logs.CreateLogger<ProviderAgent>(), Cache(settings));
         })];
     }

@@ -24,6 +24,7 @@ public sealed record NodeArguments
           --queue-delay-us U     how long a lone call waits for company (default 100)
           --intra-op-threads T   ONNX Runtime threads per model (default 1)
           --lie LIST             e.g. 2,5: simulated providers that answer inference wrongly (tests, demos)
+          --cheat-rate R         share of tasks the --attack behaviours are played on (default 1; 0.2 = intermittent)
         """;
 
     /// <summary>Gateway URL.</summary>
@@ -56,6 +57,9 @@ public sealed record NodeArguments
     /// <summary>How the node serves inference.</summary>
     public Serving.ServingSettings Serving { get; init; } = new();
 
+    /// <summary>Share of tasks attackers cheat on.</summary>
+    public double CheatRate { get; init; } = 1;
+
     /// <summary>Simulated providers that answer inference wrongly.</summary>
     public IReadOnlySet<int> Liars { get; init; } = new HashSet<int>();
 
@@ -74,7 +78,7 @@ public sealed record NodeArguments
             values[args[i][2..]] = args[++i];
         }
 
-        var known = new[] { "gateway", "key-file", "simulate", "partition", "attack", "seed", "max-examples", "slots", "data", "serve", "serve-memory-mb", "max-batch", "queue-delay-us", "intra-op-threads", "lie" };
+        var known = new[] { "gateway", "key-file", "simulate", "partition", "attack", "seed", "max-examples", "slots", "data", "serve", "serve-memory-mb", "max-batch", "queue-delay-us", "intra-op-threads", "lie", "cheat-rate" };
         if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
             throw new ArgumentException($"Unknown option --{unknown}.");
@@ -119,6 +123,9 @@ public sealed record NodeArguments
                 IntraOpThreads = Int(values, "intra-op-threads", 1, 1, 256),
             },
             Liars = liars,
+            CheatRate = values.TryGetValue("cheat-rate", out var rate)
+                ? double.TryParse(rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r is > 0 and <= 1 ? r : throw new ArgumentException("--cheat-rate must be a number in (0, 1].")
+                : 1,
             Gateway = uri,
             KeyFile = values.GetValueOrDefault("key-file"),
             Simulate = Int(values, "simulate", 0, 0, 10_000),

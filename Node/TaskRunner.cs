@@ -36,6 +36,8 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
         }
 
         var plan = ModelSpecJson.ParseAndPlan(task.SpecJson);
+        // An intermittent cheater decides per task; the decision is drawn before any work so it is reproducible from the seed.
+        var behavior = provider.Settings.CheatRate >= 1 || provider.Random.NextDouble() < provider.Settings.CheatRate ? provider.Settings.Behavior : ClientBehavior.Honest;
         var global = ModelWeights.FromSafetensors(plan, await DownloadAsync(task, provider.Settings.MaxWeightsBytes, cancellationToken));
         var train = task.Kind == "train";
         await _slots.WaitAsync(cancellationToken);
@@ -48,7 +50,7 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
             {
                 var logits = Predictor.Logits(global, provider.Data.Test, device: provider.Settings.Device);
                 var report = Evaluator.Evaluate(logits, provider.Data.Test.Labels, provider.Data.Test.Classes, ScoreKind.Logits);
-                var result = train && provider.Settings.Behavior is not (ClientBehavior.Lazy or ClientBehavior.GaussianNoise)
+                var result = train && behavior is not (ClientBehavior.Lazy or ClientBehavior.GaussianNoise)
                     ? LocalTrainer.Train(global, provider.TrainingData, new TrainingOptions
                     {
                         Optimizer = task.Optimizer == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam,
@@ -83,7 +85,7 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
         };
         if (train)
         {
-            var parameters = Behavior.Apply(provider.Settings.Behavior, global.Values, trained?.Weights.Values ?? global.Values, provider.Settings.ScaleFactor, provider.Random);
+            var parameters = Behavior.Apply(behavior, global.Values, trained?.Weights.Values ?? global.Values, provider.Settings.ScaleFactor, provider.Random);
             var payload = Encode(plan, global.Values, parameters, provider.CompressorFor(task.JobId, task.Compression));
             if (payload.Length > task.MaxResultBytes)
             {

@@ -16,6 +16,16 @@ public sealed record OutlierOptions
     /// <summary>An update more than this many times the median change's length is inflated.</summary>
     public double MaxNormRatio { get; init; } = 5;
 
+    /// <summary>
+    /// An update whose cosine to the centre lies more than this many robust deviations (median
+    /// absolute deviation, at least <see cref="MinCosineSpread"/>) below the round's median cosine
+    /// points away from everyone else even when the round's direction is faint (late in training).
+    /// </summary>
+    public double MaxCosineDeviations { get; init; } = 4;
+
+    /// <summary>Smallest spread assumed for the cosines, so a round of near-identical updates does not make every small difference an outlier.</summary>
+    public double MinCosineSpread { get; init; } = 0.05;
+
     /// <summary>An update shorter than this share of the median length did (almost) no work.</summary>
     public double MinNormRatio { get; init; } = 0.05;
 

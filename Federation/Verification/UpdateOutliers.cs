@@ -40,10 +40,13 @@ public static class UpdateOutliers
         var centreNorm = TensorPrimitives.Norm(centre);
         var norms = deltas.Select(d => (double)TensorPrimitives.Norm(d)).ToArray();
         var medianNorm = MedianOf(norms);
+        var cosines = deltas.Select((d, i) => centreNorm == 0 || norms[i] == 0 ? 0 : TensorPrimitives.Dot(d, centre) / (norms[i] * centreNorm)).ToArray();
+        var medianCosine = MedianOf(cosines);
+        var spread = Math.Max(options.MinCosineSpread, MedianOf([.. cosines.Select(c => Math.Abs(c - medianCosine))]));
         var result = new List<UpdateOutlier>(valid.Count);
         for (var i = 0; i < valid.Count; i++)
         {
-            var cosine = centreNorm == 0 || norms[i] == 0 ? 0 : TensorPrimitives.Dot(deltas[i], centre) / (norms[i] * centreNorm);
+            var cosine = cosines[i];
             var ratio = medianNorm == 0 ? (norms[i] == 0 ? 1 : double.PositiveInfinity) : norms[i] / medianNorm;
             string? reason = null;
             if (!double.IsFinite(norms[i]))
@@ -61,6 +64,10 @@ public static class UpdateOutliers
             else if (centreNorm > 0 && cosine < options.MinCosine)
             {
                 reason = $"its change points against the round's (cosine {cosine:F2})";
+            }
+            else if (centreNorm > 0 && norms[i] > 0 && cosine < medianCosine - options.MaxCosineDeviations * spread)
+            {
+                reason = $"its change points away from everyone else's (cosine {cosine:F2}, the round's median {medianCosine:F2})";
             }
 
             result.Add(new UpdateOutlier(valid[i].ClientId, cosine, ratio, reason));

@@ -13,14 +13,18 @@ namespace OrleansAI.Bench;
 /// <summary>
 /// How well the federated round screen picks out cheaters in the real network: per seed, a fleet of
 /// honest providers and one provider of each cheating kind that federated training can face (lazy,
-/// random weights, sign flip, scaled) trains a 5-round job; afterwards every provider's record says
+/// random weights, sign flip, scaled, and an intermittent sign flipper cheating on a fifth of its
+/// tasks) trains a 10-round job; afterwards every provider's record says
 /// whether, and from which round, its updates were suspects. Federated suspicion costs reputation,
 /// never stake (docs/verification.md), so this reports detection, not slashing. The screen's cost
 /// is measured against the providers' training compute on CNN-sized updates.
 /// </summary>
 internal static class VerificationBench
 {
-    private static readonly ClientBehavior[] Cheaters = [ClientBehavior.Lazy, ClientBehavior.GaussianNoise, ClientBehavior.SignFlip, ClientBehavior.Scaled];
+    private static readonly ClientBehavior[] Cheaters = [ClientBehavior.Lazy, ClientBehavior.GaussianNoise, ClientBehavior.SignFlip, ClientBehavior.Scaled, ClientBehavior.SignFlip];
+
+    // The last cheater flips signs on a fifth of its tasks only: the intermittent cheater.
+    private const double IntermittentRate = 0.2;
 
     /// <summary>Runs the benchmark.</summary>
     public static async Task<int> RunAsync(BenchArgs args)
@@ -28,16 +32,18 @@ internal static class VerificationBench
         ArgumentNullException.ThrowIfNull(args);
         var seeds = args.Int("seeds", args.Quick ? 2 : 10);
         var honest = args.Int("honest", 6);
-        var rounds = args.Int("rounds", 5);
+        var rounds = args.Int("rounds", 10);
         await using var stack = await StackServices.EnsureAsync();
-        var detected = new Dictionary<ClientBehavior, int>();
+        var detected = new Dictionary<string, int>();
         var firstRounds = new List<double>();
         var honestFlagged = 0;
         var honestRounds = 0;
         for (var seed = 1; seed <= seeds; seed++)
         {
             var behaviors = Cheaters.Select((b, i) => (Index: honest + i, Behavior: b)).ToDictionary(p => p.Index, p => p.Behavior);
-            await using var network = await LocalNetwork.StartAsync(honest + Cheaters.Length, maxExamples: 300, behaviors: behaviors);
+            var intermittent = honest + Cheaters.Length - 1;
+            await using var network = await LocalNetwork.StartAsync(honest + Cheaters.Length, maxExamples: 300, behaviors: behaviors,
+                customize: (i, s) => i == intermittent ? s with { CheatRate = IntermittentRate } : s);
             var job = await network.SubmitAsync(new
             {
                 model = "screened",
@@ -62,13 +68,14 @@ internal static class VerificationBench
                 var flaggedRounds = (record.Suspicions ?? []).Select(s => int.Parse(s.RoundKey[(s.RoundKey.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
                 if (behaviors.TryGetValue(i, out var behavior))
                 {
+                    var kind = Kind(behavior, i == honest + Cheaters.Length - 1);
                     if (flaggedRounds.Count > 0)
                     {
-                        detected[behavior] = detected.GetValueOrDefault(behavior) + 1;
+                        detected[kind] = detected.GetValueOrDefault(kind) + 1;
                         firstRounds.Add(flaggedRounds[0]);
                     }
 
-                    line.Add($"{behavior}: {(flaggedRounds.Count > 0 ? $"rounds {string.Join(',', flaggedRounds)}" : "missed")}");
+                    line.Add($"{kind}: {(flaggedRounds.Count > 0 ? $"rounds {string.Join(',', flaggedRounds)}" : "missed")}");
                 }
                 else
                 {
@@ -83,15 +90,18 @@ internal static class VerificationBench
         var overhead = ScreenOverhead();
         var totalCheaters = seeds * Cheaters.Length;
         var caught = detected.Values.Sum();
-        foreach (var behavior in Cheaters)
+        foreach (var kind in Cheaters.Select((b, i) => Kind(b, i == Cheaters.Length - 1)))
         {
-            Console.WriteLine($"verification: {behavior}: suspected in {detected.GetValueOrDefault(behavior)} of {seeds} runs");
+            Console.WriteLine($"verification: {kind}: suspected in {detected.GetValueOrDefault(kind)} of {seeds} runs");
         }
 
         Console.WriteLine($"verification: honest providers ever suspected: {honestFlagged} of {seeds * honest} ({honestRounds} provider-rounds)");
         Console.WriteLine($"RESULT verification detected={Stats.F((double)caught / totalCheaters, 3)} honest_suspected={honestFlagged} rounds_to_detect={Stats.F(firstRounds.Count > 0 ? Stats.Median(firstRounds) : double.NaN, 1)} overhead={Stats.F(overhead, 4)} slashed=n/a");
         return 0;
     }
+
+    private static string Kind(ClientBehavior behavior, bool intermittent) =>
+        intermittent ? $"intermittent {behavior} ({IntermittentRate:P0} of tasks)" : behavior.ToString();
 
     // The screen's server-side cost for 10 updates of the demo CNN's size, against the 10 providers'
     // compute for the same round (about 5 s each on these machines, see the rounds benchmark).

@@ -72,6 +72,22 @@ public sealed class UpdateOutliersTests
     }
 
     [Fact]
+    public void AnUpdatePointingAwayFromEveryoneElseIsAnOutlierEvenIfNotOpposite()
+    {
+        var (global, updates) = Round(10, 7, noise: 0.2);
+        var random = new Random(21);
+        // Mostly its own direction, a little of the round's: a positive cosine, far below the others'.
+        var astray = Replace(updates, 4, p => p.Select((v, i) => global[i] + 0.3f * (v - global[i]) + (float)(0.01 * (random.NextDouble() * 2 - 1))).ToArray());
+
+        var report = UpdateOutliers.Screen(global, astray);
+
+        var outlier = Assert.Single(report, o => o.IsOutlier);
+        Assert.Equal("c4", outlier.ClientId);
+        Assert.True(outlier.Cosine > 0, $"cosine {outlier.Cosine}");
+        Assert.Contains("away from everyone else", outlier.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TooFewUpdatesGiveNoVerdict()
     {
         var (global, updates) = Round(2, 5);
