@@ -28,6 +28,15 @@ public sealed record AgentSettings
     /// <summary>Share of tasks the behaviour is played on; honest otherwise (an intermittent cheater).</summary>
     public double CheatRate { get; init; } = 1;
 
+    /// <summary>
+    /// Tests and benchmarks only: providers in the same process sharing a collusion group hand their
+    /// results to each other; a <see cref="Copier"/> uploads its partner's result instead of training.
+    /// </summary>
+    public string? Collusion { get; init; }
+
+    /// <summary>Whether this provider copies its collusion partner's result.</summary>
+    public bool Copier { get; init; }
+
     /// <summary>Factor of the model-replacement attack.</summary>
     public int ScaleFactor { get; init; } = 10;
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Numerics.Tensors;
@@ -21,6 +22,7 @@ namespace OrleansAI.Node;
 public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(Math.Max(1, computeSlots));
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<byte[]>> _collusion = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();
@@ -50,7 +52,7 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
             {
                 var logits = Predictor.Logits(global, provider.Data.Test, device: provider.Settings.Device);
                 var report = Evaluator.Evaluate(logits, provider.Data.Test.Labels, provider.Data.Test.Classes, ScoreKind.Logits);
-                var result = train && behavior is not (ClientBehavior.Lazy or ClientBehavior.GaussianNoise)
+                var result = train && behavior is not (ClientBehavior.Lazy or ClientBehavior.GaussianNoise) && !provider.Settings.Copier
                     ? LocalTrainer.Train(global, provider.TrainingData, new TrainingOptions
                     {
                         Optimizer = task.Optimizer == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam,
@@ -85,14 +87,32 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
         };
         if (train)
         {
-            var parameters = Behavior.Apply(behavior, global.Values, trained?.Weights.Values ?? global.Values, provider.Settings.ScaleFactor, provider.Random);
-            var payload = Encode(plan, global.Values, parameters, provider.CompressorFor(task.JobId, task.Compression));
+            var board = provider.Settings.Collusion is { } group ? _collusion.GetOrAdd($"{group}/{task.JobId}/{task.Round}", _ => new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously)) : null;
+            byte[] payload;
+            if (board is not null && provider.Settings.Copier)
+            {
+                // A copier does no work: it waits for its partner's result and hands in the same bytes,
+                // necessarily after the partner has handed it in.
+                payload = await board.Task.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+            else
+            {
+                var parameters = Behavior.Apply(behavior, global.Values, trained?.Weights.Values ?? global.Values, provider.Settings.ScaleFactor, provider.Random);
+                payload = Encode(plan, global.Values, parameters, provider.CompressorFor(task.JobId, task.Compression));
+            }
+
             if (payload.Length > task.MaxResultBytes)
             {
                 throw new InvalidOperationException($"The result is {payload.Length} bytes; the task accepts {task.MaxResultBytes}.");
             }
 
             await UploadAsync(task.UploadUrl, payload, cancellationToken);
+            if (!provider.Settings.Copier)
+            {
+                board?.TrySetResult(payload);
+            }
+
             result.Sha256 = Convert.ToHexStringLower(SHA256.HashData(payload));
             result.Length = payload.Length;
             result.Examples = trained?.ExamplesSeen ?? (long)provider.Data.Train.Count * task.LocalEpochs;

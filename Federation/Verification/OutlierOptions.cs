@@ -18,13 +18,13 @@ public sealed record OutlierOptions
 
     /// <summary>
     /// An update whose cosine to the centre lies more than this many robust deviations (median
-    /// absolute deviation, at least <see cref="MinCosineSpread"/>) below the round's median cosine
-    /// points away from everyone else even when the round's direction is faint (late in training).
+    /// absolute deviation, at least <see cref="MinCosineSpread"/>) below the round's median cosine,
+    /// and below half of it, points away from everyone else.
     /// </summary>
     public double MaxCosineDeviations { get; init; } = 4;
 
     /// <summary>Smallest spread assumed for the cosines, so a round of near-identical updates does not make every small difference an outlier.</summary>
-    public double MinCosineSpread { get; init; } = 0.05;
+    public double MinCosineSpread { get; init; } = 0.1;
 
     /// <summary>An update shorter than this share of the median length did (almost) no work.</summary>
     public double MinNormRatio { get; init; } = 0.05;

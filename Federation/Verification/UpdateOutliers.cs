@@ -41,8 +41,11 @@ public static class UpdateOutliers
         var norms = deltas.Select(d => (double)TensorPrimitives.Norm(d)).ToArray();
         var medianNorm = MedianOf(norms);
         var cosines = deltas.Select((d, i) => centreNorm == 0 || norms[i] == 0 ? 0 : TensorPrimitives.Dot(d, centre) / (norms[i] * centreNorm)).ToArray();
-        var medianCosine = MedianOf(cosines);
-        var spread = Math.Max(options.MinCosineSpread, MedianOf([.. cosines.Select(c => Math.Abs(c - medianCosine))]));
+        // The cosines' centre and spread come from the updates of plausible length only, so lazy or
+        // inflated ones do not drag the yardstick that judges the others.
+        var plausible = cosines.Where((_, i) => double.IsFinite(norms[i]) && medianNorm > 0 && norms[i] / medianNorm is var r && r >= options.MinNormRatio && r <= options.MaxNormRatio).ToArray();
+        var medianCosine = plausible.Length > 0 ? MedianOf(plausible) : 0;
+        var spread = Math.Max(options.MinCosineSpread, plausible.Length > 0 ? MedianOf([.. plausible.Select(c => Math.Abs(c - medianCosine))]) : 0);
         var result = new List<UpdateOutlier>(valid.Count);
         for (var i = 0; i < valid.Count; i++)
         {
@@ -65,7 +68,7 @@ public static class UpdateOutliers
             {
                 reason = $"its change points against the round's (cosine {cosine:F2})";
             }
-            else if (centreNorm > 0 && norms[i] > 0 && cosine < medianCosine - options.MaxCosineDeviations * spread)
+            else if (centreNorm > 0 && norms[i] > 0 && cosine < medianCosine - options.MaxCosineDeviations * spread && cosine < medianCosine / 2)
             {
                 reason = $"its change points away from everyone else's (cosine {cosine:F2}, the round's median {medianCosine:F2})";
             }

@@ -122,6 +122,7 @@ public sealed partial class AggregationRoundGrain(
         // it was trained from the same global model.
         task.State = RoundTaskState.Done;
         task.Report = report;
+        task.ReportedUtc = clock.GetUtcNow();
         await CommitAsync();
         if (ReadyToClose())
         {
@@ -164,6 +165,7 @@ public sealed partial class AggregationRoundGrain(
             Report = report,
             BaseRound = baseRound,
             BaseWeights = baseWeights,
+            ReportedUtc = clock.GetUtcNow(),
         };
         await CommitAsync();
         if (ReadyToClose())

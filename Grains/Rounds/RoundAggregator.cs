@@ -73,6 +73,16 @@ internal static class RoundAggregator
         var suspects = UpdateOutliers.Screen(current, [.. updates.Where(u => u.BaseRound == config.Round - 1)])
             .Where(o => o.IsOutlier)
             .ToDictionary(o => o.ClientId, o => o.Reason!, StringComparer.Ordinal);
+        // Different data never trains to the same bytes: a result identical to one handed in earlier
+        // is a copy. The first to hand it in is presumed the original.
+        foreach (var copies in done.Where(d => d.Task.Report?.Result is not null).GroupBy(d => d.Task.Report!.Result!.Sha256).Where(g => g.Count() > 1))
+        {
+            var ordered = copies.OrderBy(d => d.Task.ReportedUtc ?? DateTimeOffset.MaxValue).ThenBy(d => d.Task.Provider, StringComparer.Ordinal).ToList();
+            foreach (var copy in ordered.Skip(1))
+            {
+                suspects[copy.Task.Provider] = $"its result is byte for byte the one {ordered[0].Task.Provider} handed in first";
+            }
+        }
 
         // A fresh strategy each round, given what the previous round's strategy carried out of it.
         var strategy = StrategyCatalog.Create(config.Strategy);

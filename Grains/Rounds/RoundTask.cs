@@ -26,4 +26,7 @@ public sealed class RoundTask
 
     /// <summary>For a carried result: the global weights it started from.</summary>
     [Id(6)] public Interfaces.Storage.ContentReference? BaseWeights { get; set; }
+
+    /// <summary>When its result was accepted by the round.</summary>
+    [Id(7)] public DateTimeOffset? ReportedUtc { get; set; }
 }

@@ -37,19 +37,26 @@ internal static class VerificationBench
         var detected = new Dictionary<string, int>();
         var firstRounds = new List<double>();
         var honestFlagged = 0;
+        var leaderSuspected = 0;
         var honestRounds = 0;
         for (var seed = 1; seed <= seeds; seed++)
         {
             var behaviors = Cheaters.Select((b, i) => (Index: honest + i, Behavior: b)).ToDictionary(p => p.Index, p => p.Behavior);
             var intermittent = honest + Cheaters.Length - 1;
-            await using var network = await LocalNetwork.StartAsync(honest + Cheaters.Length, maxExamples: 300, behaviors: behaviors,
-                customize: (i, s) => i == intermittent ? s with { CheatRate = IntermittentRate } : s);
+            // A colluding pair after the other cheaters: the leader trains honestly, the copier hands in the leader's result.
+            var leader = honest + Cheaters.Length;
+            var copier = leader + 1;
+            await using var network = await LocalNetwork.StartAsync(honest + Cheaters.Length + 2, maxExamples: 300, behaviors: behaviors,
+                customize: (i, s) => i == intermittent ? s with { CheatRate = IntermittentRate }
+                    : i == leader ? s with { Collusion = "pair" }
+                    : i == copier ? s with { Collusion = "pair", Copier = true }
+                    : s);
             var job = await network.SubmitAsync(new
             {
                 model = "screened",
                 spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement,
                 rounds,
-                minProviders = honest + Cheaters.Length,
+                minProviders = honest + Cheaters.Length + 2,
                 strategy = "median",
                 localEpochs = 1,
                 learningRate = 0.01,
@@ -66,7 +73,21 @@ internal static class VerificationBench
             {
                 var record = (await network.Client.GetFromJsonAsync<ProviderSnapshot>($"/api/providers/{network.Agents[i].Address}", LocalNetwork.Json))!;
                 var flaggedRounds = (record.Suspicions ?? []).Select(s => int.Parse(s.RoundKey[(s.RoundKey.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
-                if (behaviors.TryGetValue(i, out var behavior))
+                if (i == leader)
+                {
+                    leaderSuspected += flaggedRounds.Count > 0 ? 1 : 0;
+                }
+                else if (i == copier)
+                {
+                    if (flaggedRounds.Count > 0)
+                    {
+                        detected["copier"] = detected.GetValueOrDefault("copier") + 1;
+                        firstRounds.Add(flaggedRounds[0]);
+                    }
+
+                    line.Add($"copier: {(flaggedRounds.Count > 0 ? $"rounds {string.Join(',', flaggedRounds)}" : "missed")}");
+                }
+                else if (behaviors.TryGetValue(i, out var behavior))
                 {
                     var kind = Kind(behavior, i == honest + Cheaters.Length - 1);
                     if (flaggedRounds.Count > 0)
@@ -88,13 +109,14 @@ internal static class VerificationBench
         }
 
         var overhead = ScreenOverhead();
-        var totalCheaters = seeds * Cheaters.Length;
+        var totalCheaters = seeds * (Cheaters.Length + 1);
         var caught = detected.Values.Sum();
         foreach (var kind in Cheaters.Select((b, i) => Kind(b, i == Cheaters.Length - 1)))
         {
             Console.WriteLine($"verification: {kind}: suspected in {detected.GetValueOrDefault(kind)} of {seeds} runs");
         }
 
+        Console.WriteLine($"verification: copier: suspected in {detected.GetValueOrDefault("copier")} of {seeds} runs; its partner (which trains honestly and hands in first) in {leaderSuspected}");
         Console.WriteLine($"verification: honest providers ever suspected: {honestFlagged} of {seeds * honest} ({honestRounds} provider-rounds)");
         Console.WriteLine($"RESULT verification detected={Stats.F((double)caught / totalCheaters, 3)} honest_suspected={honestFlagged} rounds_to_detect={Stats.F(firstRounds.Count > 0 ? Stats.Median(firstRounds) : double.NaN, 1)} overhead={Stats.F(overhead, 4)} slashed=n/a");
         return 0;

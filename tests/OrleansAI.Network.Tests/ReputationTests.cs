@@ -39,16 +39,18 @@ public sealed class ReputationTests
     }
 
     [Fact]
-    public async Task FederatedAttackersUpdatesAreOutliersThatCostThemReputationAndHonestOnesAreNot()
+    public async Task FederatedAttackersAndCopiersBecomeSuspectsThatLoseReputationAndHonestProvidersDoNot()
     {
         var attacks = new Dictionary<int, ClientBehavior> { [2] = ClientBehavior.SignFlip, [3] = ClientBehavior.Lazy };
-        await using var network = await LocalNetwork.StartAsync(providers: 5, maxExamples: 400, behaviors: attacks);
+        // Providers 4 and 5 collude: 4 trains honestly and hands in first, 5 copies its result.
+        await using var network = await LocalNetwork.StartAsync(providers: 6, maxExamples: 400, behaviors: attacks,
+            customize: (i, s) => i switch { 4 => s with { Collusion = "pair" }, 5 => s with { Collusion = "pair", Copier = true }, _ => s });
         var job = await network.SubmitAsync(new
         {
             model = "screened",
             spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement,
             rounds = 3,
-            minProviders = 5,
+            minProviders = 6,
             // The median keeps the attackers from ruining the model while they are being noticed.
             strategy = "median",
             localEpochs = 1,
@@ -60,19 +62,19 @@ public sealed class ReputationTests
 
         Assert.Equal(JobStatus.Completed, done.Status);
         var records = new Dictionary<int, JsonElement>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 6; i++)
         {
             records[i] = await network.Client.GetFromJsonAsync<JsonElement>($"/api/providers/{network.Agents[i].Address}");
         }
 
-        foreach (var attacker in attacks.Keys)
-        {
-            Assert.Equal(3, records[attacker].GetProperty("suspicionCount").GetInt64());
-        }
+        // The lazy provider stands out every round; a sign flip can pass unnoticed in a round where the
+        // honest changes are mostly noise (docs/benchmarks.md, verification), so at least two of three.
+        Assert.Equal(3, records[3].GetProperty("suspicionCount").GetInt64());
+        Assert.InRange(records[2].GetProperty("suspicionCount").GetInt64(), 2, 3);
 
         foreach (var honest in new[] { 0, 1, 4 })
         {
-            Assert.Equal(0, records[honest].GetProperty("suspicionCount").GetInt64());
+            Assert.True(records[honest].GetProperty("suspicionCount").GetInt64() == 0, $"honest provider {honest}: {records[honest].GetProperty("suspicions")}");
             foreach (var attacker in attacks.Keys)
             {
                 Assert.True(records[attacker].GetProperty("reputation").GetProperty("score").GetDouble() < records[honest].GetProperty("reputation").GetProperty("score").GetDouble());
@@ -81,5 +83,7 @@ public sealed class ReputationTests
 
         Assert.Contains("points against", records[2].GetProperty("suspicions")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Contains("little or no training", records[3].GetProperty("suspicions")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, records[5].GetProperty("suspicionCount").GetInt64());
+        Assert.Contains("byte for byte", records[5].GetProperty("suspicions")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 }
