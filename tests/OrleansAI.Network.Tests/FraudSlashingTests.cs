@@ -48,7 +48,7 @@ public sealed class FraudSlashingTests
             var network = served.Network;
             foreach (var key in network.Keys)
             {
-                await StakeAsync(platform, deployment, key);
+                await RawProvider.StakeMinimumAsync(platform, deployment, key);
             }
 
             var liar = network.Agents[2].Address;
@@ -104,15 +104,5 @@ public sealed class FraudSlashingTests
         {
             File.Delete(deploymentPath);
         }
-    }
-
-    private static async Task StakeAsync(SettlementSigner platform, DeploymentFile deployment, EthECKey key)
-    {
-        var provider = new SettlementSigner(LocalServices.AnvilUrl, ChainId, key.GetPrivateKey());
-        await RawProvider.FundOnAnvilAsync(provider.Address);
-        var minimum = await new StakingService(platform, deployment.Contracts.Staking).MinStakeQueryAsync();
-        await new TokenService(platform, deployment.Contracts.Token).TransferRequestAndWaitForReceiptAsync(provider.Address, minimum, CancellationToken.None);
-        await new TokenService(provider, deployment.Contracts.Token).ApproveRequestAndWaitForReceiptAsync(deployment.Contracts.Staking, minimum, CancellationToken.None);
-        await new StakingService(provider, deployment.Contracts.Staking).StakeRequestAndWaitForReceiptAsync(minimum, CancellationToken.None);
     }
 }

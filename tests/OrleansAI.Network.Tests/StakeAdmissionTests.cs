@@ -72,15 +72,7 @@ public sealed class StakeAdmissionTests : IAsyncLifetime
         Assert.True(chain.GetProperty("stakedProviders").GetInt32() >= 1);
     }
 
-    private async Task StakeAsync(EthECKey key)
-    {
-        var provider = new SettlementSigner(LocalServices.AnvilUrl, ChainId, key.GetPrivateKey());
-        await RawProvider.FundOnAnvilAsync(provider.Address);
-        var minimum = await new StakingService(_deployer!, _deployment!.Contracts.Staking).MinStakeQueryAsync();
-        await new TokenService(_deployer!, _deployment.Contracts.Token).TransferRequestAndWaitForReceiptAsync(provider.Address, minimum, CancellationToken.None);
-        await new TokenService(provider, _deployment.Contracts.Token).ApproveRequestAndWaitForReceiptAsync(_deployment.Contracts.Staking, minimum, CancellationToken.None);
-        await new StakingService(provider, _deployment.Contracts.Staking).StakeRequestAndWaitForReceiptAsync(minimum, CancellationToken.None);
-    }
+    private Task StakeAsync(EthECKey key) => RawProvider.StakeMinimumAsync(_deployer!, _deployment!, key);
 
     private static async Task<Registered> ConnectAsync(ProviderGateway.ProviderGatewayClient gateway, EthECKey key)
     {
