@@ -92,10 +92,10 @@ start_fleet() {
   log "building the provider node"
   dotnet build "$ROOT/Node/OrleansAI.Node.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
   mkdir -p "$LOG_DIR" "$RUN_DIR"
-  log "starting $count simulated providers (Dirichlet 0.5 partitions of Fashion-MNIST; they also serve inference) against the gateway on port $PROVIDER_PORT"
+  log "starting $count simulated providers (Dirichlet 0.5 partitions of Fashion-MNIST; they also serve inference, the last one answering wrongly on purpose) against the gateway on port $PROVIDER_PORT"
   (
     setsid dotnet "$ROOT/Node/bin/$CONFIGURATION/net10.0/linux-x64/oai-node.dll" --gateway "http://127.0.0.1:$PROVIDER_PORT" \
-      --simulate "$count" --partition dirichlet:0.5 --seed 1 --serve on >>"$LOG_DIR/fleet.log" 2>&1 </dev/null &
+      --simulate "$count" --partition dirichlet:0.5 --seed 1 --serve on --lie "$((count - 1))" >>"$LOG_DIR/fleet.log" 2>&1 </dev/null &
     echo $! >"$(fleet_pidfile)"
   )
 }
@@ -341,17 +341,23 @@ cmd_demo() {
   log "balances after (each result that shaped the model was paid its share, less the platform fee, claimable from the escrow):"
   chain_tool balances --simulated "$providers" --seed 1
 
-  log "deploying fashion-cnn v$version for inference on 3 serving nodes (ONNX exported once; nodes check its SHA-256)"
+  log "deploying fashion-cnn v$version for inference on every serving node (ONNX exported once; nodes check its SHA-256)"
   curl -fsS -m 30 -X PUT -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
-    --data '{"replicas": 3, "auditRate": 0.05}' "$api/api/models/fashion-cnn/versions/$version/deployment" >/dev/null ||
+    --data "{\"replicas\": $providers, \"auditRate\": 0.05, \"verifyRate\": 0.34}" "$api/api/models/fashion-cnn/versions/$version/deployment" >/dev/null ||
     die "the deployment was refused"
   deadline=$((SECONDS + 120))
-  until curl -fsS -m 5 -o /dev/null -H "Authorization: Bearer $key" "$api/v2/models/fashion-cnn/versions/$version/ready" 2>/dev/null; do
-    ((SECONDS < deadline)) || die "the model did not become ready on any node (log: $LOG_DIR/fleet.log)"
+  local ready=0
+  until ((ready >= providers)); do
+    ready=$(curl -fsS -m 5 -H "Authorization: Bearer $key" "$api/api/models/fashion-cnn/versions/$version/deployment" 2>/dev/null |
+      python3 -c 'import json,sys; print(sum(n["state"] == "ready" for n in json.load(sys.stdin)["nodes"]))' 2>/dev/null || echo 0)
+    ((SECONDS < deadline)) || die "the model became ready on only $ready of $providers nodes (log: $LOG_DIR/fleet.log)"
     sleep 1
   done
+  log "fashion-cnn v$version is ready on $ready nodes"
   log "calling it through the Open Inference Protocol with 8 test images, each run on 3 nodes and compared:"
   python3 "$ROOT/infra/local/infer-demo.py" "$api" "$key" fashion-cnn "$version" 8 3 || die "the inference call failed"
+  log "a burst of single-image calls; a third of the answers are re-computed by the platform's verifier, so the node that lies is caught and slashed:"
+  python3 "$ROOT/infra/local/catch-liar.py" "$api" "$key" fashion-cnn "$version" 60 || die "the verification burst failed"
   printf '\nDemo complete: the model is registered with its provenance.\n'
   printf '  Model version       %s (Authorization: Bearer $(cat %s))\n' "$api/api/models/fashion-cnn/versions/$version" "$STATE_DIR/client.key"
   printf '  Inference (OIP v2)  POST %s\n' "$api/v2/models/fashion-cnn/versions/$version/infer"
