@@ -13,7 +13,7 @@ public static class NodeChoice
 
     /// <summary>
     /// Picks a healthy node not in <paramref name="exclude"/>: with at most <see cref="ExhaustiveLimit"/>
-    /// candidates the least outstanding (ties to the lower price, then the lower index); with more, the
+    /// candidates the least outstanding (ties to the lower price, then at random); with more, the
     /// better by the same order of two distinct candidates drawn with <paramref name="random"/>.
     /// </summary>
     /// <returns>The chosen node's <see cref="NodeLoad.Index"/>, or null when no node qualifies.</returns>
@@ -37,10 +37,19 @@ public static class NodeChoice
 
         if (count <= ExhaustiveLimit)
         {
+            // Among equally loaded, equally priced nodes the pick is random: at low load every idle
+            // node gets traffic instead of the first one listed (which would also see every call).
             var best = candidates[0];
+            var ties = 1;
             for (var c = 1; c < count; c++)
             {
-                if (Better(nodes[candidates[c]], nodes[best]))
+                var node = nodes[candidates[c]];
+                if (Better(node, nodes[best]))
+                {
+                    best = candidates[c];
+                    ties = 1;
+                }
+                else if (!Better(nodes[best], node) && random.Next(++ties) == 0)
                 {
                     best = candidates[c];
                 }
@@ -58,6 +67,7 @@ public static class NodeChoice
 
         var a = nodes[candidates[first]];
         var b = nodes[candidates[second]];
+        // The two were drawn at random, so on a tie the first drawn is a random choice too.
         return Better(b, a) ? b.Index : a.Index;
     }
 
@@ -82,7 +92,5 @@ public static class NodeChoice
     }
 
     private static bool Better(NodeLoad a, NodeLoad b) =>
-        a.Outstanding != b.Outstanding ? a.Outstanding < b.Outstanding
-        : a.Price != b.Price ? a.Price < b.Price
-        : a.Index < b.Index;
+        a.Outstanding != b.Outstanding ? a.Outstanding < b.Outstanding : a.Price < b.Price;
 }

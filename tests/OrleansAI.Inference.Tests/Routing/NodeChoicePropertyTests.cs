@@ -30,12 +30,13 @@ public sealed class NodeChoicePropertyTests
         Assert.DoesNotContain(pick.Value, exclude);
         if (candidates.Length <= NodeChoice.ExhaustiveLimit)
         {
-            var best = candidates.OrderBy(n => n.Outstanding).ThenBy(n => n.Price).ThenBy(n => n.Index).First();
-            Assert.Equal(best.Index, pick);
+            var best = candidates.Min(n => (n.Outstanding, n.Price));
+            Assert.Equal(best, (chosen.Outstanding, chosen.Price));
         }
         else
         {
-            Assert.Contains(candidates, n => n.Index != pick && (n.Outstanding, n.Price, n.Index).CompareTo((chosen.Outstanding, chosen.Price, chosen.Index)) > 0);
+            // Power of two choices: the pick is never the single worst candidate (it beat or tied another).
+            Assert.Contains(candidates, n => n.Index != pick && (n.Outstanding, n.Price).CompareTo((chosen.Outstanding, chosen.Price)) >= 0);
         }
     }
 

@@ -13,13 +13,28 @@ public sealed class NodeChoiceTests
     }
 
     [Fact]
-    public void EqualLoadGoesToTheCheaperThenTheLowerIndex()
+    public void EqualLoadGoesToTheCheaperAndFullTiesAreSharedAtRandom()
     {
         NodeLoad[] byPrice = [new(3, 1, 2m, true), new(4, 1, 1.5m, true), new(5, 1, 2m, true)];
-        NodeLoad[] byIndex = [new(7, 1, 2m, true), new(2, 1, 2m, true), new(5, 1, 2m, true)];
+        NodeLoad[] tied = [new(7, 1, 2m, true), new(2, 1, 2m, true), new(5, 1, 2m, true)];
+        var random = new Random(1);
 
-        Assert.Equal(4, NodeChoice.Pick(byPrice, null, new Random(1)));
-        Assert.Equal(2, NodeChoice.Pick(byIndex, null, new Random(1)));
+        Assert.Equal(4, NodeChoice.Pick(byPrice, null, random));
+        var picks = Enumerable.Range(0, 3000).Select(_ => NodeChoice.Pick(tied, null, random)!.Value).GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal([2, 5, 7], picks.Keys.Order());
+        Assert.All(picks.Values, c => Assert.InRange(c, 850, 1150));
+    }
+
+    [Fact]
+    public void WithManyIdleNodesPowerOfTwoChoicesSpreadsTheCalls()
+    {
+        var nodes = Enumerable.Range(0, 10).Select(i => new NodeLoad(i, 0, 1m, true)).ToArray();
+        var random = new Random(2);
+
+        var picks = Enumerable.Range(0, 5000).Select(_ => NodeChoice.Pick(nodes, null, random)!.Value).GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.Equal(10, picks.Count);
+        Assert.All(picks.Values, c => Assert.InRange(c, 400, 600));
     }
 
     [Fact]
