@@ -47,7 +47,8 @@ def main():
     while time.time() < deadline:
         for address in providers:
             cases = call(api, key, f"/api/providers/{address}/cases")
-            settled = [c for c in cases if c["status"] != "recorded"]
+            # Only this model version's cases: a provider's record keeps older ones too.
+            settled = [c for c in cases if c["status"] != "recorded" and c["evidence"]["modelKey"].endswith(f"/{model}/{version}")]
             if settled:
                 caught[address] = settled
         if caught:
