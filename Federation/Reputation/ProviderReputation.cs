@@ -64,6 +64,23 @@ public readonly record struct ProviderReputation(double Successes, double Failur
         return d with { Successes = d.Successes + evidence.Successes, Failures = d.Failures + evidence.Failures };
     }
 
+    /// <summary>
+    /// Takes back evidence observed at <paramref name="observedAt"/> (an overturned verdict): what is
+    /// left of it after decay is removed, never more than is there.
+    /// </summary>
+    public ProviderReputation Retract((double Successes, double Failures) evidence, DateTimeOffset observedAt, DateTimeOffset now, ReputationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var d = DecayedTo(now, options);
+        var age = now - observedAt;
+        var factor = age <= TimeSpan.Zero ? 1 : Math.Pow(0.5, age / options.HalfLife);
+        return d with
+        {
+            Successes = Math.Max(0, d.Successes - evidence.Successes * factor),
+            Failures = Math.Max(0, d.Failures - evidence.Failures * factor),
+        };
+    }
+
     /// <summary>Adds a stretch of observed time, online or not, ending at <paramref name="now"/>.</summary>
     public ProviderReputation ObserveTime(TimeSpan duration, bool online, DateTimeOffset now, ReputationOptions options)
     {

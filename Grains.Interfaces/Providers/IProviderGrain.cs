@@ -99,6 +99,10 @@ public interface IProviderGrain : IGrainWithStringKey
     [Alias("RecordSuspicion")]
     Task RecordSuspicionAsync(string roundKey, string reason);
 
+    /// <summary>Takes a fraud case back (its slash was overturned on dispute): the penalty is retracted once.</summary>
+    [Alias("WithdrawFraud")]
+    Task WithdrawFraudAsync(string caseId);
+
     /// <summary>Counts a fraud case against the provider (once per case id).</summary>
     [Alias("RecordFraud")]
     Task RecordFraudAsync(string caseId);

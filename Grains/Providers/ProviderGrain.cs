@@ -371,6 +371,20 @@ public sealed partial class ProviderGrain(
     }
 
     /// <inheritdoc />
+    public async Task WithdrawFraudAsync(string caseId)
+    {
+        if (caseId is null || !state.State.FraudCounted.Remove(caseId, out var opened))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        Observe(r => r.Retract(Evidence.ProvenFraud, opened, now, ReputationOptions.Default));
+        await state.WriteStateAsync();
+        await RelistAsync();
+    }
+
+    /// <inheritdoc />
     public async Task RecordFraudAsync(string caseId)
     {
         ArgumentException.ThrowIfNullOrEmpty(caseId);
@@ -380,6 +394,7 @@ public sealed partial class ProviderGrain(
         }
 
         state.State.FraudCases.Add(caseId);
+        state.State.FraudCounted[caseId] = clock.GetUtcNow();
         Observe(r => r.Observe(Evidence.ProvenFraud, clock.GetUtcNow(), ReputationOptions.Default));
         await state.WriteStateAsync();
         await RelistAsync();

@@ -52,6 +52,9 @@ public sealed class ProviderState
     /// <summary>Rounds in which its update was an outlier, newest last, with why.</summary>
     [Id(14)] public List<Suspicion> Suspicions { get; set; } = [];
 
+    /// <summary>When each counted fraud case was opened; a withdrawn case leaves this map.</summary>
+    [Id(16)] public Dictionary<string, DateTimeOffset> FraudCounted { get; set; } = [];
+
     /// <summary>Outliers ever recorded (the list keeps the latest).</summary>
     [Id(15)] public long SuspicionCount { get; set; }
 }

@@ -73,6 +73,12 @@ public sealed partial class FraudCaseGrain(
             await state.WriteStateAsync();
         }
 
+        if (status == FraudCaseStatus.Restored)
+        {
+            // The arbiter upheld the provider's dispute: the case no longer counts against it.
+            await GrainFactory.GetGrain<IProviderGrain>(current.Evidence.Provider).WithdrawFraudAsync(current.Id);
+        }
+
         if (status is FraudCaseStatus.Restored or FraudCaseStatus.Finalized)
         {
             await this.DropReminderAsync(ChainReminder);

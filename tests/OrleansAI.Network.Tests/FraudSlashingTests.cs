@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Numerics;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Nethereum.Signer;
 using OrleansAI.Grains.Interfaces.Verification;
@@ -105,4 +106,69 @@ public sealed class FraudSlashingTests
             File.Delete(deploymentPath);
         }
     }
+
+    [Fact]
+    public async Task ADisputeTheArbiterUpholdsRestoresTheStakeAndTakesTheCaseBackFromTheReputation()
+    {
+        var deploymentPath = Path.Combine(Path.GetTempPath(), $"oai-deployment-{Guid.NewGuid():N}.json");
+        var platformKey = EthECKey.GenerateKey().GetPrivateKey();
+        var platform = new SettlementSigner(LocalServices.AnvilUrl, ChainId, platformKey);
+        await RawProvider.FundOnAnvilAsync(platform.Address);
+        var deployment = await new ContractDeployer(platform).DeployAsync(new DeploymentParameters(), CancellationToken.None);
+        deployment.Save(deploymentPath);
+        var staking = new StakingService(platform, deployment.Contracts.Staking);
+        try
+        {
+            await using var served = await InferenceNetwork.StartAsync(
+                3,
+                new HashSet<int> { 2 },
+                replicas: 3,
+                apiSettings: new Dictionary<string, string?> { ["Chain:DeploymentFile"] = deploymentPath, ["Gateway:RequireStake"] = "false" },
+                siloSettings: new Dictionary<string, string?>
+                {
+                    ["Chain:RpcUrl"] = LocalServices.AnvilUrl,
+                    ["Chain:DeploymentFile"] = deploymentPath,
+                    ["Chain:PlatformKey"] = platformKey,
+                });
+            var network = served.Network;
+            foreach (var key in network.Keys)
+            {
+                await RawProvider.StakeMinimumAsync(platform, deployment, key);
+            }
+
+            var liar = network.Agents[2].Address;
+            var stakeBefore = await staking.SlashableOfQueryAsync(liar);
+            using (var response = await served.InferAsync(InferenceNetwork.Request(served.Images.Take(2), new { replication = 3 })))
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            IReadOnlyList<FraudCaseSnapshot> cases = [];
+            await LocalNetwork.Until(() =>
+            {
+                cases = network.Client.GetFromJsonAsync<IReadOnlyList<FraudCaseSnapshot>>($"/api/providers/{liar}/cases", LocalNetwork.Json).GetAwaiter().GetResult()!;
+                return cases.Count > 0 && cases[0].Status == FraudCaseStatus.Slashed;
+            }, TimeSpan.FromSeconds(30), "the liar to be slashed");
+            var slashedScore = await ScoreAsync(network, liar);
+
+            // The provider disputes within the (default, two-day) window and the arbiter upholds it.
+            var accused = new StakingService(new SettlementSigner(LocalServices.AnvilUrl, ChainId, network.Keys[2].GetPrivateKey()), deployment.Contracts.Staking);
+            await accused.DisputeSlashRequestAndWaitForReceiptAsync(Bytes32.Parse(cases[0].Id), CancellationToken.None);
+            var grains = network.Api.Services.GetRequiredService<IGrainFactory>();
+            Assert.Equal(FraudCaseStatus.Disputed, (await grains.GetGrain<IFraudCaseGrain>(cases[0].Id).RefreshAsync())!.Status);
+            await staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(Bytes32.Parse(cases[0].Id), upheld: true, CancellationToken.None);
+            var restored = await grains.GetGrain<IFraudCaseGrain>(cases[0].Id).RefreshAsync();
+
+            Assert.Equal(FraudCaseStatus.Restored, restored!.Status);
+            Assert.Equal(stakeBefore, await staking.SlashableOfQueryAsync(liar));
+            Assert.True(await ScoreAsync(network, liar) > slashedScore + 0.1, "the case's reputation penalty was not taken back");
+        }
+        finally
+        {
+            File.Delete(deploymentPath);
+        }
+    }
+
+    private static async Task<double> ScoreAsync(LocalNetwork network, string provider) =>
+        (await network.Client.GetFromJsonAsync<JsonElement>($"/api/providers/{provider}")).GetProperty("reputation").GetProperty("score").GetDouble();
 }

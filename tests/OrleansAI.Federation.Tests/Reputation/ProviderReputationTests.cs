@@ -82,6 +82,19 @@ public sealed class ProviderReputationTests
     }
 
     [Fact]
+    public void RetractedEvidenceLeavesWhatItsDecayedShareWasAndNeverGoesBelowZero()
+    {
+        var r = ProviderReputation.New(T0).Observe((0, 1), T0, Options).Observe((0, 4), T0.AddDays(1), Options);
+
+        var later = T0.AddDays(1) + Options.HalfLife;
+        var retracted = r.Retract((0, 4), T0.AddDays(1), later, Options);
+
+        // Of the first failure half a half-life's decay and more remains; the four retracted ones are gone.
+        Assert.Equal(r.DecayedTo(later, Options).Failures - 2, retracted.Failures, 9);
+        Assert.Equal(0, ProviderReputation.New(T0).Retract((3, 3), T0, T0, Options).Failures);
+    }
+
+    [Fact]
     public void NegativeOrNonFiniteEvidenceIsRejected()
     {
         var r = ProviderReputation.New(T0);
