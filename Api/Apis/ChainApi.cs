@@ -55,7 +55,7 @@ public static class ChainApi
 
         if (!ProviderAddress.IsValid(address))
         {
-            return TypedResults.Problem("An address is 0x followed by 40 hex digits.", statusCode: StatusCodes.Status400BadRequest, title: "Not an address.");
+            return ProvidersApi.NotAnAddress();
         }
 
         var canonical = ProviderAddress.Normalize(address);

@@ -28,11 +28,15 @@ public static class ProvidersApi
         return TypedResults.Ok(new ProviderPage([.. providers.Select(ProviderView.From)], total, skip, take));
     }
 
+    /// <summary>The 400 every provider path answers for a malformed address.</summary>
+    internal static ProblemHttpResult NotAnAddress() =>
+        TypedResults.Problem("An address is 0x followed by 40 hex digits.", statusCode: StatusCodes.Status400BadRequest, title: "Not an address.");
+
     private static async Task<Results<Ok<ProviderSnapshot>, ProblemHttpResult>> GetAsync(string address, IGrainFactory grains)
     {
         if (!ProviderAddress.IsValid(address))
         {
-            return TypedResults.Problem("An address is 0x followed by 40 hex digits.", statusCode: StatusCodes.Status400BadRequest, title: "Not an address.");
+            return NotAnAddress();
         }
 
         var provider = await grains.GetGrain<IProviderGrain>(ProviderAddress.Normalize(address)).GetAsync();

@@ -22,7 +22,7 @@ public static class VerificationApi
     {
         if (!ProviderAddress.IsValid(address))
         {
-            return TypedResults.Problem("An address is 0x followed by 40 hex digits.", statusCode: StatusCodes.Status400BadRequest, title: "Not an address.");
+            return ProvidersApi.NotAnAddress();
         }
 
         var provider = await grains.GetGrain<IProviderGrain>(ProviderAddress.Normalize(address)).GetAsync();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nethereum.Web3;
 using OrleansAI.Api.Chain;
 using OrleansAI.Hosting.Options;
@@ -26,12 +27,13 @@ public static class GatewayRegistration
         {
             // The contracts' events are mirrored into the Api (stakes, escrows, licences): the gate and
             // the chain endpoints read the mirror instead of the chain.
-            builder.Services.AddSingleton(_ => ChainIndexer.ForDeployment(new Web3(rpc), DeploymentFile.Load(deploymentFile)));
+            builder.Services.TryAddSingleton(_ => DeploymentFile.Load(deploymentFile));
+            builder.Services.AddSingleton(sp => ChainIndexer.ForDeployment(new Web3(rpc), sp.GetRequiredService<DeploymentFile>()));
             builder.Services.AddSingleton<ChainMirror>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ChainMirror>());
             if (builder.Configuration.GetValue($"{GatewayOptions.Section}:RequireStake", true))
             {
-                builder.Services.AddSingleton(_ => new StakeRequirement(rpc, DeploymentFile.Load(deploymentFile)));
+                builder.Services.AddSingleton(sp => new StakeRequirement(rpc, sp.GetRequiredService<DeploymentFile>()));
                 builder.Services.AddSingleton<StakeGate>();
             }
         }

@@ -19,7 +19,8 @@ public sealed class StakeGate(StakeRequirement requirement, TimeProvider clock, 
 
     private static readonly BigInteger Wei = BigInteger.Pow(10, 18);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _confirmed = new(StringComparer.Ordinal);
-    private (BigInteger Minimum, DateTimeOffset Until)? _minimum;
+    // A reference swapped whole, so concurrent sign-ins never read half of an update.
+    private Tuple<BigInteger, DateTimeOffset>? _minimum;
 
     /// <summary>Why <paramref name="address"/> may not join, or null when it may.</summary>
     public async Task<string?> RefusalAsync(string address)
@@ -48,13 +49,13 @@ public sealed class StakeGate(StakeRequirement requirement, TimeProvider clock, 
 
     private async Task<BigInteger> MinimumAsync()
     {
-        if (_minimum is { } cached && cached.Until > clock.GetUtcNow())
+        if (Volatile.Read(ref _minimum) is { } cached && cached.Item2 > clock.GetUtcNow())
         {
-            return cached.Minimum;
+            return cached.Item1;
         }
 
         var minimum = await requirement.MinimumAsync();
-        _minimum = (minimum, clock.GetUtcNow() + Remember);
+        Volatile.Write(ref _minimum, Tuple.Create(minimum, clock.GetUtcNow() + Remember));
         return minimum;
     }
 }

@@ -89,7 +89,7 @@ internal static class VerificationBench
                 }
                 else if (behaviors.TryGetValue(i, out var behavior))
                 {
-                    var kind = Kind(behavior, i == honest + Cheaters.Length - 1);
+                    var kind = Kind(behavior, i == intermittent);
                     if (flaggedRounds.Count > 0)
                     {
                         detected[kind] = detected.GetValueOrDefault(kind) + 1;

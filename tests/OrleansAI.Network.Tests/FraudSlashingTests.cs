@@ -23,150 +23,92 @@ public sealed class FraudSlashingTests
     [Fact]
     public async Task ALiarOutvotedOnSignedAnswersIsSlashedOnChainOncePerEvidenceAndTheSlashIsFinalAfterTheDisputeWindow()
     {
-        var deploymentPath = Path.Combine(Path.GetTempPath(), $"oai-deployment-{Guid.NewGuid():N}.json");
-        var platformKey = EthECKey.GenerateKey().GetPrivateKey();
-        var platform = new SettlementSigner(LocalServices.AnvilUrl, ChainId, platformKey);
-        await RawProvider.FundOnAnvilAsync(platform.Address);
-        var deployment = await new ContractDeployer(platform).DeployAsync(new DeploymentParameters(), CancellationToken.None);
-        deployment.Save(deploymentPath);
-        // A dispute window of seconds, not days, so the test sees it end without moving the shared chain's clock.
-        var staking = new StakingService(platform, deployment.Contracts.Staking);
-        await staking.Roles.GrantRoleRequestAndWaitForReceiptAsync(Roles.Governor, platform.Address, CancellationToken.None);
-        await staking.SetDisputeWindowRequestAndWaitForReceiptAsync(TimeSpan.FromSeconds(3), CancellationToken.None);
-        try
+        await using var chain = await ChainNetwork.StartAsync(TimeSpan.FromSeconds(3));
+        var (served, deployment, staking) = (chain.Served, chain.Deployment, chain.Staking);
+        var network = served.Network;
+        var liar = network.Agents[2].Address;
+        var honest = network.Agents[0].Address;
+        var liarStake = await staking.SlashableOfQueryAsync(liar);
+        var honestStake = await staking.SlashableOfQueryAsync(honest);
+
+        // The same input twice: the same signed answers, so the same evidence and one case.
+        var request = InferenceNetwork.Request(served.Images.Take(2), new { replication = 3 });
+        for (var i = 0; i < 2; i++)
         {
-            await using var served = await InferenceNetwork.StartAsync(
-                3,
-                new HashSet<int> { 2 },
-                replicas: 3,
-                apiSettings: new Dictionary<string, string?> { ["Chain:DeploymentFile"] = deploymentPath, ["Gateway:RequireStake"] = "false" },
-                siloSettings: new Dictionary<string, string?>
-                {
-                    ["Chain:RpcUrl"] = LocalServices.AnvilUrl,
-                    ["Chain:DeploymentFile"] = deploymentPath,
-                    ["Chain:PlatformKey"] = platformKey,
-                });
-            var network = served.Network;
-            foreach (var key in network.Keys)
-            {
-                await RawProvider.StakeMinimumAsync(platform, deployment, key);
-            }
-
-            var liar = network.Agents[2].Address;
-            var honest = network.Agents[0].Address;
-            var liarStake = await staking.SlashableOfQueryAsync(liar);
-            var honestStake = await staking.SlashableOfQueryAsync(honest);
-
-            // The same input twice: the same signed answers, so the same evidence and one case.
-            var request = InferenceNetwork.Request(served.Images.Take(2), new { replication = 3 });
-            for (var i = 0; i < 2; i++)
-            {
-                using var response = await served.InferAsync(request);
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            }
-
-            IReadOnlyList<FraudCaseSnapshot> cases = [];
-            await LocalNetwork.Until(() =>
-            {
-                cases = network.Client.GetFromJsonAsync<IReadOnlyList<FraudCaseSnapshot>>($"/api/providers/{liar}/cases", LocalNetwork.Json).GetAwaiter().GetResult()!;
-                return cases.Count > 0 && cases.All(c => c.Status != FraudCaseStatus.Recorded);
-            }, TimeSpan.FromSeconds(30), "the liar's case to be settled on chain");
-
-            var single = Assert.Single(cases);
-            Assert.Equal(FraudCaseStatus.Slashed, single.Status);
-            Assert.Equal(liar, single.Evidence.Provider);
-            Assert.Equal(3, single.Evidence.Answers.Count);
-            Assert.Equal(2, single.Evidence.Answers.Count(a => a.InMajority));
-            Assert.DoesNotContain(single.Evidence.Answers, a => a.InMajority && a.Provider == liar);
-            var slashed = BigInteger.Parse(single.SlashedWei!, System.Globalization.CultureInfo.InvariantCulture);
-            Assert.True(slashed > 0);
-            Assert.Equal(liarStake - slashed, await staking.SlashableOfQueryAsync(liar));
-            Assert.Equal(honestStake, await staking.SlashableOfQueryAsync(honest));
-            Assert.Empty(await network.Client.GetFromJsonAsync<IReadOnlyList<FraudCaseSnapshot>>($"/api/providers/{honest}/cases", LocalNetwork.Json) ?? []);
-
-            // Opening the same evidence again — a retried report — slashes nothing more.
-            var grains = network.Api.Services.GetRequiredService<IGrainFactory>();
-            var again = await grains.GetGrain<IFraudCaseGrain>(single.Id).OpenAsync(single.Evidence);
-            Assert.Equal(FraudCaseStatus.Slashed, again.Status);
-            Assert.Equal(liarStake - slashed, await staking.SlashableOfQueryAsync(liar));
-            // The chain itself refuses the evidence a second time.
-            var replay = await Assert.ThrowsAsync<SettlementException>(() => staking.SlashRequestAndWaitForReceiptAsync(liar, 1, Bytes32.Parse(single.Id), null, CancellationToken.None));
-            Assert.Equal("EvidenceAlreadyUsed", replay.ErrorName);
-
-            // Undisputed, the slash becomes final once its window ends: the funds reach the treasury.
-            Assert.Contains("disputable until", single.Detail, StringComparison.Ordinal);
-            var treasuryBefore = await staking.ClaimableQueryAsync(deployment.Treasury);
-            await Task.Delay(TimeSpan.FromSeconds(4));
-            var final = await grains.GetGrain<IFraudCaseGrain>(single.Id).RefreshAsync();
-            Assert.Equal(FraudCaseStatus.Finalized, final!.Status);
-            Assert.Equal(treasuryBefore + slashed, await staking.ClaimableQueryAsync(deployment.Treasury));
+            using var response = await served.InferAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
-        finally
+
+        IReadOnlyList<FraudCaseSnapshot> cases = [];
+        await LocalNetwork.Until(() =>
         {
-            File.Delete(deploymentPath);
-        }
+            cases = network.Client.GetFromJsonAsync<IReadOnlyList<FraudCaseSnapshot>>($"/api/providers/{liar}/cases", LocalNetwork.Json).GetAwaiter().GetResult()!;
+            return cases.Count > 0 && cases.All(c => c.Status != FraudCaseStatus.Recorded);
+        }, TimeSpan.FromSeconds(30), "the liar's case to be settled on chain");
+
+        var single = Assert.Single(cases);
+        Assert.Equal(FraudCaseStatus.Slashed, single.Status);
+        Assert.Equal(liar, single.Evidence.Provider);
+        Assert.Equal(3, single.Evidence.Answers.Count);
+        Assert.Equal(2, single.Evidence.Answers.Count(a => a.InMajority));
+        Assert.DoesNotContain(single.Evidence.Answers, a => a.InMajority && a.Provider == liar);
+        var slashed = BigInteger.Parse(single.SlashedWei!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(slashed > 0);
+        Assert.Equal(liarStake - slashed, await staking.SlashableOfQueryAsync(liar));
+        Assert.Equal(honestStake, await staking.SlashableOfQueryAsync(honest));
+        Assert.Empty(await network.Client.GetFromJsonAsync<IReadOnlyList<FraudCaseSnapshot>>($"/api/providers/{honest}/cases", LocalNetwork.Json) ?? []);
+
+        // Opening the same evidence again — a retried report — slashes nothing more.
+        var grains = network.Api.Services.GetRequiredService<IGrainFactory>();
+        var again = await grains.GetGrain<IFraudCaseGrain>(single.Id).OpenAsync(single.Evidence);
+        Assert.Equal(FraudCaseStatus.Slashed, again.Status);
+        Assert.Equal(liarStake - slashed, await staking.SlashableOfQueryAsync(liar));
+        // The chain itself refuses the evidence a second time.
+        var replay = await Assert.ThrowsAsync<SettlementException>(() => staking.SlashRequestAndWaitForReceiptAsync(liar, 1, Bytes32.Parse(single.Id), null, CancellationToken.None));
+        Assert.Equal("EvidenceAlreadyUsed", replay.ErrorName);
+
+        // Undisputed, the slash becomes final once its window ends: the funds reach the treasury.
+        Assert.Contains("disputable until", single.Detail, StringComparison.Ordinal);
+        var treasuryBefore = await staking.ClaimableQueryAsync(deployment.Treasury);
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var final = await grains.GetGrain<IFraudCaseGrain>(single.Id).RefreshAsync();
+        Assert.Equal(FraudCaseStatus.Finalized, final!.Status);
+        Assert.Equal(treasuryBefore + slashed, await staking.ClaimableQueryAsync(deployment.Treasury));
     }
 
     [Fact]
     public async Task ADisputeTheArbiterUpholdsRestoresTheStakeAndTakesTheCaseBackFromTheReputation()
     {
-        var deploymentPath = Path.Combine(Path.GetTempPath(), $"oai-deployment-{Guid.NewGuid():N}.json");
-        var platformKey = EthECKey.GenerateKey().GetPrivateKey();
-        var platform = new SettlementSigner(LocalServices.AnvilUrl, ChainId, platformKey);
-        await RawProvider.FundOnAnvilAsync(platform.Address);
-        var deployment = await new ContractDeployer(platform).DeployAsync(new DeploymentParameters(), CancellationToken.None);
-        deployment.Save(deploymentPath);
-        var staking = new StakingService(platform, deployment.Contracts.Staking);
-        try
+        // The default dispute window: the provider disputes well within it.
+        await using var chain = await ChainNetwork.StartAsync(null);
+        var (served, deployment, staking) = (chain.Served, chain.Deployment, chain.Staking);
+        var network = served.Network;
+        var liar = network.Agents[2].Address;
+        var stakeBefore = await staking.SlashableOfQueryAsync(liar);
+        using (var response = await served.InferAsync(InferenceNetwork.Request(served.Images.Take(2), new { replication = 3 })))
         {
-            await using var served = await InferenceNetwork.StartAsync(
-                3,
-                new HashSet<int> { 2 },
-                replicas: 3,
-                apiSettings: new Dictionary<string, string?> { ["Chain:DeploymentFile"] = deploymentPath, ["Gateway:RequireStake"] = "false" },
-                siloSettings: new Dictionary<string, string?>
-                {
-                    ["Chain:RpcUrl"] = LocalServices.AnvilUrl,
-                    ["Chain:DeploymentFile"] = deploymentPath,
-                    ["Chain:PlatformKey"] = platformKey,
-                });
-            var network = served.Network;
-            foreach (var key in network.Keys)
-            {
-                await RawProvider.StakeMinimumAsync(platform, deployment, key);
-            }
-
-            var liar = network.Agents[2].Address;
-            var stakeBefore = await staking.SlashableOfQueryAsync(liar);
-            using (var response = await served.InferAsync(InferenceNetwork.Request(served.Images.Take(2), new { replication = 3 })))
-            {
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            }
-
-            IReadOnlyList<FraudCaseSnapshot> cases = [];
-            await LocalNetwork.Until(() =>
-            {
-                cases = network.Client.GetFromJsonAsync<IReadOnlyList<FraudCaseSnapshot>>($"/api/providers/{liar}/cases", LocalNetwork.Json).GetAwaiter().GetResult()!;
-                return cases.Count > 0 && cases[0].Status == FraudCaseStatus.Slashed;
-            }, TimeSpan.FromSeconds(30), "the liar to be slashed");
-            var slashedScore = await ScoreAsync(network, liar);
-
-            // The provider disputes within the (default, two-day) window and the arbiter upholds it.
-            var accused = new StakingService(new SettlementSigner(LocalServices.AnvilUrl, ChainId, network.Keys[2].GetPrivateKey()), deployment.Contracts.Staking);
-            await accused.DisputeSlashRequestAndWaitForReceiptAsync(Bytes32.Parse(cases[0].Id), CancellationToken.None);
-            var grains = network.Api.Services.GetRequiredService<IGrainFactory>();
-            Assert.Equal(FraudCaseStatus.Disputed, (await grains.GetGrain<IFraudCaseGrain>(cases[0].Id).RefreshAsync())!.Status);
-            await staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(Bytes32.Parse(cases[0].Id), upheld: true, CancellationToken.None);
-            var restored = await grains.GetGrain<IFraudCaseGrain>(cases[0].Id).RefreshAsync();
-
-            Assert.Equal(FraudCaseStatus.Restored, restored!.Status);
-            Assert.Equal(stakeBefore, await staking.SlashableOfQueryAsync(liar));
-            Assert.True(await ScoreAsync(network, liar) > slashedScore + 0.1, "the case's reputation penalty was not taken back");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
-        finally
+
+        IReadOnlyList<FraudCaseSnapshot> cases = [];
+        await LocalNetwork.Until(() =>
         {
-            File.Delete(deploymentPath);
-        }
+            cases = network.Client.GetFromJsonAsync<IReadOnlyList<FraudCaseSnapshot>>($"/api/providers/{liar}/cases", LocalNetwork.Json).GetAwaiter().GetResult()!;
+            return cases.Count > 0 && cases[0].Status == FraudCaseStatus.Slashed;
+        }, TimeSpan.FromSeconds(30), "the liar to be slashed");
+        var slashedScore = await ScoreAsync(network, liar);
+
+        // The provider disputes within the (default, two-day) window and the arbiter upholds it.
+        var accused = new StakingService(new SettlementSigner(LocalServices.AnvilUrl, ChainId, network.Keys[2].GetPrivateKey()), deployment.Contracts.Staking);
+        await accused.DisputeSlashRequestAndWaitForReceiptAsync(Bytes32.Parse(cases[0].Id), CancellationToken.None);
+        var grains = network.Api.Services.GetRequiredService<IGrainFactory>();
+        Assert.Equal(FraudCaseStatus.Disputed, (await grains.GetGrain<IFraudCaseGrain>(cases[0].Id).RefreshAsync())!.Status);
+        await staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(Bytes32.Parse(cases[0].Id), upheld: true, CancellationToken.None);
+        var restored = await grains.GetGrain<IFraudCaseGrain>(cases[0].Id).RefreshAsync();
+
+        Assert.Equal(FraudCaseStatus.Restored, restored!.Status);
+        Assert.Equal(stakeBefore, await staking.SlashableOfQueryAsync(liar));
+        Assert.True(await ScoreAsync(network, liar) > slashedScore + 0.1, "the case's reputation penalty was not taken back");
     }
 
     private static async Task<double> ScoreAsync(LocalNetwork network, string provider) =>
