@@ -182,4 +182,31 @@ public static class Safetensors
         var order = entries.Select((e, i) => (e.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         return [.. result.OrderBy(t => order[t.Name])];
     }
+
+    /// <summary>The string metadata of the header (<c>__metadata__</c>), empty when there is none.</summary>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 8)
+        {
+            throw new InvalidDataException("A safetensors file needs at least 8 bytes.");
+        }
+
+        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        if (headerLength > MaxHeaderBytes || headerLength > (ulong)(bytes.Length - 8))
+        {
+            throw new InvalidDataException($"The header length {headerLength} does not fit the file of {bytes.Length} bytes.");
+        }
+
+        try
+        {
+            using var header = JsonDocument.Parse(Encoding.UTF8.GetString(bytes.Slice(8, (int)headerLength)).TrimEnd(' '));
+            return header.RootElement.TryGetProperty("__metadata__", out var metadata) && metadata.ValueKind == JsonValueKind.Object
+                ? metadata.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal)
+                : new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"The safetensors header is malformed: {ex.Message}", ex);
+        }
+    }
 }

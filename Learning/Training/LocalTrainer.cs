@@ -21,7 +21,7 @@ public static class LocalTrainer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         CheckData(initial.Plan, data);
-        if (!options.Deterministic)
+        if (!options.Deterministic && options.Threads is null)
         {
             return Run(initial, data, options, cancellationToken);
         }
@@ -30,7 +30,7 @@ public static class LocalTrainer
         lock (Determinism.Gate)
         {
             var threads = get_num_threads();
-            set_num_threads(1);
+            set_num_threads(options.Deterministic ? 1 : options.Threads!.Value);
             try
             {
                 return Run(initial, data, options, cancellationToken);

@@ -36,6 +36,13 @@ public sealed record TrainingOptions
     /// </summary>
     public bool Deterministic { get; init; }
 
+    /// <summary>
+    /// Threads the run uses, held for the whole run (runs in the process then take turns); null leaves
+    /// the process's setting. Different thread counts round differently, so their results agree only
+    /// within a tolerance; <see cref="Deterministic"/> overrides it with one thread.
+    /// </summary>
+    public int? Threads { get; init; }
+
     /// <summary>Where to train.</summary>
     public ComputeDevice Device { get; init; } = ComputeDevice.Auto;
 
@@ -73,6 +80,11 @@ public sealed record TrainingOptions
         if (ProximalMu is < 0 or > 100)
         {
             throw new ArgumentOutOfRangeException(nameof(ProximalMu), ProximalMu, "The proximal weight must be in [0, 100].");
+        }
+
+        if (Threads is < 1 or > 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be between 1 and 1024.");
         }
 
         if (MaxSteps is < 1)

@@ -15,6 +15,7 @@ var benchmarks = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringCompar
     ["blob"] = BlobBench.RunAsync,
     ["inference"] = InferenceBench.RunAsync,
     ["verification"] = VerificationBench.RunAsync,
+    ["calibrate"] = CalibrateBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
