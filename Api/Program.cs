@@ -34,6 +34,7 @@ app.MapOrleansAIHealth();
 app.MapDiagnosticsApi();
 app.MapJobsApi();
 app.MapModelsApi();
+app.MapDatasetsApi();
 app.MapProvidersApi();
 app.MapProviderGateway();
 app.MapInferenceApi();

@@ -46,6 +46,18 @@ public static class DependencyRegistration
             Read<ChainOptions>(builder.Configuration, ChainOptions.Section),
             Read<ClusterEndpointOptions>(builder.Configuration, ClusterEndpointOptions.Section));
 
+        // The platform's own verifier nodes (trusted by address) and the chain id results are signed for.
+        var verifiers = (builder.Configuration["Verification:Verifiers"] ?? "")
+            .Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(a => a.ToLowerInvariant())
+            .ToList();
+        if (verifiers.Any(a => a.Length != 42 || !a.StartsWith("0x", StringComparison.Ordinal) || !a[2..].All(char.IsAsciiHexDigit)))
+        {
+            throw new InvalidOperationException("Verification:Verifiers must list 0x-prefixed Ethereum addresses.");
+        }
+
+        services.TryAddSingleton(new Grains.Verification.VerificationSetup(verifiers, configured.Chain.ChainId));
+
         var health = services.AddHealthChecks();
         string[] ready = [HealthTags.Ready];
         if (configured.Postgres.IsConfigured && IsValidConnectionString(configured.Postgres.ConnectionString!))

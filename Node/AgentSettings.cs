@@ -53,6 +53,15 @@ public sealed record AgentSettings
     /// <summary>Whether and how the node serves inference.</summary>
     public ServingSettings Serving { get; init; } = new();
 
+    /// <summary>
+    /// Threads for data-parallel training; null trains those tasks deterministically on one thread
+    /// (bit-identical to any other node on the same runtime, the strongest check). Declared with every result.
+    /// </summary>
+    public int? TrainingThreads { get; init; }
+
+    /// <summary>Largest dataset shard download accepted.</summary>
+    public long MaxDataBytes { get; init; } = 256L * 1024 * 1024;
+
     /// <summary>Largest weights download accepted.</summary>
     public long MaxWeightsBytes { get; init; } = 512L * 1024 * 1024;
 }

@@ -7,7 +7,7 @@ public static class Behavior
 {
     /// <summary>Behaviours a single node can play on its own (the colluding ones need the other clients' updates).</summary>
     public static IReadOnlyList<ClientBehavior> Supported { get; } =
-        [ClientBehavior.Honest, ClientBehavior.SignFlip, ClientBehavior.GaussianNoise, ClientBehavior.LabelFlip, ClientBehavior.Scaled, ClientBehavior.Lazy];
+        [ClientBehavior.Honest, ClientBehavior.SignFlip, ClientBehavior.GaussianNoise, ClientBehavior.LabelFlip, ClientBehavior.Scaled, ClientBehavior.Lazy, ClientBehavior.Shirker];
 
     /// <summary>Parses a behaviour name (case-insensitive), refusing the ones a node cannot play.</summary>
     public static ClientBehavior Parse(string name)

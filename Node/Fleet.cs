@@ -26,14 +26,21 @@ public static class Fleet
         {
             var key = new EthECKey(ReadKey(args.KeyFile));
             var data = FleetData.FashionMnist(1, null, args.Seed, args.MaxExamples, args.DataDirectory)[0];
-            var settings = new AgentSettings { Serving = args.Serving };
+            var settings = new AgentSettings { Serving = args.Serving, TrainingThreads = args.TrainingThreads, MaxConcurrentTasks = args.MaxTasks };
             return [new ProviderAgent(client, new ProviderContext(key, data, settings, args.Seed), runner, logs.CreateLogger<ProviderAgent>(), Cache(settings))];
         }
 
         var partitions = FleetData.FashionMnist(args.Simulate, args.DirichletAlpha, args.Seed, args.MaxExamples, args.DataDirectory);
         return [.. partitions.Select((data, i) =>
         {
-            var settings = new AgentSettings { Behavior = args.Attacks.GetValueOrDefault(i, ClientBehavior.Honest), CheatRate = args.CheatRate, Serving = args.Serving with { Lie = args.Liars.Contains(i) } };
+            var settings = new AgentSettings
+            {
+                Behavior = args.Attacks.GetValueOrDefault(i, ClientBehavior.Honest),
+                CheatRate = args.CheatRate,
+                Serving = args.Serving with { Lie = args.Liars.Contains(i) },
+                TrainingThreads = args.TrainingThreads,
+                MaxConcurrentTasks = args.MaxTasks,
+            };
             return new ProviderAgent(client, new ProviderContext(SimulatedKeys.Of(args.Seed, i), data, settings, args.Seed * 10_007 + i), runner, logs.CreateLogger<ProviderAgent>(), Cache(settings));
         })];
     }

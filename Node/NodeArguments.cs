@@ -25,6 +25,8 @@ public sealed record NodeArguments
           --intra-op-threads T   ONNX Runtime threads per model (default 1)
           --lie LIST             e.g. 2,5: simulated providers that answer inference wrongly (tests, demos)
           --cheat-rate R         share of tasks the --attack behaviours are played on (default 1; 0.2 = intermittent)
+          --threads T            threads for data-parallel training (default: one thread, deterministic)
+          --max-tasks K          tasks each provider takes at once (default 2; a verifier node wants more)
         """;
 
     /// <summary>Gateway URL.</summary>
@@ -60,6 +62,12 @@ public sealed record NodeArguments
     /// <summary>Share of tasks attackers cheat on.</summary>
     public double CheatRate { get; init; } = 1;
 
+    /// <summary>Threads for data-parallel training; null for deterministic single-thread runs.</summary>
+    public int? TrainingThreads { get; init; }
+
+    /// <summary>Tasks each provider takes at once.</summary>
+    public int MaxTasks { get; init; } = 2;
+
     /// <summary>Simulated providers that answer inference wrongly.</summary>
     public IReadOnlySet<int> Liars { get; init; } = new HashSet<int>();
 
@@ -78,7 +86,7 @@ public sealed record NodeArguments
             values[args[i][2..]] = args[++i];
         }
 
-        var known = new[] { "gateway", "key-file", "simulate", "partition", "attack", "seed", "max-examples", "slots", "data", "serve", "serve-memory-mb", "max-batch", "queue-delay-us", "intra-op-threads", "lie", "cheat-rate" };
+        var known = new[] { "gateway", "key-file", "simulate", "partition", "attack", "seed", "max-examples", "slots", "data", "serve", "serve-memory-mb", "max-batch", "queue-delay-us", "intra-op-threads", "lie", "cheat-rate", "threads", "max-tasks" };
         if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
             throw new ArgumentException($"Unknown option --{unknown}.");
@@ -123,6 +131,8 @@ public sealed record NodeArguments
                 IntraOpThreads = Int(values, "intra-op-threads", 1, 1, 256),
             },
             Liars = liars,
+            TrainingThreads = values.ContainsKey("threads") ? Int(values, "threads", 1, 1, 1024) : null,
+            MaxTasks = Int(values, "max-tasks", 2, 1, 64),
             CheatRate = values.TryGetValue("cheat-rate", out var rate)
                 ? double.TryParse(rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r is > 0 and <= 1 ? r : throw new ArgumentException("--cheat-rate must be a number in (0, 1].")
                 : 1,

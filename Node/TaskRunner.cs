@@ -22,6 +22,7 @@ namespace OrleansAI.Node;
 public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(Math.Max(1, computeSlots));
+    private readonly SharedDatasets _shards = new(http);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<byte[]>> _collusion = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
@@ -32,7 +33,9 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(provider);
-        if (task.Dataset != provider.Data.Dataset)
+        // Data-parallel tasks bring their data (a shard of the client's dataset); federated ones name local data.
+        var shared = task.DataUrl.Length > 0;
+        if (!shared && task.Dataset != provider.Data.Dataset)
         {
             throw new InvalidOperationException($"This provider holds '{provider.Data.Dataset}', not '{task.Dataset}'.");
         }
@@ -42,6 +45,32 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
         var behavior = provider.Settings.CheatRate >= 1 || provider.Random.NextDouble() < provider.Settings.CheatRate ? provider.Settings.Behavior : ClientBehavior.Honest;
         var global = ModelWeights.FromSafetensors(plan, await DownloadAsync(task, provider.Settings.MaxWeightsBytes, cancellationToken));
         var train = task.Kind == "train";
+        var (trainData, testData) = shared
+            ? (await _shards.GetAsync(task.DataUrl, task.DataSha256, task.DataLength, provider.Settings.MaxDataBytes, cancellationToken),
+               await _shards.GetAsync(task.TestUrl, task.TestSha256, task.TestLength, provider.Settings.MaxDataBytes, cancellationToken))
+            : (provider.TrainingData, provider.Data.Test);
+        if (shared && provider.Settings.Behavior == ClientBehavior.LabelFlip && behavior == ClientBehavior.LabelFlip)
+        {
+            trainData = new LocalData(task.Dataset, trainData, testData).WithFlippedLabels().Train;
+        }
+
+        var options = new TrainingOptions
+        {
+            Optimizer = task.Optimizer == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam,
+            LearningRate = task.LearningRate,
+            Epochs = task.LocalEpochs,
+            BatchSize = task.BatchSize,
+            ProximalMu = task.ProximalMu,
+            Seed = task.Seed,
+            Device = provider.Settings.Device,
+            // Shared-data tasks may be re-run by others and compared: run them reproducibly (one
+            // thread, bit-identical) unless this node was told to use more threads.
+            Deterministic = shared && provider.Settings.TrainingThreads is null,
+            Threads = shared ? provider.Settings.TrainingThreads : null,
+            // The shirker trains half the steps it claims.
+            MaxSteps = behavior == ClientBehavior.Shirker ? Math.Max(1, (trainData.Count + task.BatchSize - 1) / task.BatchSize * task.LocalEpochs / 2) : null,
+        };
+        var runtime = shared ? TrainingRuntime.Describe(options) : "";
         await _slots.WaitAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
         EvaluationReport evaluation;
@@ -50,19 +79,10 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
         {
             (evaluation, trained) = await Task.Run(() =>
             {
-                var logits = Predictor.Logits(global, provider.Data.Test, device: provider.Settings.Device);
-                var report = Evaluator.Evaluate(logits, provider.Data.Test.Labels, provider.Data.Test.Classes, ScoreKind.Logits);
+                var logits = Predictor.Logits(global, testData, device: provider.Settings.Device);
+                var report = Evaluator.Evaluate(logits, testData.Labels, testData.Classes, ScoreKind.Logits);
                 var result = train && behavior is not (ClientBehavior.Lazy or ClientBehavior.GaussianNoise) && !provider.Settings.Copier
-                    ? LocalTrainer.Train(global, provider.TrainingData, new TrainingOptions
-                    {
-                        Optimizer = task.Optimizer == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam,
-                        LearningRate = task.LearningRate,
-                        Epochs = task.LocalEpochs,
-                        BatchSize = task.BatchSize,
-                        ProximalMu = task.ProximalMu,
-                        Seed = task.Seed,
-                        Device = provider.Settings.Device,
-                    }, cancellationToken)
+                    ? LocalTrainer.Train(global, trainData, options, cancellationToken)
                     : null;
                 return (report, result);
             }, cancellationToken);
@@ -82,8 +102,9 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
         var result = new TaskResult
         {
             TaskId = task.TaskId,
-            Evaluation = new Evaluation { Examples = provider.Data.Test.Count, Loss = evaluation.LogLoss, Accuracy = evaluation.Accuracy },
+            Evaluation = new Evaluation { Examples = testData.Count, Loss = evaluation.LogLoss, Accuracy = evaluation.Accuracy },
             ComputeMs = computeMs,
+            Runtime = train ? runtime : "",
         };
         if (train)
         {
@@ -115,12 +136,13 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
 
             result.Sha256 = Convert.ToHexStringLower(SHA256.HashData(payload));
             result.Length = payload.Length;
-            result.Examples = trained?.ExamplesSeen ?? (long)provider.Data.Train.Count * task.LocalEpochs;
+            // Every cheat claims the full work.
+            result.Examples = behavior == ClientBehavior.Shirker || trained is null ? (long)trainData.Count * task.LocalEpochs : trained.ExamplesSeen;
             result.TrainLoss = trained?.MeanLoss ?? 0;
         }
 
         result.Signature = MessageSignatures.Sign(
-            ResultMessage.Format(chainId, task.TaskId, train ? result.Sha256 : "", train ? result.Length : 0, train ? result.Examples : 0), provider.Key);
+            ResultMessage.Format(chainId, task.TaskId, train ? result.Sha256 : "", train ? result.Length : 0, train ? result.Examples : 0, result.Runtime), provider.Key);
         return result;
     }
 

@@ -20,13 +20,15 @@ public static class JobsApi
         var group = endpoints.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization();
         group.MapPost("/", SubmitAsync)
             .WithName("SubmitJob")
-            .WithSummary("Submits a federated training job.")
+            .WithSummary("Submits a training job: federated, or data-parallel on an uploaded dataset.")
             .WithDescription("Validates the model spec and settings and records the job; 400 with every problem named otherwise.")
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes));
         group.MapGet("/{id}", GetAsync).WithName("GetJob").WithSummary("Reads one of the caller's jobs.");
         group.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("Lists the caller's jobs, newest first.");
         group.MapGet("/{id}/events", EventsAsync).WithName("JobEvents")
             .WithSummary("Streams the job's progress as server-sent events: a snapshot, then status, round, evaluated and model events until it ends.");
+        group.MapGet("/{id}/rounds/{round:int}", RoundAsync).WithName("GetJobRound")
+            .WithSummary("Reads one round of one of the caller's jobs: contributions and, for data-parallel jobs, every check and its verdict.");
         group.MapDelete("/{id}", CancelAsync).WithName("CancelJob").WithSummary("Cancels one of the caller's jobs.");
         return endpoints;
     }
@@ -47,6 +49,13 @@ public static class JobsApi
                 errors["budget"] = ["A budget is paid from the client's wallet, and this client has none configured (Clients:Keys:N:Wallet); use budget 0."];
                 definition = null;
             }
+        }
+
+        if (definition is { IsDataParallel: true } && await grains.GetGrain<Grains.Interfaces.Datasets.IClientDatasetsGrain>(user.ClientId()).GetAsync(definition.Dataset) is null)
+        {
+            // Content is stored by hash, but only its uploader may train on it.
+            errors["dataset"] = ["No dataset with this hash belongs to you; upload it to /api/datasets first."];
+            definition = null;
         }
 
         if (definition is null)
@@ -82,6 +91,23 @@ public static class JobsApi
     {
         var job = await FindAsync(id, user, grains);
         return job is null ? NotFound(id) : TypedResults.ServerSentEvents(JobProgressFeed.ReadAsync(client, id, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<RoundDetailView>, ProblemHttpResult>> RoundAsync(string id, int round, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var job = await FindAsync(id, user, grains);
+        if (job is null)
+        {
+            return NotFound(id);
+        }
+
+        if (round < 1 || round > job.Definition.Rounds + 1)
+        {
+            return TypedResults.Problem($"The job has rounds 1 to {job.Definition.Rounds + 1} (the last evaluates).", statusCode: StatusCodes.Status404NotFound, title: "Round not found.");
+        }
+
+        var snapshot = await grains.GetGrain<Grains.Interfaces.Rounds.IAggregationRoundGrain>(Grains.Interfaces.Rounds.RoundKeys.Of(id, round)).GetAsync();
+        return TypedResults.Ok(RoundDetailView.From(snapshot));
     }
 
     private static async Task<Results<Ok<JobView>, ProblemHttpResult>> CancelAsync(string id, ClaimsPrincipal user, IGrainFactory grains)

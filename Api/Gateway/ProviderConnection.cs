@@ -57,6 +57,9 @@ public sealed class ProviderConnection(IContentStore? store, TimeProvider clock,
         lifetime = lifetime > IContentStore.MaxUrlLifetime ? IContentStore.MaxUrlLifetime : lifetime < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : lifetime;
         var read = await store.CreateReadUrlAsync(task.Weights.Sha256, lifetime, CancellationToken.None);
         var upload = task.Kind == TaskKind.Train ? await store.CreateUploadUrlAsync(task.TaskId, lifetime, CancellationToken.None) : null;
+        // Data-parallel: the shard and its held-out part, each readable through its own scoped URL.
+        var data = task.TrainData is { } train ? await store.CreateReadUrlAsync(train.Sha256, lifetime, CancellationToken.None) : null;
+        var test = task.TestData is { } held ? await store.CreateReadUrlAsync(held.Sha256, lifetime, CancellationToken.None) : null;
         Send(new GatewayMessage
         {
             Task = new WorkTask
@@ -80,6 +83,12 @@ public sealed class ProviderConnection(IContentStore? store, TimeProvider clock,
                 DeadlineUnixMs = task.DeadlineUtc.ToUnixTimeMilliseconds(),
                 Seed = task.Seed,
                 Optimizer = "adam",
+                DataUrl = data?.ToString() ?? "",
+                DataSha256 = task.TrainData?.Sha256 ?? "",
+                DataLength = task.TrainData?.Length ?? 0,
+                TestUrl = test?.ToString() ?? "",
+                TestSha256 = task.TestData?.Sha256 ?? "",
+                TestLength = task.TestData?.Length ?? 0,
             },
         });
     }

@@ -210,7 +210,7 @@ public sealed partial class ProviderGatewayService(
         }
 
         var train = task.Kind == TaskKind.Train;
-        var message = ResultMessage.Format(_chainId, result.TaskId, train ? result.Sha256 : "", train ? result.Length : 0, train ? result.Examples : 0);
+        var message = ResultMessage.Format(_chainId, result.TaskId, train ? result.Sha256 : "", train ? result.Length : 0, train ? result.Examples : 0, result.Runtime);
         if (MessageSignatures.RecoverSigner(message, result.Signature) != address)
         {
             return await RefuseAsync(provider, task, address, "the result is not signed by this provider");
@@ -248,7 +248,7 @@ public sealed partial class ProviderGatewayService(
         }
 
         var e = result.Evaluation;
-        var report = new TaskReport(task.TaskId, blob, train ? result.Examples : 0, train ? result.TrainLoss : 0, e?.Examples ?? 0, e?.Loss ?? 0, e?.Accuracy ?? 0, result.ComputeMs, result.Signature);
+        var report = new TaskReport(task.TaskId, blob, train ? result.Examples : 0, train ? result.TrainLoss : 0, e?.Examples ?? 0, e?.Loss ?? 0, e?.Accuracy ?? 0, result.ComputeMs, result.Signature, result.Runtime);
         var outcome = await grains.GetGrain<IAggregationRoundGrain>(task.RoundKey).SubmitAsync(address, report);
         await provider.FinishTaskAsync(task.TaskId, outcome);
         return Receipt(outcome, outcome == SubmitOutcome.Refused ? "the round refused the result" : "");
@@ -264,6 +264,11 @@ public sealed partial class ProviderGatewayService(
 
     private static string? Bounds(TaskResult result, bool train)
     {
+        if (!ResultMessage.IsRuntime(result.Runtime))
+        {
+            return $"runtime must be printable ASCII without spaces, at most {ResultMessage.MaxRuntimeLength} characters";
+        }
+
         if (train && (!ContentReference.IsSha256(result.Sha256) || result.Length <= 0 || result.Examples is <= 0 or > 1_000_000_000))
         {
             return "a training result needs a lower-case SHA-256, a positive length and a positive example count";

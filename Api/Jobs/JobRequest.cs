@@ -11,8 +11,17 @@ public sealed class JobRequest
     /// <summary>The model spec as a JSON object (see docs/architecture.md); never code.</summary>
     public JsonElement Spec { get; init; }
 
-    /// <summary>Dataset providers must hold locally.</summary>
+    /// <summary>Federated: the dataset providers must hold locally. Data-parallel: the SHA-256 of a dataset the client uploaded.</summary>
     public string Dataset { get; init; } = "fashion-mnist";
+
+    /// <summary><c>federated</c> (default) or <c>data-parallel</c>.</summary>
+    public string Mode { get; init; } = "federated";
+
+    /// <summary>Data-parallel: shards the dataset is split into (1-1000), one task each per round; defaults to minProviders.</summary>
+    public int? Shards { get; init; }
+
+    /// <summary>Data-parallel: how the providers' work is checked.</summary>
+    public VerificationRequest? Verification { get; init; }
 
     /// <summary>Federated rounds (1-1000).</summary>
     public int Rounds { get; init; } = 10;

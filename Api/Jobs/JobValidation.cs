@@ -37,7 +37,30 @@ public static class JobValidation
         }
 
         Check(errors, "name", request.Name is null || request.Name.Length is > 0 and <= 100, "At most 100 characters.");
-        Check(errors, "dataset", Datasets.Contains(request.Dataset), $"Unknown dataset; known: {string.Join(", ", Datasets)}.");
+        var dataParallel = request.Mode == JobDefinition.DataParallel;
+        Check(errors, "mode", request.Mode is JobDefinition.Federated or JobDefinition.DataParallel, "'federated' or 'data-parallel'.");
+        if (dataParallel)
+        {
+            Check(errors, "dataset", Grains.Interfaces.Storage.ContentReference.IsSha256(request.Dataset), "The SHA-256 (lower-case hex) of a dataset you uploaded to /api/datasets.");
+            Check(errors, "shards", request.Shards is null or (>= 1 and <= 1000), "Between 1 and 1000.");
+            Check(errors, "compression", request.Compression == "none", "Data-parallel results are compared across providers; send them uncompressed ('none').");
+            Check(errors, "bufferSize", request.BufferSize == 0, "FedBuff is for federated jobs.");
+            if (request.Verification is { } v)
+            {
+                Check(errors, "verification.replicationShare", v.ReplicationShare is null or (>= 0 and <= 1), "In [0, 1].");
+                Check(errors, "verification.replicas", v.Replicas is null or (>= 2 and <= 5), "Between 2 and 5.");
+                Check(errors, "verification.canaryRate", v.CanaryRate is null or (>= 0 and <= 1), "In [0, 1].");
+                Check(errors, "verification.minCosine", v.MinCosine is null or (> 0 and <= 1), "In (0, 1].");
+                Check(errors, "verification.maxAbsDifference", v.MaxAbsDifference is null or (>= 0 and <= 10), "In [0, 10].");
+            }
+        }
+        else
+        {
+            Check(errors, "dataset", Datasets.Contains(request.Dataset), $"Unknown dataset; known: {string.Join(", ", Datasets)}.");
+            Check(errors, "shards", request.Shards is null, "Only data-parallel jobs are sharded.");
+            Check(errors, "verification", request.Verification is null, "Only data-parallel jobs replay tasks; federated updates are screened (docs/verification.md).");
+        }
+
         Check(errors, "rounds", request.Rounds is >= 1 and <= 1000, "Between 1 and 1000.");
         Check(errors, "minProviders", request.MinProviders is >= 1 and <= 1000, "Between 1 and 1000.");
         Check(errors, "fractionPerRound", request.FractionPerRound is > 0 and <= 1, "In (0, 1].");
@@ -100,7 +123,22 @@ public static class JobValidation
             request.RoundTimeoutSeconds,
             request.Quorum,
             request.BufferSize,
-            request.ProximalMu), errors);
+            request.ProximalMu,
+            Mode: request.Mode,
+            Shards: dataParallel ? request.Shards ?? request.MinProviders : 0,
+            Verification: dataParallel ? Settings(request.Verification) : null), errors);
+    }
+
+    private static VerificationSettings Settings(VerificationRequest? request)
+    {
+        var defaults = new VerificationSettings();
+        return request is null ? defaults : new VerificationSettings(
+            request.ReplicationShare ?? defaults.ReplicationShare,
+            request.Replicas ?? defaults.Replicas,
+            request.CanaryRate ?? defaults.CanaryRate,
+            request.MinCosine ?? defaults.MinCosine,
+            request.MaxAbsDifference ?? defaults.MaxAbsDifference,
+            request.ReplayOutliers ?? defaults.ReplayOutliers);
     }
 
     private static bool IsModelName(string name) =>

@@ -19,6 +19,9 @@ namespace OrleansAI.Api.Jobs;
 /// <param name="History">Finished rounds, oldest first.</param>
 /// <param name="Budget">Budget in OAI wei.</param>
 /// <param name="EscrowJobId">The id to post the job's escrow under (JobEscrow.postJob, from the client's wallet); null without a budget.</param>
+/// <param name="Mode"><c>federated</c> or <c>data-parallel</c>.</param>
+/// <param name="Shards">Data-parallel: the shards the dataset was split into.</param>
+/// <param name="Verification">Data-parallel: how the work is checked, including the comparison tolerance in force.</param>
 public sealed record JobView(
     string Id,
     string Name,
@@ -35,7 +38,10 @@ public sealed record JobView(
     int? ModelVersion,
     IReadOnlyList<RoundView> History,
     string Budget,
-    string? EscrowJobId)
+    string? EscrowJobId,
+    string Mode,
+    int? Shards,
+    VerificationSettings? Verification)
 {
     /// <summary>The view of a grain snapshot.</summary>
     public static JobView From(JobSnapshot job)
@@ -44,6 +50,7 @@ public sealed record JobView(
         var d = job.Definition;
         return new(job.Id, d.Name, job.Status, job.StatusReason, job.RoundsCompleted, d.Rounds, d.Strategy, d.Dataset, d.DeadlineUtc, job.CreatedUtc, job.UpdatedUtc,
             d.ModelName, job.Model?.Version, [.. job.History.Select(RoundView.From)],
-            d.Budget, d.HasBudget && d.ClientWallet.Length > 0 ? Settlement.SettlementIds.JobId(d.ClientWallet, job.Id).ToString() : null);
+            d.Budget, d.HasBudget && d.ClientWallet.Length > 0 ? Settlement.SettlementIds.JobId(d.ClientWallet, job.Id).ToString() : null,
+            d.Mode, d.IsDataParallel ? d.Shards : null, d.Verification);
     }
 }

@@ -26,4 +26,11 @@ public enum ClientBehavior
 
     /// <summary>Does no work and copies another client's update from the same round.</summary>
     Copycat,
+
+    /// <summary>
+    /// Does half the work and claims all of it: trains for half the steps. Its update points the
+    /// right way and is only somewhat short, so it passes loose screens; only re-running the task
+    /// proves it.
+    /// </summary>
+    Shirker,
 }

@@ -20,6 +20,9 @@ namespace OrleansAI.Grains.Interfaces.Jobs;
 /// <param name="BufferSize">FedBuff mode when above 0: a round closes as soon as this many results are in.</param>
 /// <param name="ProximalMu">FedProx μ sent to providers; 0 for none.</param>
 /// <param name="ClientWallet">The client's wallet, which funds the job's escrow; empty when the job has no budget.</param>
+/// <param name="Mode"><c>federated</c> (providers' own data) or <c>data-parallel</c> (the client's dataset, sharded by the platform).</param>
+/// <param name="Shards">Data-parallel: shards the dataset is split into, one task each per round.</param>
+/// <param name="Verification">Data-parallel: how the providers' work is checked.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.JobDefinition")]
 public sealed record JobDefinition(
     [property: Id(0)] string Name,
@@ -40,8 +43,20 @@ public sealed record JobDefinition(
     [property: Id(15)] int Quorum = 0,
     [property: Id(16)] int BufferSize = 0,
     [property: Id(17)] double ProximalMu = 0,
-    [property: Id(18)] string ClientWallet = "")
+    [property: Id(18)] string ClientWallet = "",
+    [property: Id(19)] string Mode = JobDefinition.Federated,
+    [property: Id(20)] int Shards = 0,
+    [property: Id(21)] VerificationSettings? Verification = null)
 {
+    /// <summary>The federated mode: providers train on data they hold.</summary>
+    public const string Federated = "federated";
+
+    /// <summary>The data-parallel mode: the client's uploaded dataset, sharded by the platform; <see cref="Dataset"/> is its SHA-256.</summary>
+    public const string DataParallel = "data-parallel";
+
+    /// <summary>Whether providers train on shards of the client's dataset.</summary>
+    public bool IsDataParallel => Mode == DataParallel;
+
     /// <summary>Whether the job pays its providers (from an escrow funded by the client's wallet).</summary>
     public bool HasBudget => Budget is not ("0" or "");
 

@@ -22,6 +22,9 @@ namespace OrleansAI.Grains.Interfaces.Providers;
 /// <param name="Dataset">The local dataset to use.</param>
 /// <param name="DeadlineUtc">After this the result is ignored.</param>
 /// <param name="Seed">Seed for the local run.</param>
+/// <param name="TrainData">Data-parallel: the shard to train on (dataset file), instead of the provider's own data.</param>
+/// <param name="TestData">Data-parallel: the held-out examples to evaluate the incoming model on.</param>
+/// <param name="Item">Data-parallel: the shard's number (work item); tasks of one item are identical.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.ProviderTask")]
 public sealed record ProviderTask(
     [property: Id(0)] string TaskId,
@@ -38,7 +41,10 @@ public sealed record ProviderTask(
     [property: Id(11)] string Compression,
     [property: Id(12)] string Dataset,
     [property: Id(13)] DateTimeOffset DeadlineUtc,
-    [property: Id(14)] long Seed)
+    [property: Id(14)] long Seed,
+    [property: Id(15)] ContentReference? TrainData = null,
+    [property: Id(16)] ContentReference? TestData = null,
+    [property: Id(17)] int? Item = null)
 {
     /// <summary>The round grain's key.</summary>
     public string RoundKey => RoundKeys.Of(JobId, Round);

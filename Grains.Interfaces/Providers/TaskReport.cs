@@ -12,6 +12,7 @@ namespace OrleansAI.Grains.Interfaces.Providers;
 /// <param name="EvalAccuracy">Accuracy of the incoming model on them.</param>
 /// <param name="ComputeMs">Time the provider says it computed.</param>
 /// <param name="Signature">EIP-191 signature of the result message, kept as evidence.</param>
+/// <param name="Runtime">The training runtime the provider declared (signed with the result); decides bitwise or tolerance comparison.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.TaskReport")]
 public sealed record TaskReport(
     [property: Id(0)] string TaskId,
@@ -22,4 +23,5 @@ public sealed record TaskReport(
     [property: Id(5)] double EvalLoss,
     [property: Id(6)] double EvalAccuracy,
     [property: Id(7)] double ComputeMs,
-    [property: Id(8)] string Signature);
+    [property: Id(8)] string Signature,
+    [property: Id(9)] string Runtime = "");

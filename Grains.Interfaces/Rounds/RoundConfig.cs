@@ -23,6 +23,8 @@ namespace OrleansAI.Grains.Interfaces.Rounds;
 /// <param name="ProximalMu">FedProx μ.</param>
 /// <param name="Compression">Result encoding.</param>
 /// <param name="Seed">Seed for sampling and local runs.</param>
+/// <param name="Shards">Data-parallel: the dataset's shards, one work item each; null in federated rounds.</param>
+/// <param name="Verification">Data-parallel: how results are checked.</param>
 /// <param name="StrategyState">What the strategy carried out of the previous round (server optimiser moments, clip norm), if anything.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.RoundConfig")]
 public sealed record RoundConfig(
@@ -45,4 +47,10 @@ public sealed record RoundConfig(
     [property: Id(16)] double ProximalMu,
     [property: Id(17)] string Compression,
     [property: Id(18)] long Seed,
-    [property: Id(19)] ContentReference? StrategyState = null);
+    [property: Id(19)] ContentReference? StrategyState = null,
+    [property: Id(20)] IReadOnlyList<Jobs.DataShard>? Shards = null,
+    [property: Id(21)] Jobs.VerificationSettings? Verification = null)
+{
+    /// <summary>Whether the round trains the platform's shards rather than the providers' own data.</summary>
+    public bool IsDataParallel => Shards is { Count: > 0 };
+}

@@ -24,6 +24,7 @@ namespace OrleansAI.Grains.Interfaces.Rounds;
 /// <param name="OpenedUtc">When the first task went out.</param>
 /// <param name="ClosedUtc">When it closed or failed.</param>
 /// <param name="StrategyState">What the strategy carries into the next round, if anything.</param>
+/// <param name="Checks">Data-parallel: the work items whose results were checked (replicas, canaries, replays) and what was decided.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.RoundSnapshot")]
 public sealed record RoundSnapshot(
     [property: Id(0)] string JobId,
@@ -46,4 +47,5 @@ public sealed record RoundSnapshot(
     [property: Id(17)] double SlowestComputeMs,
     [property: Id(18)] DateTimeOffset? OpenedUtc,
     [property: Id(19)] DateTimeOffset? ClosedUtc,
-    [property: Id(20)] ContentReference? StrategyState = null);
+    [property: Id(20)] ContentReference? StrategyState = null,
+    [property: Id(21)] IReadOnlyList<ItemCheck>? Checks = null);

@@ -10,11 +10,11 @@ namespace OrleansAI.Grains.Interfaces.Verification;
 /// three providers, each answer signed with a session key that provider's sign-in delegated, the
 /// accused outvoted by at least two others. What a slash cites, by <see cref="Hash"/>.
 /// </summary>
-/// <param name="Kind">"inference-replication" or "inference-audit".</param>
+/// <param name="Kind">"inference-replication", "inference-audit", or for training tasks "training-canary", "training-replay", "training-replication".</param>
 /// <param name="Provider">The provider accused.</param>
-/// <param name="ModelKey">The model version run.</param>
-/// <param name="RequestId">The request it came from.</param>
-/// <param name="Input">The input, stored by hash.</param>
+/// <param name="ModelKey">The model version run; for training, the task's work item <c>{job}/{round}/{item}</c>.</param>
+/// <param name="RequestId">The request it came from; for training, the accused's task id.</param>
+/// <param name="Input">The input, stored by hash; for training, the task's inputs (weights, shard, seed, hyper-parameters) as canonical JSON.</param>
 /// <param name="ChainId">The chain the answers were signed for.</param>
 /// <param name="Answers">Every signed answer compared.</param>
 /// <param name="AtUtc">When the disagreement was seen.</param>
@@ -40,7 +40,9 @@ public sealed record FraudEvidence(
             .Append(CultureInfo.InvariantCulture, $"OrleansAI fraud evidence v1\n{Kind}\n{Provider}\n{ModelKey}\n{Input.Sha256}\n{ChainId}\n");
         foreach (var a in Answers.OrderBy(a => a.Provider, StringComparer.Ordinal))
         {
-            text.Append(CultureInfo.InvariantCulture, $"{a.Provider} {a.OutputSha256} {a.SessionKey} {a.Signature} {(a.InMajority ? 1 : 0)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{a.Provider} {a.OutputSha256} {a.SessionKey} {a.Signature} {(a.InMajority ? 1 : 0)}");
+            // Training answers add what their signature covers; inference evidence hashes as before.
+            text.Append(a.TaskId.Length > 0 ? string.Create(CultureInfo.InvariantCulture, $" {a.TaskId} {a.Examples} {a.Runtime}\n") : "\n");
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

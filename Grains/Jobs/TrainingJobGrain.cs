@@ -34,6 +34,9 @@ public sealed partial class TrainingJobGrain(
     /// <summary>Deadline attempts per round before the job fails.</summary>
     public const int MaxRoundAttempts = 3;
 
+    /// <summary>Share of a data-parallel job's dataset held back to evaluate the global model on.</summary>
+    public const double TestShare = 0.1;
+
     private const string DriveReminder = "drive";
     private static readonly TimeSpan DriveInterval = TimeSpan.FromSeconds(2);
 
@@ -175,11 +178,22 @@ public sealed partial class TrainingJobGrain(
         var available = await GrainFactory.GetGrain<IProviderRegistryGrain>(0).AvailableAsync(Criteria());
         if (available < Definition.MinProviders)
         {
-            await NoteAsync($"{WaitingReason}: {available} of {Definition.MinProviders} online with '{Definition.Dataset}'");
+            await NoteAsync(Definition.IsDataParallel
+                ? $"waiting for enough providers: {available} of {Definition.MinProviders} online"
+                : $"{WaitingReason}: {available} of {Definition.MinProviders} online with '{Definition.Dataset}'");
             return;
         }
 
         var plan = ModelSpecJson.ParseAndPlan(Definition.SpecJson);
+        if (Definition.IsDataParallel && state.State.Shards.Count == 0)
+        {
+            if (await ShardAsync(store, plan) is { } problem)
+            {
+                await MoveAsync(JobStatus.Failed, problem);
+                return;
+            }
+        }
+
         using var initial = new MemoryStream(WeightInitializer.Initialize(plan, Seed()).ToSafetensors());
         var weights = await store.PutAsync(initial, CancellationToken.None);
         state.State.CurrentWeights = weights;
@@ -203,7 +217,7 @@ public sealed partial class TrainingJobGrain(
             Criteria(),
             evaluation ? 1.0 : Definition.FractionPerRound,
             Definition.MinProviders,
-            evaluation ? 1 : Definition.EffectiveQuorum,
+            evaluation ? 1 : Definition.IsDataParallel ? Definition.Quorum > 0 ? Definition.Quorum : (Definition.Shards + 1) / 2 : Definition.EffectiveQuorum,
             evaluation ? 0 : Definition.BufferSize,
             TimeSpan.FromSeconds(Definition.RoundTimeoutSeconds),
             MaxRoundAttempts,
@@ -213,7 +227,9 @@ public sealed partial class TrainingJobGrain(
             Definition.ProximalMu,
             Definition.Compression,
             Seed() + r,
-            state.State.StrategyState);
+            state.State.StrategyState,
+            Definition.IsDataParallel ? state.State.Shards : null,
+            Definition.IsDataParallel ? Definition.Verification ?? new VerificationSettings() : null);
         var snapshot = await Round(r).StartAsync(config);
         LogRoundStarted(JobId, r, snapshot.Assigned);
     }
@@ -411,7 +427,59 @@ public sealed partial class TrainingJobGrain(
 
     private IAggregationRoundGrain Round(int round) => GrainFactory.GetGrain<IAggregationRoundGrain>(RoundKeys.Of(JobId, round));
 
-    private ProviderCriteria Criteria() => new(Definition.Dataset);
+    // Data-parallel tasks bring their data, so any provider qualifies.
+    private ProviderCriteria Criteria() => new(Definition.IsDataParallel ? "" : Definition.Dataset);
+
+    // Splits the client's dataset into the job's shards (seeded by the job, so they can be rebuilt)
+    // and stores each; null when done, else why the dataset cannot be used.
+    private async Task<string?> ShardAsync(IContentStore store, ModelPlan plan)
+    {
+        if (!await store.ExistsAsync(Definition.Dataset, CancellationToken.None))
+        {
+            return $"the dataset {Definition.Dataset} is not in the blob store";
+        }
+
+        var bytes = await store.ReadAllAsync(Definition.Dataset, CancellationToken.None);
+
+        Learning.Data.LabeledDataset data;
+        try
+        {
+            data = Learning.Data.DatasetFile.Read(bytes);
+        }
+        catch (InvalidDataException ex)
+        {
+            return $"the dataset is not a valid dataset file: {ex.Message}";
+        }
+
+        if (!data.ExampleShape.SequenceEqual(plan.InputShape) || data.Classes != plan.Spec.Classes)
+        {
+            return $"the dataset's examples are [{string.Join(", ", data.ExampleShape)}] in {data.Classes} classes; the model takes [{string.Join(", ", plan.InputShape)}] in {plan.Spec.Classes}";
+        }
+
+        IReadOnlyList<Learning.Data.DatasetShards.Shard> shards;
+        try
+        {
+            shards = Learning.Data.DatasetShards.Split(data, Definition.Shards, TestShare, Seed());
+        }
+        catch (ArgumentException ex)
+        {
+            return ex.Message;
+        }
+
+        var stored = new List<DataShard>(shards.Count);
+        for (var i = 0; i < shards.Count; i++)
+        {
+            using var train = new MemoryStream(Learning.Data.DatasetFile.Write(shards[i].Train));
+            var trainRef = await store.PutAsync(train, CancellationToken.None);
+            using var test = new MemoryStream(Learning.Data.DatasetFile.Write(shards[i].Test));
+            var testRef = await store.PutAsync(test, CancellationToken.None);
+            stored.Add(new DataShard(i, trainRef, testRef, shards[i].Train.Count, shards[i].Test.Count));
+        }
+
+        state.State.Shards = stored;
+        await state.WriteStateAsync();
+        return null;
+    }
 
     private int Seed() => BinaryPrimitives.ReadInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(JobId))) & 0x3fff_ffff;
 

@@ -49,4 +49,7 @@ public sealed class TrainingJobState
 
     /// <summary>The registered model version.</summary>
     [Id(12)] public ModelVersionKey? Model { get; set; }
+
+    /// <summary>Data-parallel: the dataset's shards, made once when the job starts.</summary>
+    [Id(14)] public List<DataShard> Shards { get; set; } = [];
 }

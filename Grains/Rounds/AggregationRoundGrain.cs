@@ -7,6 +7,7 @@ using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Verification;
 
 namespace OrleansAI.Grains.Rounds;
 
@@ -81,7 +82,15 @@ public sealed partial class AggregationRoundGrain(
         state.State.Attempt = 1;
         state.State.OpenedUtc = clock.GetUtcNow();
         await this.RegisterOrUpdateReminder(DeadlineReminder, config.Timeout + TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1));
-        await OpenAttemptAsync(TargetCount(await Registry.AvailableAsync(config.Criteria)));
+        if (config.IsDataParallel)
+        {
+            await OpenItemsAsync([.. config.Shards!.Select(s => s.Index)], withChecks: config.Kind == TaskKind.Train);
+        }
+        else
+        {
+            await OpenAttemptAsync(TargetCount(await Registry.AvailableAsync(config.Criteria)));
+        }
+
         return Snapshot();
     }
 
@@ -253,6 +262,11 @@ public sealed partial class AggregationRoundGrain(
 
     private bool ReadyToClose()
     {
+        if (Config.IsDataParallel)
+        {
+            return CoveredItems().Count == Config.Shards!.Count && !state.State.Tasks.Values.Any(IsOutstanding);
+        }
+
         var done = state.State.Tasks.Values.Count(t => t.State == RoundTaskState.Done);
         return (Config.BufferSize > 0 && done >= Config.BufferSize)
             || (done >= Config.Quorum && !state.State.Tasks.Values.Any(IsOutstanding));
@@ -347,7 +361,9 @@ public sealed partial class AggregationRoundGrain(
         await CommitAsync();
     }
 
-    private ProviderTask TaskFor(string taskId) => new(
+    private ProviderTask TaskFor(string taskId) => state.State.Tasks.TryGetValue(taskId, out var known) && known.Item is { } item
+        ? ItemTask(taskId, item)
+        : new(
         taskId,
         Config.Kind,
         Config.JobId,
@@ -363,6 +379,346 @@ public sealed partial class AggregationRoundGrain(
         Config.Criteria.Dataset,
         state.State.DeadlineUtc,
         Config.Seed * 1_000_003 + int.Parse(taskId.AsSpan(0, 7), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
+
+    private VerificationSetup Setup => services.GetService<VerificationSetup>() ?? VerificationSetup.None;
+
+    // Items with at least one accepted result from anyone.
+    private HashSet<int> CoveredItems() =>
+        [.. state.State.Tasks.Values.Where(t => t.State == RoundTaskState.Done && t.Item is not null).Select(t => t.Item!.Value)];
+
+    // Whether the provider already has (or had) a task of this item in this round: replicas must be
+    // independent, and nobody is asked to check their own work.
+    private bool Holds(string provider, int item) =>
+        state.State.Tasks.Values.Any(t => t.Item == item && t.Provider == provider && t.State != RoundTaskState.Declined);
+
+    // Data-parallel assignment: every item once (primaries spread over the sampled providers, fresh
+    // ones first), and on the first attempt a random share again on other providers (replicas) or on
+    // the platform's verifier (canaries). Which items are checked is drawn from a cryptographic
+    // source and kept in the round's state only, so no provider can predict or tell.
+    private async Task OpenItemsAsync(IReadOnlyList<int> items, bool withChecks)
+    {
+        state.State.DeadlineUtc = clock.GetUtcNow() + Config.Timeout;
+        var setup = Setup;
+        var holding = state.State.Tasks.Values.Where(t => t.State != RoundTaskState.Declined).Select(t => t.Provider).ToHashSet(StringComparer.Ordinal);
+        var sampled = await Registry.SampleAsync(Config.Criteria, Math.Max(items.Count * 2, 4) + holding.Count, setup.Verifiers, unchecked((int)Config.Seed * 31 + state.State.Attempt));
+        var candidates = sampled.Where(p => !holding.Contains(p)).Concat(sampled.Where(holding.Contains)).ToList();
+        var plan = items.Select(item => (Item: item, Role: TaskRole.Primary)).ToList();
+        if (withChecks && Config.Verification is { } verification)
+        {
+            var random = new Random(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue));
+            foreach (var item in items)
+            {
+                if (random.NextDouble() < verification.ReplicationShare)
+                {
+                    plan.AddRange(Enumerable.Repeat((item, TaskRole.Replica), verification.Replicas - 1));
+                }
+
+                if (setup.Verifiers.Count > 0 && random.NextDouble() < verification.CanaryRate)
+                {
+                    plan.Add((item, TaskRole.Canary));
+                }
+            }
+        }
+
+        var accepted = 0;
+        var next = 0;
+        foreach (var (item, role) in plan)
+        {
+            var eligible = role is TaskRole.Canary or TaskRole.Replay ? setup.Verifiers : candidates;
+            var start = role == TaskRole.Primary ? next++ : Random.Shared.Next(Math.Max(1, eligible.Count));
+            accepted += await OfferItemAsync(item, role, eligible, start) ? 1 : 0;
+        }
+
+        LogAttempt(this.GetPrimaryKeyString(), state.State.Attempt, accepted, plan.Count);
+        ArmDeadline();
+        if (accepted > 0 && ReadyToClose())
+        {
+            ScheduleClose();
+        }
+    }
+
+    // Offers one task of an item to the eligible providers in turn, from `start`, until one takes it.
+    private async Task<bool> OfferItemAsync(int item, TaskRole role, IReadOnlyList<string> eligible, int start)
+    {
+        for (var tries = 0; tries < eligible.Count; tries++)
+        {
+            var provider = eligible[(start + tries) % eligible.Count];
+            if (Holds(provider, item))
+            {
+                continue;
+            }
+
+            var id = Guid.NewGuid().ToString("N");
+            state.State.Tasks[id] = new RoundTask { Provider = provider, Attempt = state.State.Attempt, State = RoundTaskState.Offered, Item = item, Role = role };
+            await CommitAsync();
+            var taken = await GrainFactory.GetGrain<IProviderGrain>(provider).AssignAsync(TaskFor(id));
+            var task = state.State.Tasks[id];
+            if (task.State == RoundTaskState.Offered)
+            {
+                task.State = taken ? RoundTaskState.Pending : RoundTaskState.Declined;
+                task.Reason = taken ? "" : "offline or at capacity";
+            }
+
+            if (taken)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Every task of an item is the same task: same weights, shard, seed and hyper-parameters.
+    private ProviderTask ItemTask(string taskId, int item)
+    {
+        var shard = Config.Shards![item];
+        return new ProviderTask(
+            taskId,
+            Config.Kind,
+            Config.JobId,
+            Config.Round,
+            Config.SpecJson,
+            Config.Weights,
+            Config.Kind == TaskKind.Train ? Config.Weights.Length + ResultOverheadBytes : 0,
+            Config.LocalEpochs,
+            Config.LearningRate,
+            Config.BatchSize,
+            Config.ProximalMu,
+            Config.Compression,
+            "",
+            state.State.DeadlineUtc,
+            Config.Seed * 1_000_003 + item,
+            shard.Train,
+            shard.Test,
+            item);
+    }
+
+    // Reviews a data-parallel round's results and, unless replays had to go out first (false), aggregates
+    // one trusted result per item and records the verdicts and the fraud they prove.
+    private async Task<bool> ReviewDataParallelAsync(List<(string Key, RoundTask Value)> done)
+    {
+        var store = services.GetService<IContentStore>() ?? throw new InvalidOperationException("No content store is configured; rounds cannot aggregate.");
+        var setup = Setup;
+        var verification = Config.Verification ?? VerificationSettings.Off;
+        var tolerance = new Federation.Verification.TrainingTolerance(verification.MinCosine, verification.MaxAbsDifference);
+        var loaded = await DataParallelReview.LoadAsync(store, Config, done, setup, CancellationToken.None);
+        // An item can still be replayed while it never had a verifier task; one that was tried and
+        // failed (verifier offline, late) is decided without it.
+        bool Replayable(int item) => setup.Verifiers.Count > 0
+            && !state.State.Tasks.Values.Any(t => t.Item == item && t.Role is TaskRole.Canary or TaskRole.Replay && t.State != RoundTaskState.Done);
+        var decisions = DataParallelReview.Decide(loaded, tolerance, setup, Replayable);
+        var replays = decisions
+            .Where(d => d.Value.Verdicts.All(v => !setup.IsVerifier(state.State.Tasks[v.Id].Provider)) && Replayable(d.Key)
+                && (d.Value.NeedsVerifier || verification.ReplayOutliers && d.Value.Verdicts.Any(v => loaded.Flags.ContainsKey(v.Id))))
+            .Select(d => d.Key)
+            .ToList();
+        if (replays.Count > 0)
+        {
+            var sent = 0;
+            foreach (var item in replays)
+            {
+                sent += await OfferItemAsync(item, TaskRole.Replay, setup.Verifiers, item) ? 1 : 0;
+                if (!state.State.Tasks.Values.Any(t => t.Item == item && t.Role == TaskRole.Replay))
+                {
+                    // Every verifier holds the item already (it ran it as a canary): nothing to wait for.
+                    state.State.Tasks[Guid.NewGuid().ToString("N")] = new RoundTask { Provider = "", Attempt = state.State.Attempt, State = RoundTaskState.Declined, Item = item, Role = TaskRole.Replay, Reason = "no verifier could take it" };
+                }
+            }
+
+            if (sent > 0)
+            {
+                // The replays get a deadline of their own; the round closes when they are in.
+                state.State.DeadlineUtc = clock.GetUtcNow() + Config.Timeout;
+                await CommitAsync();
+                ArmDeadline();
+                LogReplays(this.GetPrimaryKeyString(), sent);
+                return false;
+            }
+
+            decisions = DataParallelReview.Decide(loaded, tolerance, setup, Replayable);
+        }
+
+        var evidenceInputs = await StoreTaskInputsAsync(store);
+        var updates = new List<ClientUpdate>();
+        var suspects = new Dictionary<string, string>(StringComparer.Ordinal);
+        var checks = new List<ItemCheck>();
+        var cases = new List<Interfaces.Verification.FraudEvidence>();
+        var failures = loaded.Undecodable.Select(u => new ClientFailure(state.State.Tasks[u.Key].Provider, u.Value)).ToList();
+        foreach (var (item, decision) in decisions.OrderBy(d => d.Key))
+        {
+            var accepted = decision.AcceptedId;
+            var acceptedVerdict = decision.Verdicts.FirstOrDefault(v => v.Id == accepted);
+            if (accepted is not null && acceptedVerdict?.Standing == Federation.Verification.ReplicaStanding.Unchecked && loaded.Flags.TryGetValue(accepted, out var why))
+            {
+                // Flagged and nobody could replay it: not used, and a suspicion, never proof.
+                suspects[state.State.Tasks[accepted].Provider] = why;
+                accepted = null;
+            }
+
+            foreach (var verdict in decision.Verdicts.Where(v => v.Standing == Federation.Verification.ReplicaStanding.Unresolved))
+            {
+                suspects.TryAdd(state.State.Tasks[verdict.Id].Provider, "its result disagreed with another provider's for the same task and nothing could settle it");
+            }
+
+            if (accepted is not null)
+            {
+                updates.Add(new ClientUpdate(accepted, loaded.Parameters[accepted], state.State.Tasks[accepted].Report!.Examples, Config.Round - 1));
+            }
+
+            var itemCases = new List<string>();
+            foreach (var wrong in decision.ProvenWrong)
+            {
+                var evidence = Evidence(item, wrong, decision, evidenceInputs);
+                cases.Add(evidence);
+                itemCases.Add(evidence.Hash());
+            }
+
+            if (decision.Verdicts.Count > 1 || decision.Verdicts.Any(v => loaded.Flags.ContainsKey(v.Id)))
+            {
+                checks.Add(new ItemCheck(item, Outcome(decision, accepted), accepted, [.. decision.Verdicts.Select(v => Checked(v, loaded.Flags))], itemCases));
+            }
+        }
+
+        var (outcome, next, nextState) = await RoundAggregator.ApplyStrategyAsync(store, Config, loaded.Plan,
+            strategy => updates.Count == 0
+                ? AggregationOutcome.KeepCurrent("no trusted result in the round", [])
+                : strategy.AggregateFit(Config.Round, loaded.Current, updates, failures),
+            CancellationToken.None);
+        var used = outcome.Used.ToHashSet(StringComparer.Ordinal);
+        state.State.NewWeights = next;
+        state.State.KeptBecause = outcome.KeptBecause;
+        state.State.StrategyState = nextState;
+        state.State.Suspects = suspects;
+        state.State.Checks = checks;
+        state.State.PendingCases = cases;
+        state.State.Contributions = [.. done.Select(d => new RoundContribution(
+            d.Value.Provider,
+            d.Key,
+            d.Value.Report!.Result!.Sha256,
+            d.Value.Report.Examples,
+            used.Contains(d.Key),
+            loaded.Undecodable.GetValueOrDefault(d.Key)
+                ?? (used.Contains(d.Key) ? $"item {d.Value.Item}" : $"item {d.Value.Item}, {RoleName(d.Value.Role)}: not used")))];
+        return true;
+    }
+
+    // The task's inputs as canonical JSON in the store: what an arbiter needs to re-run it.
+    private async Task<ContentReference> StoreTaskInputsAsync(IContentStore store)
+    {
+        var inputs = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new SortedDictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["job"] = Config.JobId,
+            ["round"] = Config.Round,
+            ["spec"] = Config.SpecJson,
+            ["weights"] = Config.Weights.Sha256,
+            ["shards"] = Config.Shards!.Select(s => new { s.Index, train = s.Train.Sha256, test = s.Test.Sha256 }).ToList(),
+            ["seed"] = $"{Config.Seed} * 1000003 + item",
+            ["localEpochs"] = Config.LocalEpochs,
+            ["learningRate"] = Config.LearningRate,
+            ["batchSize"] = Config.BatchSize,
+            ["proximalMu"] = Config.ProximalMu,
+            ["optimizer"] = "adam",
+        });
+        using var content = new MemoryStream(inputs);
+        return await store.PutAsync(content, CancellationToken.None);
+    }
+
+    private Interfaces.Verification.FraudEvidence Evidence(int item, Federation.Verification.ReplicaVerdict wrong, Federation.Verification.ReplicaDecision decision, ContentReference inputs)
+    {
+        var judge = state.State.Tasks[wrong.Against!];
+        var kind = judge.Role switch
+        {
+            TaskRole.Canary => "training-canary",
+            TaskRole.Replay => "training-replay",
+            _ => "training-replication",
+        };
+        return new Interfaces.Verification.FraudEvidence(
+            kind,
+            state.State.Tasks[wrong.Id].Provider,
+            $"{Config.JobId}/{Config.Round}/{item}",
+            wrong.Id,
+            inputs,
+            Setup.ChainId,
+            [.. decision.Verdicts.Select(v =>
+            {
+                var task = state.State.Tasks[v.Id];
+                return new Interfaces.Verification.SignedAnswer(task.Provider, task.Report!.Result!.Sha256, task.Report.Result, "", task.Report.Signature,
+                    v.Standing == Federation.Verification.ReplicaStanding.Agreed, v.Id, task.Report.Examples, task.Report.Runtime);
+            })],
+            clock.GetUtcNow());
+    }
+
+    private string Outcome(Federation.Verification.ReplicaDecision decision, string? accepted)
+    {
+        var wrong = decision.ProvenWrong.Count();
+        var basis = decision.Verdicts.Any(v => v.Against is { } a && state.State.Tasks[a].Role is TaskRole.Canary or TaskRole.Replay) ? "the verifier" : "the other providers";
+        return (accepted, wrong) switch
+        {
+            (null, _) => "no result could be trusted; the item was left out",
+            (_, 0) when decision.Verdicts.Count == 1 => "flagged by the screen; used",
+            (_, 0) => $"all results agree (checked against {basis})",
+            _ => $"{wrong} result(s) proven wrong against {basis}",
+        };
+    }
+
+    private CheckedResult Checked(Federation.Verification.ReplicaVerdict verdict, IReadOnlyDictionary<string, string> flags)
+    {
+        var task = state.State.Tasks[verdict.Id];
+        return new CheckedResult(
+            task.Provider,
+            verdict.Id,
+            RoleName(task.Role),
+            task.Report!.Result!.Sha256,
+            verdict.Standing switch
+            {
+                Federation.Verification.ReplicaStanding.Agreed => "agreed",
+                Federation.Verification.ReplicaStanding.ProvenWrong => "proven-wrong",
+                Federation.Verification.ReplicaStanding.Unresolved => "unresolved",
+                _ => "unchecked",
+            },
+            verdict.Match?.Method switch
+            {
+                Federation.Verification.ComparisonMethod.Bitwise => "bitwise",
+                Federation.Verification.ComparisonMethod.Tolerance => "tolerance",
+                _ => "",
+            },
+            verdict.Match?.Cosine ?? double.NaN,
+            verdict.Match?.MaxAbsDifference ?? double.NaN,
+            flags.GetValueOrDefault(verdict.Id, ""));
+    }
+
+    private static string RoleName(TaskRole role) => role switch
+    {
+        TaskRole.Replica => "replica",
+        TaskRole.Canary => "canary",
+        TaskRole.Replay => "replay",
+        _ => "primary",
+    };
+
+    // Opens the fraud cases the round proved; each case grain is idempotent by evidence hash, so a
+    // retry after a crash opens nothing twice.
+    private async Task OpenPendingCasesAsync()
+    {
+        if (state.State.PendingCases.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var evidence in state.State.PendingCases.ToList())
+        {
+            try
+            {
+                await GrainFactory.GetGrain<Interfaces.Verification.IFraudCaseGrain>(evidence.Hash()).OpenAsync(evidence);
+                state.State.PendingCases.Remove(evidence);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OrleansException)
+            {
+                LogNotifyFailed(this.GetPrimaryKeyString(), $"fraud case for {evidence.Provider}: {ex.Message}");
+            }
+        }
+
+        await CommitAsync();
+    }
 
     private void ArmDeadline()
     {
@@ -398,9 +754,10 @@ public sealed partial class AggregationRoundGrain(
         }
 
         var done = state.State.Tasks.Where(t => t.Value.State == RoundTaskState.Done).Select(t => (t.Key, t.Value)).ToList();
-        if (done.Count < Config.Quorum && !(Config.BufferSize > 0 && done.Count >= Config.BufferSize))
+        var received = Config.IsDataParallel ? CoveredItems().Count : done.Count;
+        if (received < Config.Quorum && !(Config.BufferSize > 0 && done.Count >= Config.BufferSize))
         {
-            await RetryOrFailAsync(done.Count);
+            await RetryOrFailAsync(received);
             return;
         }
 
@@ -415,7 +772,24 @@ public sealed partial class AggregationRoundGrain(
             task.Reason = carry ? "the round closed on its buffer; the result joins a later round" : "the round closed without its result";
         }
 
-        if (Config.Kind == TaskKind.Train)
+        if (Config.Kind == TaskKind.Train && Config.IsDataParallel)
+        {
+            try
+            {
+                if (!await ReviewDataParallelAsync(done))
+                {
+                    // Replays went out: the round waits for the verifier, then reviews again.
+                    _aggregating = false;
+                    return;
+                }
+            }
+            catch
+            {
+                _aggregating = false;
+                throw;
+            }
+        }
+        else if (Config.Kind == TaskKind.Train)
         {
             var failures = state.State.Tasks.Values
                 .Where(t => t.State is RoundTaskState.Failed or RoundTaskState.TimedOut)
@@ -454,6 +828,8 @@ public sealed partial class AggregationRoundGrain(
             await GrainFactory.GetGrain<IProviderGrain>(provider).RecordSuspicionAsync(this.GetPrimaryKeyString(), reason);
         }
 
+        await OpenPendingCasesAsync();
+
         await CancelOutstandingAsync("the round closed");
         await NotifyJobAsync();
     }
@@ -470,7 +846,16 @@ public sealed partial class AggregationRoundGrain(
         if (state.State.Attempt < Config.MaxAttempts)
         {
             state.State.Attempt++;
-            await OpenAttemptAsync(Math.Max(Config.Quorum - received, 1));
+            if (Config.IsDataParallel)
+            {
+                var covered = CoveredItems();
+                await OpenItemsAsync([.. Config.Shards!.Select(s => s.Index).Where(i => !covered.Contains(i))], withChecks: false);
+            }
+            else
+            {
+                await OpenAttemptAsync(Math.Max(Config.Quorum - received, 1));
+            }
+
             return;
         }
 
@@ -490,6 +875,7 @@ public sealed partial class AggregationRoundGrain(
 
     private async Task NotifyJobAsync()
     {
+        await OpenPendingCasesAsync();
         try
         {
             await GrainFactory.GetGrain<ITrainingJobGrain>(Config.JobId).RoundClosedAsync(Snapshot());
@@ -555,7 +941,8 @@ public sealed partial class AggregationRoundGrain(
             done.Count == 0 ? 0 : done.Max(r => r.ComputeMs),
             state.State.OpenedUtc,
             state.State.ClosedUtc,
-            state.State.StrategyState);
+            state.State.StrategyState,
+            state.State.Checks.Count > 0 ? state.State.Checks : null);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round} attempt {Attempt}: {Accepted} of {Wanted} providers took a task")]
@@ -566,6 +953,9 @@ public sealed partial class AggregationRoundGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Round {Round} failed: {Reason}")]
     private partial void LogFailed(string round, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: {Count} result(s) sent to the verifier for replay")]
+    private partial void LogReplays(string round, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Round {Round} could not notify its job yet: {Reason}")]
     private partial void LogNotifyFailed(string round, string reason);

@@ -84,29 +84,9 @@ internal static class RoundAggregator
             }
         }
 
-        // A fresh strategy each round, given what the previous round's strategy carried out of it.
-        var strategy = StrategyCatalog.Create(config.Strategy);
-        if (config.StrategyState is { } carried)
-        {
-            StrategyState.Import(strategy, await store.ReadAllAsync(carried.Sha256, cancellationToken));
-        }
-
-        var outcome = config.BufferSize > 0
-            ? Buffered(config, current, updates, done, bases)
-            : strategy.AggregateFit(config.Round, current, updates, allFailures);
-        ContentReference? nextState = config.StrategyState;
-        if (StrategyState.Export(strategy) is { } exported)
-        {
-            using var stateContent = new MemoryStream(exported);
-            nextState = await store.PutAsync(stateContent, cancellationToken);
-        }
-        ContentReference? next = null;
-        if (outcome.Parameters is { } parameters)
-        {
-            using var content = new MemoryStream(new ModelWeights(plan, parameters).ToSafetensors());
-            next = await store.PutAsync(content, cancellationToken);
-        }
-
+        var (outcome, next, nextState) = await ApplyStrategyAsync(store, config, plan,
+            strategy => config.BufferSize > 0 ? Buffered(config, current, updates, done, bases) : strategy.AggregateFit(config.Round, current, updates, allFailures),
+            cancellationToken);
         var used = outcome.Used.ToHashSet(StringComparer.Ordinal);
         var rejected = outcome.Rejected.GroupBy(r => r.ClientId).ToDictionary(g => g.Key, g => g.First().Reason, StringComparer.Ordinal);
         var contributions = done.Select(d => new RoundContribution(
@@ -121,6 +101,38 @@ internal static class RoundAggregator
                     : outcome.KeptBecause ?? "not selected by the strategy")))
             .ToList();
         return new Result(next, outcome.KeptBecause, contributions, nextState, suspects);
+    }
+
+    /// <summary>
+    /// Runs the job's strategy (a fresh instance given what the previous round's carried out of it)
+    /// and stores the new model and the strategy's state.
+    /// </summary>
+    public static async Task<(AggregationOutcome Outcome, ContentReference? NewWeights, ContentReference? StrategyState)> ApplyStrategyAsync(
+        IContentStore store, RoundConfig config, ModelPlan plan, Func<IStrategy, AggregationOutcome> aggregate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        var strategy = StrategyCatalog.Create(config.Strategy);
+        if (config.StrategyState is { } carried)
+        {
+            StrategyState.Import(strategy, await store.ReadAllAsync(carried.Sha256, cancellationToken));
+        }
+
+        var outcome = aggregate(strategy);
+        ContentReference? nextState = config.StrategyState;
+        if (StrategyState.Export(strategy) is { } exported)
+        {
+            using var stateContent = new MemoryStream(exported);
+            nextState = await store.PutAsync(stateContent, cancellationToken);
+        }
+
+        ContentReference? next = null;
+        if (outcome.Parameters is { } parameters)
+        {
+            using var content = new MemoryStream(new ModelWeights(plan, parameters).ToSafetensors());
+            next = await store.PutAsync(content, cancellationToken);
+        }
+
+        return (outcome, next, nextState);
     }
 
     /// <summary>

@@ -48,4 +48,10 @@ public sealed class RoundState
 
     /// <summary>Providers whose updates were outliers in this round, with why (suspicion, not proof).</summary>
     [Id(13)] public Dictionary<string, string> Suspects { get; set; } = [];
+
+    /// <summary>Data-parallel: the checked items and their verdicts, set at close.</summary>
+    [Id(14)] public List<ItemCheck> Checks { get; set; } = [];
+
+    /// <summary>Data-parallel: fraud cases the round opened, not yet confirmed opened (retried on reactivation).</summary>
+    [Id(15)] public List<Interfaces.Verification.FraudEvidence> PendingCases { get; set; } = [];
 }

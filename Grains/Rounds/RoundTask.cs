@@ -29,4 +29,10 @@ public sealed class RoundTask
 
     /// <summary>When its result was accepted by the round.</summary>
     [Id(7)] public DateTimeOffset? ReportedUtc { get; set; }
+
+    /// <summary>Data-parallel: the work item (shard) it computes.</summary>
+    [Id(8)] public int? Item { get; set; }
+
+    /// <summary>Data-parallel: why it was handed out.</summary>
+    [Id(9)] public TaskRole Role { get; set; }
 }

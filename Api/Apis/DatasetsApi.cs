@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OrleansAI.Api.Security;
+using OrleansAI.Grains.Interfaces.Datasets;
+using OrleansAI.Grains.Storage;
+using OrleansAI.Learning.Data;
+
+namespace OrleansAI.Api.Apis;
+
+/// <summary>
+/// Client datasets for data-parallel jobs: upload one dataset file (safetensors <c>features</c> and
+/// <c>labels</c>, see docs/protocol.md), list and read them. A dataset is visible to, and trainable
+/// by, the client that uploaded it only.
+/// </summary>
+public static class DatasetsApi
+{
+    /// <summary>Largest dataset accepted, unless <c>Datasets:MaxBytes</c> says otherwise.</summary>
+    public const long DefaultMaxBytes = 256L * 1024 * 1024;
+
+    /// <summary>Maps <c>/api/datasets</c>.</summary>
+    public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/datasets").WithTags("Datasets").RequireAuthorization();
+        group.MapPost("/", UploadAsync)
+            .WithName("UploadDataset")
+            .WithSummary("Uploads a dataset file for data-parallel jobs.")
+            .WithDescription("The body is the file itself (application/octet-stream). It is checked in full; 400 names what is wrong, 413 when it is too large.")
+            .WithMetadata(new DisableRequestSizeLimitAttribute());
+        group.MapGet("/", ListAsync).WithName("ListDatasets").WithSummary("Lists the caller's datasets, newest first.");
+        group.MapGet("/{sha256}", GetAsync).WithName("GetDataset").WithSummary("Reads one of the caller's datasets by hash.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<DatasetRecord>, ProblemHttpResult, ValidationProblem>> UploadAsync(
+        HttpContext http, ClaimsPrincipal user, IGrainFactory grains, IServiceProvider services, IConfiguration configuration, TimeProvider clock, string? name = null)
+    {
+        if (name is { Length: 0 or > 100 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["1 to 100 characters."] });
+        }
+
+        if (services.GetService<IContentStore>() is not { } store)
+        {
+            return TypedResults.Problem("No blob store is configured.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Datasets are unavailable.");
+        }
+
+        var limit = configuration.GetValue("Datasets:MaxBytes", DefaultMaxBytes);
+        if (http.Request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        // The size limit is enforced while reading, whatever Content-Length claimed.
+        using var body = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
+        {
+            if (body.Length + read > limit)
+            {
+                return TooLarge(limit);
+            }
+
+            body.Write(buffer, 0, read);
+        }
+
+        LabeledDataset data;
+        try
+        {
+            data = DatasetFile.Read(body.GetBuffer().AsSpan(0, (int)body.Length));
+        }
+        catch (InvalidDataException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [ex.Message] }, title: "The dataset was refused.");
+        }
+
+        body.Position = 0;
+        var stored = await store.PutAsync(body, http.RequestAborted);
+        try
+        {
+            var record = await grains.GetGrain<IClientDatasetsGrain>(user.ClientId()).AddAsync(
+                new DatasetRecord(stored.Sha256, stored.Length, name ?? $"dataset-{stored.Sha256[..8]}", data.Count, [.. data.ExampleShape], data.Classes, clock.GetUtcNow()));
+            return TypedResults.Created($"/api/datasets/{record.Sha256}", record);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "The dataset was refused.");
+        }
+    }
+
+    private static async Task<Ok<IReadOnlyList<DatasetRecord>>> ListAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IClientDatasetsGrain>(user.ClientId()).ListAsync());
+
+    private static async Task<Results<Ok<DatasetRecord>, ProblemHttpResult>> GetAsync(string sha256, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var record = Grains.Interfaces.Storage.ContentReference.IsSha256(sha256)
+            ? await grains.GetGrain<IClientDatasetsGrain>(user.ClientId()).GetAsync(sha256)
+            : null;
+        return record is null
+            ? TypedResults.Problem($"No dataset '{sha256}' belongs to you.", statusCode: StatusCodes.Status404NotFound, title: "Dataset not found.")
+            : TypedResults.Ok(record);
+    }
+
+    private static ProblemHttpResult TooLarge(long limit) =>
+        TypedResults.Problem($"A dataset may be at most {limit} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The dataset is too large.");
+}
