@@ -7,8 +7,8 @@ namespace OrleansAI.Grains.Interfaces.Rounds;
 /// <param name="ResultSha256">Its result blob.</param>
 /// <param name="Standing"><c>unchecked</c>, <c>agreed</c>, <c>proven-wrong</c> or <c>unresolved</c>.</param>
 /// <param name="Method"><c>bitwise</c> or <c>tolerance</c>; empty when not compared.</param>
-/// <param name="Cosine">Cosine of its update with the one it was judged against (NaN when not compared).</param>
-/// <param name="MaxAbsDifference">Largest weight difference from it (NaN when not compared).</param>
+/// <param name="Cosine">Cosine of its update with the one it was judged against (null when not compared).</param>
+/// <param name="MaxAbsDifference">Largest weight difference from it (null when not compared).</param>
 /// <param name="Note">Why it was looked at (the screen's reason), or empty.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.CheckedResult")]
 public sealed record CheckedResult(
@@ -18,6 +18,6 @@ public sealed record CheckedResult(
     [property: Id(3)] string ResultSha256,
     [property: Id(4)] string Standing,
     [property: Id(5)] string Method,
-    [property: Id(6)] double Cosine,
-    [property: Id(7)] double MaxAbsDifference,
+    [property: Id(6)] double? Cosine,
+    [property: Id(7)] double? MaxAbsDifference,
     [property: Id(8)] string Note);

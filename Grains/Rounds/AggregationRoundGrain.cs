@@ -682,8 +682,8 @@ public sealed partial class AggregationRoundGrain(
                 Federation.Verification.ComparisonMethod.Tolerance => "tolerance",
                 _ => "",
             },
-            verdict.Match?.Cosine ?? double.NaN,
-            verdict.Match?.MaxAbsDifference ?? double.NaN,
+            verdict.Match?.Cosine is { } cosine && double.IsFinite(cosine) ? cosine : null,
+            verdict.Match?.MaxAbsDifference is { } maxAbs && double.IsFinite(maxAbs) ? maxAbs : null,
             flags.GetValueOrDefault(verdict.Id, ""));
     }
 

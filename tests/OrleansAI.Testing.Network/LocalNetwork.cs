@@ -25,6 +25,8 @@ public sealed class LocalNetwork : IAsyncDisposable
     /// <summary>How the Api writes JSON.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
+    private const int ProviderCapabilitiesLimit = 64;
+
     private readonly List<(ProviderAgent Agent, CancellationTokenSource Stop, Task Run)> _nodes = [];
     private readonly List<ModelCache> _caches = [];
     private readonly List<ProviderContext> _contexts = [];
@@ -65,9 +67,18 @@ public sealed class LocalNetwork : IAsyncDisposable
     /// </summary>
     public static async Task<LocalNetwork> StartAsync(
         int providers, int maxExamples = 300, IReadOnlyDictionary<int, ClientBehavior>? behaviors = null, AgentSettings? settings = null, int slots = 2, Func<int, AgentSettings, AgentSettings>? customize = null,
-        IReadOnlyDictionary<string, string?>? apiSettings = null, IReadOnlyDictionary<string, string?>? siloSettings = null, bool kestrel = false)
+        IReadOnlyDictionary<string, string?>? apiSettings = null, IReadOnlyDictionary<string, string?>? siloSettings = null, bool kestrel = false, IReadOnlyList<int>? verifiers = null)
     {
         var seed = Random.Shared.Next();
+        if (verifiers is { Count: > 0 })
+        {
+            // The platform's verifier nodes are trusted by address, which the silo must know before it starts.
+            siloSettings = new Dictionary<string, string?>(siloSettings ?? new Dictionary<string, string?>())
+            {
+                ["Verification:Verifiers"] = string.Join(',', verifiers.Select(i => MessageSignatures.AddressOf(SimulatedKeys.Of(seed, i)))),
+            };
+        }
+
         var data = providers > 0 ? FleetData.FashionMnist(providers, null, seed, maxExamples) : [];
         var id = LocalServices.UniqueId("net");
         var cluster = await PostgresCluster.StartAsync(id, id, silos: 1, client: false, siloSettings: siloSettings);
@@ -93,6 +104,12 @@ public sealed class LocalNetwork : IAsyncDisposable
         for (var i = 0; i < providers; i++)
         {
             var agentSettings = (settings ?? new AgentSettings()) with { Behavior = behaviors?.GetValueOrDefault(i) ?? ClientBehavior.Honest, MaxBackoff = TimeSpan.FromSeconds(2) };
+            if (verifiers?.Contains(i) == true)
+            {
+                // A verifier takes every check the rounds send it; its compute still queues on the shared slots.
+                agentSettings = agentSettings with { MaxConcurrentTasks = ProviderCapabilitiesLimit, Behavior = ClientBehavior.Honest };
+            }
+
             var context = new ProviderContext(SimulatedKeys.Of(seed, i), data[i], customize?.Invoke(i, agentSettings) ?? agentSettings, seed + i);
             network._contexts.Add(context);
             ModelCache? cache = null;
@@ -110,6 +127,18 @@ public sealed class LocalNetwork : IAsyncDisposable
 
         await Until(() => Volatile.Read(ref registered) >= providers, TimeSpan.FromSeconds(60 + providers / 5), "providers registering");
         return network;
+    }
+
+    /// <summary>Uploads <paramref name="data"/> as the client's dataset and returns its hash.</summary>
+    public async Task<string> UploadDatasetAsync(Learning.Data.LabeledDataset data, string name = "test-data")
+    {
+        using var content = new ByteArrayContent(Learning.Data.DatasetFile.Write(data));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        using var response = await Client.PostAsync($"/api/datasets?name={name}", content);
+        var text = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode
+            ? JsonDocument.Parse(text).RootElement.GetProperty("sha256").GetString()!
+            : throw new InvalidOperationException($"Upload failed: {(int)response.StatusCode} {text}");
     }
 
     /// <summary>Stops node <paramref name="index"/> as if its process died: its stream drops and it never comes back.</summary>
