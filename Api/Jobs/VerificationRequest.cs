@@ -3,7 +3,7 @@ namespace OrleansAI.Api.Jobs;
 /// <summary>How a data-parallel job's work is checked (docs/verification.md); every field has a default.</summary>
 public sealed class VerificationRequest
 {
-    /// <summary>Share of each round's tasks also given to other providers, [0, 1]; default 0.1.</summary>
+    /// <summary>Share of each round's tasks also given to other providers, [0, 1]; default 0.05.</summary>
     public double? ReplicationShare { get; init; }
 
     /// <summary>Providers a replicated task goes to, 2-5; default 2.</summary>

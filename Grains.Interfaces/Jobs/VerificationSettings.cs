@@ -15,7 +15,7 @@ namespace OrleansAI.Grains.Interfaces.Jobs;
 /// <param name="ReplayOutliers">Whether results the round's screen flags are replayed by the verifier.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.VerificationSettings")]
 public sealed record VerificationSettings(
-    [property: Id(0)] double ReplicationShare = 0.1,
+    [property: Id(0)] double ReplicationShare = 0.05,
     [property: Id(1)] int Replicas = 2,
     [property: Id(2)] double CanaryRate = 0.05,
     [property: Id(3)] double MinCosine = 0.998,

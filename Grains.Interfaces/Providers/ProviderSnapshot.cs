@@ -18,6 +18,7 @@ namespace OrleansAI.Grains.Interfaces.Providers;
 /// <param name="FraudCases">Fraud cases opened against it (evidence hashes).</param>
 /// <param name="Suspicions">The latest rounds in which its update was an outlier.</param>
 /// <param name="SuspicionCount">Outlier rounds ever recorded.</param>
+/// <param name="SuspendedUntil">Proven fraud suspends it from new work until then (docs/verification.md); null when it is not suspended.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.ProviderSnapshot")]
 public sealed record ProviderSnapshot(
     [property: Id(0)] string Address,
@@ -36,4 +37,5 @@ public sealed record ProviderSnapshot(
     [property: Id(13)] ReputationSnapshot? Reputation = null,
     [property: Id(14)] IReadOnlyList<string>? FraudCases = null,
     [property: Id(15)] IReadOnlyList<Suspicion>? Suspicions = null,
-    [property: Id(16)] long SuspicionCount = 0);
+    [property: Id(16)] long SuspicionCount = 0,
+    [property: Id(17)] DateTimeOffset? SuspendedUntil = null);

@@ -19,6 +19,9 @@ public sealed partial class ProviderGrain(
     /// <summary>Interval at which an online provider refreshes its registry entry.</summary>
     public static readonly TimeSpan ListingRefresh = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long proven fraud keeps a provider from new work (unless a dispute takes the case back).</summary>
+    public static readonly TimeSpan SuspensionPeriod = TimeSpan.FromDays(7);
+
     /// <summary>Outstanding sign-in challenges kept per provider; older ones are forgotten.</summary>
     public const int MaxChallenges = 4;
 
@@ -184,7 +187,8 @@ public sealed partial class ProviderGrain(
             return true;
         }
 
-        if (_channel is null || state.State.Capabilities is null || state.State.Pending.Count >= state.State.Capabilities.MaxConcurrentTasks)
+        if (_channel is null || state.State.Capabilities is null || state.State.Pending.Count >= state.State.Capabilities.MaxConcurrentTasks
+            || SuspendedUntil() > clock.GetUtcNow())
         {
             return false;
         }
@@ -426,7 +430,7 @@ public sealed partial class ProviderGrain(
     private async Task ListAsync()
     {
         _lastListed = clock.GetUtcNow();
-        await Registry.RegisterAsync(new ProviderListing(Address, state.State.Capabilities!, state.State.Pending.Count, Reputation().SamplingWeight(ReputationOptions.Default)));
+        await Registry.RegisterAsync(new ProviderListing(Address, state.State.Capabilities!, state.State.Pending.Count, Reputation().SamplingWeight(ReputationOptions.Default), SuspendedUntil()));
     }
 
     // Bad news reaches sampling at once instead of at the next refresh.
@@ -461,7 +465,13 @@ public sealed partial class ProviderGrain(
         ReputationView(),
         [.. state.State.FraudCases],
         [.. state.State.Suspicions],
-        state.State.SuspicionCount);
+        state.State.SuspicionCount,
+        SuspendedUntil());
+
+    // Proven fraud that was not taken back keeps the provider from new work for a while: it has
+    // already shown it will cheat, and each further task would only cost the platform a replay.
+    private DateTimeOffset? SuspendedUntil() =>
+        state.State.FraudCounted.Count == 0 ? null : state.State.FraudCounted.Values.Max() + SuspensionPeriod;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provider {Address} connected ({Device}); {Pending} unanswered tasks re-sent")]
     private partial void LogConnected(string address, string device, int pending);

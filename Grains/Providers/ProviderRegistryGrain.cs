@@ -31,7 +31,7 @@ public sealed class ProviderRegistryGrain(TimeProvider clock) : Grain, IProvider
     }
 
     /// <inheritdoc />
-    public Task<int> AvailableAsync(ProviderCriteria criteria) => Task.FromResult(Live(criteria).Count());
+    public Task<int> AvailableAsync(ProviderCriteria criteria) => Task.FromResult(Live(criteria).Count(l => l.IsEligible(clock.GetUtcNow())));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> SampleAsync(ProviderCriteria criteria, int count, IReadOnlyList<string> exclude, int seed)
@@ -39,7 +39,8 @@ public sealed class ProviderRegistryGrain(TimeProvider clock) : Grain, IProvider
         ArgumentNullException.ThrowIfNull(exclude);
         var excluded = exclude.ToHashSet(StringComparer.Ordinal);
         // Ordered before sampling so the same seed over the same entries picks the same providers.
-        var candidates = Live(criteria).Where(l => !excluded.Contains(l.Address)).OrderBy(l => l.Address, StringComparer.Ordinal).ToArray();
+        var now = clock.GetUtcNow();
+        var candidates = Live(criteria).Where(l => !excluded.Contains(l.Address) && l.IsEligible(now)).OrderBy(l => l.Address, StringComparer.Ordinal).ToArray();
         // Weighted by reputation: a provider twice as reputable is twice as likely to be drawn first.
         var weights = candidates.Select(l => double.IsFinite(l.SamplingWeight) && l.SamplingWeight > 0 ? l.SamplingWeight : ReputationOptions.Default.SamplingFloor).ToArray();
         var picked = WeightedSampler.Sample(weights, Math.Max(0, count), new Random(seed));

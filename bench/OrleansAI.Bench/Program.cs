@@ -14,6 +14,7 @@ var benchmarks = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringCompar
     ["providers"] = ProvidersBench.RunAsync,
     ["blob"] = BlobBench.RunAsync,
     ["inference"] = InferenceBench.RunAsync,
+    ["screening"] = ScreeningBench.RunAsync,
     ["verification"] = VerificationBench.RunAsync,
     ["calibrate"] = CalibrateBench.RunAsync,
 };

@@ -3,6 +3,7 @@ using OrleansAI.Settlement;
 using OrleansAI.Settlement.Deployment;
 using OrleansAI.Settlement.Services;
 using OrleansAI.Testing;
+using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Network.Tests;
 
@@ -39,12 +40,8 @@ internal sealed class ChainNetwork : IAsyncDisposable
     /// <summary>Deploys, sets the dispute window when given (seconds, so a test can see it end), starts and stakes.</summary>
     public static async Task<ChainNetwork> StartAsync(TimeSpan? disputeWindow)
     {
-        var deploymentPath = Path.Combine(Path.GetTempPath(), $"oai-deployment-{Guid.NewGuid():N}.json");
-        var platformKey = EthECKey.GenerateKey().GetPrivateKey();
-        var platform = new SettlementSigner(LocalServices.AnvilUrl, ChainId, platformKey);
-        await RawProvider.FundOnAnvilAsync(platform.Address);
-        var deployment = await new ContractDeployer(platform).DeployAsync(new DeploymentParameters(), CancellationToken.None);
-        deployment.Save(deploymentPath);
+        var chain = await LocalChain.DeployAsync();
+        var (deploymentPath, platformKey, platform, deployment) = (chain.DeploymentPath, chain.PlatformKey, chain.Platform, chain.Deployment);
         if (disputeWindow is { } window)
         {
             // Shortened on this deployment only, without moving the shared chain's clock.
@@ -66,7 +63,7 @@ internal sealed class ChainNetwork : IAsyncDisposable
             });
         foreach (var key in served.Network.Keys)
         {
-            await RawProvider.StakeMinimumAsync(platform, deployment, key);
+            await LocalChain.StakeMinimumAsync(platform, deployment, key);
         }
 
         return new ChainNetwork(deploymentPath, platform, deployment, served);

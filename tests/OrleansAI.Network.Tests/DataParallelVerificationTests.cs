@@ -2,15 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Numerics;
 using System.Text.Json;
-using Nethereum.Signer;
 using OrleansAI.Api.Jobs;
 using OrleansAI.Federation.Adversarial;
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Verification;
 using OrleansAI.Learning.Data;
-using OrleansAI.Settlement;
-using OrleansAI.Settlement.Deployment;
-using OrleansAI.Settlement.Services;
 using OrleansAI.Testing;
 using OrleansAI.Testing.Network;
 
@@ -29,88 +25,71 @@ public sealed class DataParallelVerificationTests
     [Fact]
     public async Task EveryCheaterKindIsProvenWrongByTheVerifierAndSlashedOnChainWhileHonestProvidersOnAnyRuntimeAreNot()
     {
-        var deploymentPath = Path.Combine(Path.GetTempPath(), $"oai-deployment-{Guid.NewGuid():N}.json");
-        var platformKey = EthECKey.GenerateKey().GetPrivateKey();
-        var platform = new SettlementSigner(LocalServices.AnvilUrl, ChainId, platformKey);
-        await RawProvider.FundOnAnvilAsync(platform.Address);
-        var deployment = await new ContractDeployer(platform).DeployAsync(new DeploymentParameters(), CancellationToken.None);
-        deployment.Save(deploymentPath);
-        var staking = new StakingService(platform, deployment.Contracts.Staking);
-        try
+        using var chain = await LocalChain.DeployAsync();
+        var staking = chain.Staking;
+        // 0 is the platform's verifier; 1-3 honest (3 on two threads: not bit-reproducible); then one cheater of each kind.
+        var behaviors = new Dictionary<int, ClientBehavior>
         {
-            // 0 is the platform's verifier; 1-3 honest (3 on two threads: not bit-reproducible); then one cheater of each kind.
-            var behaviors = new Dictionary<int, ClientBehavior>
+            [4] = ClientBehavior.Lazy,
+            [5] = ClientBehavior.GaussianNoise,
+            [6] = ClientBehavior.SignFlip,
+            [7] = ClientBehavior.Scaled,
+            [8] = ClientBehavior.Shirker,
+        };
+        const int Copier = 9;
+        await using var network = await LocalNetwork.StartAsync(10, behaviors: behaviors, verifiers: [0],
+            customize: (i, s) => i switch
             {
-                [4] = ClientBehavior.Lazy,
-                [5] = ClientBehavior.GaussianNoise,
-                [6] = ClientBehavior.SignFlip,
-                [7] = ClientBehavior.Scaled,
-                [8] = ClientBehavior.Shirker,
-            };
-            const int Copier = 9;
-            await using var network = await LocalNetwork.StartAsync(10, behaviors: behaviors, verifiers: [0],
-                customize: (i, s) => i switch
-                {
-                    1 => s with { Collusion = "pair" },
-                    3 => s with { TrainingThreads = 2 },
-                    Copier => s with { Collusion = "pair", Copier = true },
-                    _ => s,
-                },
-                apiSettings: new Dictionary<string, string?> { ["Chain:DeploymentFile"] = deploymentPath, ["Gateway:RequireStake"] = "false" },
-                siloSettings: new Dictionary<string, string?>
-                {
-                    ["Chain:RpcUrl"] = LocalServices.AnvilUrl,
-                    ["Chain:DeploymentFile"] = deploymentPath,
-                    ["Chain:PlatformKey"] = platformKey,
-                });
-            foreach (var key in network.Keys)
+                1 => s with { Collusion = "pair" },
+                3 => s with { TrainingThreads = 2 },
+                Copier => s with { Collusion = "pair", Copier = true },
+                _ => s,
+            },
+            apiSettings: chain.ApiSettings,
+            siloSettings: chain.SiloSettings);
+        foreach (var key in network.Keys)
+        {
+            await chain.StakeMinimumAsync(key);
+        }
+
+        var stakes = await Task.WhenAll(network.Agents.Select(a => staking.SlashableOfQueryAsync(a.Address)));
+        // Every shard also goes to the verifier (canary rate 1), so every cheat is seen in round 1.
+        var job = await SubmitAsync(network, shards: 9, new { replicationShare = 0.0, canaryRate = 1.0, replayOutliers = false });
+        var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, TimeSpan.FromMinutes(5));
+        Assert.True(done.Status == JobStatus.Completed, done.StatusReason);
+
+        var round = (await network.Client.GetFromJsonAsync<RoundDetailView>($"/api/jobs/{job.Id}/rounds/1", LocalNetwork.Json))!;
+        for (var i = 1; i < network.Agents.Count; i++)
+        {
+            var address = network.Agents[i].Address;
+            var cheater = behaviors.ContainsKey(i) || i == Copier;
+            var cases = await CasesAsync(network, address, settled: cheater);
+            if (!cheater)
             {
-                await RawProvider.StakeMinimumAsync(platform, deployment, key);
+                Assert.Empty(cases);
+                Assert.Equal(stakes[i], await staking.SlashableOfQueryAsync(address));
+                continue;
             }
 
-            var stakes = await Task.WhenAll(network.Agents.Select(a => staking.SlashableOfQueryAsync(a.Address)));
-            // Every shard also goes to the verifier (canary rate 1), so every cheat is seen in round 1.
-            var job = await SubmitAsync(network, shards: 9, new { replicationShare = 0.0, canaryRate = 1.0, replayOutliers = false });
-            var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, TimeSpan.FromMinutes(5));
-            Assert.True(done.Status == JobStatus.Completed, done.StatusReason);
-
-            var round = (await network.Client.GetFromJsonAsync<RoundDetailView>($"/api/jobs/{job.Id}/rounds/1", LocalNetwork.Json))!;
-            for (var i = 1; i < network.Agents.Count; i++)
-            {
-                var address = network.Agents[i].Address;
-                var cheater = behaviors.ContainsKey(i) || i == Copier;
-                var cases = await CasesAsync(network, address, settled: cheater);
-                if (!cheater)
-                {
-                    Assert.Empty(cases);
-                    Assert.Equal(stakes[i], await staking.SlashableOfQueryAsync(address));
-                    continue;
-                }
-
-                var proof = Assert.Single(cases);
-                Assert.Equal("training-canary", proof.Evidence.Kind);
-                Assert.Equal(FraudCaseStatus.Slashed, proof.Status);
-                Assert.Equal(stakes[i] - BigInteger.Parse(proof.SlashedWei!, System.Globalization.CultureInfo.InvariantCulture), await staking.SlashableOfQueryAsync(address));
-                // The evidence carries both signed results; the accused's signature verifies against its own result message.
-                var accused = Assert.Single(proof.Evidence.Answers, a => a.Provider == address);
-                Assert.False(accused.InMajority);
-                var message = OrleansAI.Protocol.ResultMessage.Format(ChainId, accused.TaskId, accused.OutputSha256, accused.Output!.Length, accused.Examples, accused.Runtime);
-                Assert.Equal(address, OrleansAI.Protocol.MessageSignatures.RecoverSigner(message, accused.Signature));
-                Assert.Contains(proof.Evidence.Answers, a => a.Provider == network.Agents[0].Address && a.InMajority);
-            }
-
-            // The two-thread provider was compared within the tolerance, the others bit for bit.
-            var checks = round.Checks.SelectMany(c => c.Results).ToList();
-            var twoThreads = Assert.Single(checks, r => r.Provider == network.Agents[3].Address);
-            Assert.Equal(("agreed", "tolerance"), (twoThreads.Standing, twoThreads.Method));
-            Assert.Contains(checks, r => r.Provider == network.Agents[2].Address && r is { Standing: "agreed", Method: "bitwise" });
-            // Proven-wrong results are not in the model.
-            Assert.DoesNotContain(round.Contributions, c => c.Used && (behaviors.Keys.Append(Copier).Select(i => network.Agents[i].Address).Contains(c.Provider)));
+            var proof = Assert.Single(cases);
+            Assert.Equal("training-canary", proof.Evidence.Kind);
+            Assert.Equal(FraudCaseStatus.Slashed, proof.Status);
+            Assert.Equal(stakes[i] - BigInteger.Parse(proof.SlashedWei!, System.Globalization.CultureInfo.InvariantCulture), await staking.SlashableOfQueryAsync(address));
+            // The evidence carries both signed results; the accused's signature verifies against its own result message.
+            var accused = Assert.Single(proof.Evidence.Answers, a => a.Provider == address);
+            Assert.False(accused.InMajority);
+            var message = OrleansAI.Protocol.ResultMessage.Format(ChainId, accused.TaskId, accused.OutputSha256, accused.Output!.Length, accused.Examples, accused.Runtime);
+            Assert.Equal(address, OrleansAI.Protocol.MessageSignatures.RecoverSigner(message, accused.Signature));
+            Assert.Contains(proof.Evidence.Answers, a => a.Provider == network.Agents[0].Address && a.InMajority);
         }
-        finally
-        {
-            File.Delete(deploymentPath);
-        }
+
+        // The two-thread provider was compared within the tolerance, the others bit for bit.
+        var checks = round.Checks.SelectMany(c => c.Results).ToList();
+        var twoThreads = Assert.Single(checks, r => r.Provider == network.Agents[3].Address);
+        Assert.Equal(("agreed", "tolerance"), (twoThreads.Standing, twoThreads.Method));
+        Assert.Contains(checks, r => r.Provider == network.Agents[2].Address && r is { Standing: "agreed", Method: "bitwise" });
+        // Proven-wrong results are not in the model.
+        Assert.DoesNotContain(round.Contributions, c => c.Used && (behaviors.Keys.Append(Copier).Select(i => network.Agents[i].Address).Contains(c.Provider)));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class EscrowSettlementTests : IAsyncLifetime
         // A fresh platform key (deployer and PLATFORM_ROLE holder), funded through Anvil.
         _platformKey = EthECKey.GenerateKey().GetPrivateKey();
         var platform = new SettlementSigner(LocalServices.AnvilUrl, ChainId, _platformKey);
-        await RawProvider.FundOnAnvilAsync(platform.Address);
+        await LocalChain.FundAsync(platform.Address);
         _deployment = await new ContractDeployer(platform).DeployAsync(new DeploymentParameters(), CancellationToken.None);
         _deployment.Save(_deploymentPath);
         _network = await LocalNetwork.StartAsync(
@@ -114,7 +114,7 @@ public sealed class EscrowSettlementTests : IAsyncLifetime
     {
         var platform = new SettlementSigner(LocalServices.AnvilUrl, ChainId, _platformKey);
         var client = new SettlementSigner(LocalServices.AnvilUrl, ChainId, _client.GetPrivateKey());
-        await RawProvider.FundOnAnvilAsync(client.Address);
+        await LocalChain.FundAsync(client.Address);
         await new TokenService(platform, _deployment!.Contracts.Token).TransferRequestAndWaitForReceiptAsync(client.Address, budget, CancellationToken.None);
         await new TokenService(client, _deployment.Contracts.Token).ApproveRequestAndWaitForReceiptAsync(_deployment.Contracts.JobEscrow, budget, CancellationToken.None);
         await new JobEscrowService(client, _deployment.Contracts.JobEscrow).PostJobRequestAndWaitForReceiptAsync(

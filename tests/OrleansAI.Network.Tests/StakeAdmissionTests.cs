@@ -72,7 +72,7 @@ public sealed class StakeAdmissionTests : IAsyncLifetime
         Assert.True(chain.GetProperty("stakedProviders").GetInt32() >= 1);
     }
 
-    private Task StakeAsync(EthECKey key) => RawProvider.StakeMinimumAsync(_deployer!, _deployment!, key);
+    private Task StakeAsync(EthECKey key) => LocalChain.StakeMinimumAsync(_deployer!, _deployment!, key);
 
     private static async Task<Registered> ConnectAsync(ProviderGateway.ProviderGatewayClient gateway, EthECKey key)
     {
@@ -85,7 +85,7 @@ public sealed class StakeAdmissionTests : IAsyncLifetime
     private static async Task<string> FundedKeyAsync()
     {
         var key = EthECKey.GenerateKey();
-        await RawProvider.FundOnAnvilAsync(MessageSignatures.AddressOf(key));
+        await LocalChain.FundAsync(MessageSignatures.AddressOf(key));
         return key.GetPrivateKey();
     }
 }
