@@ -782,6 +782,12 @@ public sealed partial class AggregationRoundGrain(
                     _aggregating = false;
                     return;
                 }
+
+                // Proof is acted on before the round reports closed, so the job's next round
+                // already finds the cheaters suspended. The verdicts are stored first; a crash in
+                // between reviews again and reopens the same cases, which are idempotent by evidence.
+                await CommitAsync();
+                await OpenPendingCasesAsync();
             }
             catch
             {

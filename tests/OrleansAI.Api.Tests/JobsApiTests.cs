@@ -75,6 +75,47 @@ public sealed class JobsApiTests
     }
 
     [Fact]
+    public async Task BadDataParallelSettingsAreEachNamedInThe400()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var alice = api.ClientFor("alice");
+
+        using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative),
+            Json($$$"""{"spec":{{{Spec}}},"mode":"data-parallel","dataset":"fashion-mnist","shards":0,"compression":"int8","verification":{"replicationShare":2,"replicas":1,"canaryRate":-0.1,"minCosine":0,"maxAbsDifference":11}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ReadAsync(response)).GetProperty("errors");
+        Assert.Equal(
+            ["compression", "dataset", "shards", "verification.canaryRate", "verification.maxAbsDifference", "verification.minCosine", "verification.replicas", "verification.replicationShare"],
+            errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ADataParallelJobMayOnlyNameADatasetItsClientUploaded()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var alice = api.ClientFor("alice");
+        var unknown = new string('a', 64);
+
+        using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json($$"""{"spec":{{Spec}},"mode":"data-parallel","dataset":"{{unknown}}"}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("upload it", (await ReadAsync(response)).GetProperty("errors").GetProperty("dataset")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFederatedJobRefusesShardsAndVerificationSettings()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var alice = api.ClientFor("alice");
+
+        using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json($$$"""{"spec":{{{Spec}}},"shards":4,"verification":{}}"""));
+
+        var errors = (await ReadAsync(response)).GetProperty("errors");
+        Assert.Equal(["shards", "verification"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task TheModelNameDefaultsToASlugOfTheSpecName()
     {
         await using var api = new ApiFactory(new Dictionary<string, string?>());

@@ -88,6 +88,17 @@ public sealed class DataParallelVerificationTests
         var twoThreads = Assert.Single(checks, r => r.Provider == network.Agents[3].Address);
         Assert.Equal(("agreed", "tolerance"), (twoThreads.Standing, twoThreads.Method));
         Assert.Contains(checks, r => r.Provider == network.Agents[2].Address && r is { Standing: "agreed", Method: "bitwise" });
+        // Proven fraud suspends: the final evaluation round gave the cheaters no work.
+        var evaluation = (await network.Client.GetFromJsonAsync<RoundDetailView>($"/api/jobs/{job.Id}/rounds/2", LocalNetwork.Json))!;
+        var cheaters = behaviors.Keys.Append(Copier).Select(i => network.Agents[i].Address).ToHashSet();
+        Assert.NotEmpty(evaluation.Contributions);
+        Assert.DoesNotContain(evaluation.Contributions, c => cheaters.Contains(c.Provider));
+        foreach (var address in cheaters)
+        {
+            var record = (await network.Client.GetFromJsonAsync<Grains.Interfaces.Providers.ProviderSnapshot>($"/api/providers/{address}", LocalNetwork.Json))!;
+            Assert.True(record.SuspendedUntil > DateTimeOffset.UtcNow.AddDays(6));
+        }
+
         // Proven-wrong results are not in the model.
         Assert.DoesNotContain(round.Contributions, c => c.Used && (behaviors.Keys.Append(Copier).Select(i => network.Agents[i].Address).Contains(c.Provider)));
     }
