@@ -4,12 +4,12 @@ using OrleansAI.Federation.Strategies;
 
 namespace OrleansAI.Federation;
 
-/// <summary>Strategies by name for command lines: <c>fedavg</c>, <c>fedprox:MU</c>, <c>fedadam</c>, <c>fedyogi</c>, <c>fedadagrad</c>, <c>median</c>, <c>trimmed:BETA</c>, <c>krum:F</c>, <c>multikrum:F</c>, <c>clip:C</c>, <c>adaptiveclip</c>.</summary>
+/// <summary>Strategies by name for command lines: <c>fedavg</c>, <c>fedprox:MU</c>, <c>fedadam</c>, <c>fedyogi</c>, <c>fedadagrad</c>, <c>median</c>, <c>trimmed:BETA</c>, <c>krum:F</c>, <c>multikrum:F</c>, <c>clip:C</c>, <c>adaptiveclip</c>, <c>fltrust</c> (needs a root dataset).</summary>
 public static class StrategyCatalog
 {
     /// <summary>The strategy names, with their optional argument.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["fedavg", "fedprox:MU", "fedadam", "fedyogi", "fedadagrad", "median", "trimmed:BETA", "krum:F", "multikrum:F", "clip:C", "adaptiveclip"];
+        ["fedavg", "fedprox:MU", "fedadam", "fedyogi", "fedadagrad", "median", "trimmed:BETA", "krum:F", "multikrum:F", "clip:C", "adaptiveclip", "fltrust"];
 
     /// <summary>Creates the named strategy; every client is sampled each round.</summary>
     public static IStrategy Create(string spec)
@@ -39,6 +39,7 @@ public static class StrategyCatalog
             "multikrum" => new Krum((int)(argument ?? 1), null, sampling),
             "clip" => new NormClipping(argument ?? 1.0, ClippingMode.Fixed, sampling: sampling),
             "adaptiveclip" => new NormClipping(argument ?? 1.0, ClippingMode.Adaptive, sampling: sampling),
+            "fltrust" => new FlTrust(sampling),
             _ => throw new ArgumentException($"Unknown strategy '{spec}'; known: {string.Join(", ", Names)}.", nameof(spec)),
         };
     }

@@ -51,10 +51,17 @@ public static class JobsApi
             }
         }
 
-        if (definition is { IsDataParallel: true } && await grains.GetGrain<Grains.Interfaces.Datasets.IClientDatasetsGrain>(user.ClientId()).GetAsync(definition.Dataset) is null)
+        var datasets = grains.GetGrain<Grains.Interfaces.Datasets.IClientDatasetsGrain>(user.ClientId());
+        if (definition is { IsDataParallel: true } && await datasets.GetAsync(definition.Dataset) is null)
         {
             // Content is stored by hash, but only its uploader may train on it.
             errors["dataset"] = ["No dataset with this hash belongs to you; upload it to /api/datasets first."];
+            definition = null;
+        }
+
+        if (definition is { RootDataset.Length: > 0 } && await datasets.GetAsync(definition.RootDataset) is null)
+        {
+            errors["rootDataset"] = ["No dataset with this hash belongs to you; upload it to /api/datasets first."];
             definition = null;
         }
 

@@ -23,6 +23,13 @@ public sealed class JobRequest
     /// <summary>Data-parallel: how the providers' work is checked.</summary>
     public VerificationRequest? Verification { get; init; }
 
+    /// <summary>
+    /// Federated: the SHA-256 of a small dataset you uploaded that the platform's verifier trains on
+    /// each round; every provider's update is scored against that update (FLTrust). Required by the
+    /// <c>fltrust</c> strategy.
+    /// </summary>
+    public string? RootDataset { get; init; }
+
     /// <summary>Federated rounds (1-1000).</summary>
     public int Rounds { get; init; } = 10;
 

@@ -59,6 +59,14 @@ public static class JobValidation
             Check(errors, "dataset", Datasets.Contains(request.Dataset), $"Unknown dataset; known: {string.Join(", ", Datasets)}.");
             Check(errors, "shards", request.Shards is null, "Only data-parallel jobs are sharded.");
             Check(errors, "verification", request.Verification is null, "Only data-parallel jobs replay tasks; federated updates are screened (docs/verification.md).");
+            Check(errors, "rootDataset", request.RootDataset is null || Grains.Interfaces.Storage.ContentReference.IsSha256(request.RootDataset), "The SHA-256 (lower-case hex) of a dataset you uploaded to /api/datasets.");
+            Check(errors, "rootDataset", request.RootDataset is null || request.BufferSize == 0, "FedBuff rounds close on their buffer and do not wait for the root update.");
+            Check(errors, "rootDataset", request.Strategy != "fltrust" || request.RootDataset is not null, "The fltrust strategy scores updates against the platform's update on a root dataset; name one.");
+        }
+
+        if (dataParallel)
+        {
+            Check(errors, "rootDataset", request.RootDataset is null, "Data-parallel jobs are checked by replaying tasks; a root dataset is for federated jobs.");
         }
 
         Check(errors, "rounds", request.Rounds is >= 1 and <= 1000, "Between 1 and 1000.");
@@ -126,7 +134,8 @@ public static class JobValidation
             request.ProximalMu,
             Mode: request.Mode,
             Shards: dataParallel ? request.Shards ?? request.MinProviders : 0,
-            Verification: dataParallel ? Settings(request.Verification) : null), errors);
+            Verification: dataParallel ? Settings(request.Verification) : null,
+            RootDataset: request.RootDataset ?? ""), errors);
     }
 
     private static VerificationSettings Settings(VerificationRequest? request)

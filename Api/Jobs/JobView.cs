@@ -22,6 +22,7 @@ namespace OrleansAI.Api.Jobs;
 /// <param name="Mode"><c>federated</c> or <c>data-parallel</c>.</param>
 /// <param name="Shards">Data-parallel: the shards the dataset was split into.</param>
 /// <param name="Verification">Data-parallel: how the work is checked, including the comparison tolerance in force.</param>
+/// <param name="RootDataset">Federated: the root dataset the platform's verifier trains on each round (FLTrust), if any.</param>
 public sealed record JobView(
     string Id,
     string Name,
@@ -41,7 +42,8 @@ public sealed record JobView(
     string? EscrowJobId,
     string Mode,
     int? Shards,
-    VerificationSettings? Verification)
+    VerificationSettings? Verification,
+    string? RootDataset)
 {
     /// <summary>The view of a grain snapshot.</summary>
     public static JobView From(JobSnapshot job)
@@ -51,6 +53,6 @@ public sealed record JobView(
         return new(job.Id, d.Name, job.Status, job.StatusReason, job.RoundsCompleted, d.Rounds, d.Strategy, d.Dataset, d.DeadlineUtc, job.CreatedUtc, job.UpdatedUtc,
             d.ModelName, job.Model?.Version, [.. job.History.Select(RoundView.From)],
             d.Budget, d.HasBudget && d.ClientWallet.Length > 0 ? Settlement.SettlementIds.JobId(d.ClientWallet, job.Id).ToString() : null,
-            d.Mode, d.IsDataParallel ? d.Shards : null, d.Verification);
+            d.Mode, d.IsDataParallel ? d.Shards : null, d.Verification, d.RootDataset.Length > 0 ? d.RootDataset : null);
     }
 }

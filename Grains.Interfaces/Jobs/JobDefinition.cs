@@ -23,6 +23,7 @@ namespace OrleansAI.Grains.Interfaces.Jobs;
 /// <param name="Mode"><c>federated</c> (providers' own data) or <c>data-parallel</c> (the client's dataset, sharded by the platform).</param>
 /// <param name="Shards">Data-parallel: shards the dataset is split into, one task each per round.</param>
 /// <param name="Verification">Data-parallel: how the providers' work is checked.</param>
+/// <param name="RootDataset">Federated: the SHA-256 of a small dataset of the client's that the platform's verifier trains on each round (the FLTrust root); empty for none.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.JobDefinition")]
 public sealed record JobDefinition(
     [property: Id(0)] string Name,
@@ -46,7 +47,8 @@ public sealed record JobDefinition(
     [property: Id(18)] string ClientWallet = "",
     [property: Id(19)] string Mode = JobDefinition.Federated,
     [property: Id(20)] int Shards = 0,
-    [property: Id(21)] VerificationSettings? Verification = null)
+    [property: Id(21)] VerificationSettings? Verification = null,
+    [property: Id(22)] string RootDataset = "")
 {
     /// <summary>The federated mode: providers train on data they hold.</summary>
     public const string Federated = "federated";

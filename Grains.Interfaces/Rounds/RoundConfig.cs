@@ -25,6 +25,7 @@ namespace OrleansAI.Grains.Interfaces.Rounds;
 /// <param name="Seed">Seed for sampling and local runs.</param>
 /// <param name="Shards">Data-parallel: the dataset's shards, one work item each; null in federated rounds.</param>
 /// <param name="Verification">Data-parallel: how results are checked.</param>
+/// <param name="Root">Federated: the root dataset the platform's verifier trains on this round, as the reference every update is scored against; null for none.</param>
 /// <param name="StrategyState">What the strategy carried out of the previous round (server optimiser moments, clip norm), if anything.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.RoundConfig")]
 public sealed record RoundConfig(
@@ -49,7 +50,8 @@ public sealed record RoundConfig(
     [property: Id(18)] long Seed,
     [property: Id(19)] ContentReference? StrategyState = null,
     [property: Id(20)] IReadOnlyList<Jobs.DataShard>? Shards = null,
-    [property: Id(21)] Jobs.VerificationSettings? Verification = null)
+    [property: Id(21)] Jobs.VerificationSettings? Verification = null,
+    [property: Id(22)] ContentReference? Root = null)
 {
     /// <summary>Whether the round trains the platform's shards rather than the providers' own data.</summary>
     public bool IsDataParallel => Shards is { Count: > 0 };

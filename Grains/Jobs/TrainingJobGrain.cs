@@ -194,6 +194,17 @@ public sealed partial class TrainingJobGrain(
             }
         }
 
+        if (Definition.RootDataset.Length > 0 && state.State.Root is null)
+        {
+            if (await ReadDatasetAsync(store, plan, Definition.RootDataset) is { Problem: { } problem })
+            {
+                await MoveAsync(JobStatus.Failed, $"root dataset: {problem}");
+                return;
+            }
+
+            state.State.Root = new Interfaces.Storage.ContentReference(Definition.RootDataset, (await store.ReadAllAsync(Definition.RootDataset, CancellationToken.None)).Length);
+        }
+
         using var initial = new MemoryStream(WeightInitializer.Initialize(plan, Seed()).ToSafetensors());
         var weights = await store.PutAsync(initial, CancellationToken.None);
         state.State.CurrentWeights = weights;
@@ -229,7 +240,8 @@ public sealed partial class TrainingJobGrain(
             Seed() + r,
             state.State.StrategyState,
             Definition.IsDataParallel ? state.State.Shards : null,
-            Definition.IsDataParallel ? Definition.Verification ?? new VerificationSettings() : null);
+            Definition.IsDataParallel ? Definition.Verification ?? new VerificationSettings() : null,
+            evaluation ? null : state.State.Root);
         var snapshot = await Round(r).StartAsync(config);
         LogRoundStarted(JobId, r, snapshot.Assigned);
     }
@@ -434,26 +446,10 @@ public sealed partial class TrainingJobGrain(
     // and stores each; null when done, else why the dataset cannot be used.
     private async Task<string?> ShardAsync(IContentStore store, ModelPlan plan)
     {
-        if (!await store.ExistsAsync(Definition.Dataset, CancellationToken.None))
+        var (data, problem) = await ReadDatasetAsync(store, plan, Definition.Dataset);
+        if (data is null)
         {
-            return $"the dataset {Definition.Dataset} is not in the blob store";
-        }
-
-        var bytes = await store.ReadAllAsync(Definition.Dataset, CancellationToken.None);
-
-        Learning.Data.LabeledDataset data;
-        try
-        {
-            data = Learning.Data.DatasetFile.Read(bytes);
-        }
-        catch (InvalidDataException ex)
-        {
-            return $"the dataset is not a valid dataset file: {ex.Message}";
-        }
-
-        if (!data.ExampleShape.SequenceEqual(plan.InputShape) || data.Classes != plan.Spec.Classes)
-        {
-            return $"the dataset's examples are [{string.Join(", ", data.ExampleShape)}] in {data.Classes} classes; the model takes [{string.Join(", ", plan.InputShape)}] in {plan.Spec.Classes}";
+            return problem;
         }
 
         IReadOnlyList<Learning.Data.DatasetShards.Shard> shards;
@@ -479,6 +475,29 @@ public sealed partial class TrainingJobGrain(
         state.State.Shards = stored;
         await state.WriteStateAsync();
         return null;
+    }
+
+    // A client dataset from the store, checked against the model; or why it cannot be used.
+    private static async Task<(Learning.Data.LabeledDataset? Data, string? Problem)> ReadDatasetAsync(IContentStore store, ModelPlan plan, string sha256)
+    {
+        if (!await store.ExistsAsync(sha256, CancellationToken.None))
+        {
+            return (null, $"the dataset {sha256} is not in the blob store");
+        }
+
+        Learning.Data.LabeledDataset data;
+        try
+        {
+            data = Learning.Data.DatasetFile.Read(await store.ReadAllAsync(sha256, CancellationToken.None));
+        }
+        catch (InvalidDataException ex)
+        {
+            return (null, $"the dataset is not a valid dataset file: {ex.Message}");
+        }
+
+        return !data.ExampleShape.SequenceEqual(plan.InputShape) || data.Classes != plan.Spec.Classes
+            ? (null, $"the dataset's examples are [{string.Join(", ", data.ExampleShape)}] in {data.Classes} classes; the model takes [{string.Join(", ", plan.InputShape)}] in {plan.Spec.Classes}")
+            : (data, null);
     }
 
     private int Seed() => BinaryPrimitives.ReadInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(JobId))) & 0x3fff_ffff;

@@ -52,4 +52,7 @@ public sealed class TrainingJobState
 
     /// <summary>Data-parallel: the dataset's shards, made once when the job starts.</summary>
     [Id(14)] public List<DataShard> Shards { get; set; } = [];
+
+    /// <summary>Federated with a root dataset: the dataset, checked against the model when the job started.</summary>
+    [Id(15)] public ContentReference? Root { get; set; }
 }

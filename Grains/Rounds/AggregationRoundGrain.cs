@@ -89,6 +89,10 @@ public sealed partial class AggregationRoundGrain(
         else
         {
             await OpenAttemptAsync(TargetCount(await Registry.AvailableAsync(config.Criteria)));
+            if (config is { Kind: TaskKind.Train, Root: not null })
+            {
+                await OfferRootAsync();
+            }
         }
 
         return Snapshot();
@@ -267,7 +271,7 @@ public sealed partial class AggregationRoundGrain(
             return CoveredItems().Count == Config.Shards!.Count && !state.State.Tasks.Values.Any(IsOutstanding);
         }
 
-        var done = state.State.Tasks.Values.Count(t => t.State == RoundTaskState.Done);
+        var done = state.State.Tasks.Values.Count(t => t.State == RoundTaskState.Done && t.Role != TaskRole.Root);
         return (Config.BufferSize > 0 && done >= Config.BufferSize)
             || (done >= Config.Quorum && !state.State.Tasks.Values.Any(IsOutstanding));
     }
@@ -301,7 +305,8 @@ public sealed partial class AggregationRoundGrain(
             .Where(t => t.State is RoundTaskState.Offered or RoundTaskState.Pending or RoundTaskState.Done or RoundTaskState.Failed)
             .Select(t => t.Provider).Distinct().ToList();
         var tried = state.State.Tasks.Values.Select(t => t.Provider).ToHashSet(StringComparer.Ordinal);
-        var sampled = await Registry.SampleAsync(Config.Criteria, wanted * 2 + tried.Count, busy, unchecked((int)Config.Seed * 31 + state.State.Attempt));
+        // The platform's verifiers are never sampled for ordinary work.
+        var sampled = await Registry.SampleAsync(Config.Criteria, wanted * 2 + tried.Count, [.. busy, .. Setup.Verifiers], unchecked((int)Config.Seed * 31 + state.State.Attempt));
         var candidates = sampled.Where(p => !tried.Contains(p)).Concat(sampled.Where(tried.Contains)).ToList();
         var accepted = 0;
         foreach (var batch in candidates.Chunk(Math.Max(1, wanted)))
@@ -361,8 +366,8 @@ public sealed partial class AggregationRoundGrain(
         await CommitAsync();
     }
 
-    private ProviderTask TaskFor(string taskId) => state.State.Tasks.TryGetValue(taskId, out var known) && known.Item is { } item
-        ? ItemTask(taskId, item)
+    private ProviderTask TaskFor(string taskId) => state.State.Tasks.TryGetValue(taskId, out var known) && (known.Item is not null || known.Role == TaskRole.Root)
+        ? known.Role == TaskRole.Root ? RootTask(taskId) : ItemTask(taskId, known.Item!.Value)
         : new(
         taskId,
         Config.Kind,
@@ -467,6 +472,50 @@ public sealed partial class AggregationRoundGrain(
 
         return false;
     }
+
+    // Federated rounds with a root dataset: the platform's verifier trains the round's model on it,
+    // and the update it returns is what every provider's update is scored against (FLTrust). Any
+    // verifier will do; none online means the round aggregates without the reference.
+    private async Task OfferRootAsync()
+    {
+        foreach (var verifier in Setup.Verifiers.OrderBy(_ => Random.Shared.Next()))
+        {
+            var id = Guid.NewGuid().ToString("N");
+            state.State.Tasks[id] = new RoundTask { Provider = verifier, Attempt = state.State.Attempt, State = RoundTaskState.Offered, Role = TaskRole.Root };
+            await CommitAsync();
+            var taken = await GrainFactory.GetGrain<IProviderGrain>(verifier).AssignAsync(TaskFor(id));
+            var task = state.State.Tasks[id];
+            if (task.State == RoundTaskState.Offered)
+            {
+                task.State = taken ? RoundTaskState.Pending : RoundTaskState.Declined;
+            }
+
+            await CommitAsync();
+            if (taken)
+            {
+                return;
+            }
+        }
+    }
+
+    private ProviderTask RootTask(string taskId) => new(
+        taskId,
+        TaskKind.Train,
+        Config.JobId,
+        Config.Round,
+        Config.SpecJson,
+        Config.Weights,
+        Config.Weights.Length + ResultOverheadBytes,
+        Config.LocalEpochs,
+        Config.LearningRate,
+        Config.BatchSize,
+        0,
+        "none",
+        "",
+        state.State.DeadlineUtc,
+        Config.Seed,
+        Config.Root,
+        Config.Root);
 
     // Every task of an item is the same task: same weights, shard, seed and hyper-parameters.
     private ProviderTask ItemTask(string taskId, int item)
@@ -753,7 +802,7 @@ public sealed partial class AggregationRoundGrain(
             return;
         }
 
-        var done = state.State.Tasks.Where(t => t.Value.State == RoundTaskState.Done).Select(t => (t.Key, t.Value)).ToList();
+        var done = state.State.Tasks.Where(t => t.Value.State == RoundTaskState.Done && t.Value.Role != TaskRole.Root).Select(t => (t.Key, t.Value)).ToList();
         var received = Config.IsDataParallel ? CoveredItems().Count : done.Count;
         if (received < Config.Quorum && !(Config.BufferSize > 0 && done.Count >= Config.BufferSize))
         {
@@ -805,7 +854,8 @@ public sealed partial class AggregationRoundGrain(
             RoundAggregator.Result result;
             try
             {
-                result = await RoundAggregator.AggregateAsync(store, Config, done, failures, CancellationToken.None);
+                var root = state.State.Tasks.Values.FirstOrDefault(t => t.Role == TaskRole.Root && t.State == RoundTaskState.Done)?.Report?.Result;
+                result = await RoundAggregator.AggregateAsync(store, Config, done, failures, root, CancellationToken.None);
             }
             catch
             {
@@ -923,7 +973,7 @@ public sealed partial class AggregationRoundGrain(
     private RoundSnapshot Snapshot()
     {
         var tasks = state.State.Tasks.Values;
-        var done = tasks.Where(t => t.State == RoundTaskState.Done).Select(t => t.Report!).ToList();
+        var done = tasks.Where(t => t.State == RoundTaskState.Done && t.Role != TaskRole.Root).Select(t => t.Report!).ToList();
         var trainExamples = done.Sum(r => r.Examples);
         var evalExamples = done.Sum(r => r.EvalExamples);
         return new RoundSnapshot(

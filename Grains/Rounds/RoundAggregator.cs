@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using OrleansAI.Federation;
 using OrleansAI.Federation.Compression;
+using OrleansAI.Federation.Robust;
 using OrleansAI.Federation.Verification;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Interfaces.Storage;
@@ -24,7 +25,7 @@ internal static class RoundAggregator
     internal sealed record Result(ContentReference? NewWeights, string? KeptBecause, IReadOnlyList<RoundContribution> Contributions, ContentReference? StrategyState, IReadOnlyDictionary<string, string> Suspects);
 
     public static async Task<Result> AggregateAsync(
-        IContentStore store, RoundConfig config, IReadOnlyList<(string TaskId, RoundTask Task)> done, IReadOnlyList<ClientFailure> failures, CancellationToken cancellationToken)
+        IContentStore store, RoundConfig config, IReadOnlyList<(string TaskId, RoundTask Task)> done, IReadOnlyList<ClientFailure> failures, ContentReference? root, CancellationToken cancellationToken)
     {
         var plan = ModelSpecJson.ParseAndPlan(config.SpecJson);
         var current = ModelWeights.FromSafetensors(plan, await store.ReadAllAsync(config.Weights.Sha256, cancellationToken)).Values;
@@ -84,8 +85,35 @@ internal static class RoundAggregator
             }
         }
 
+        // The server's own update on the root dataset (FLTrust): an update pointing away from it is a
+        // suspect, and the fltrust strategy weighs every update by how well it agrees.
+        float[]? rootParameters = null;
+        if (root is not null)
+        {
+            try
+            {
+                rootParameters = Decode(plan, current, await store.ReadAllAsync(root.Sha256, cancellationToken));
+                foreach (var update in updates.Where(u => u.BaseRound == config.Round - 1 && FlTrust.TrustScore(current, rootParameters, u.Parameters) <= 0))
+                {
+                    suspects.TryAdd(update.ClientId, "its update points away from the platform's update on the root dataset (FLTrust score 0)");
+                }
+            }
+            catch (Exception ex) when (ex is InvalidDataException or ArgumentException or FormatException)
+            {
+                rootParameters = null;
+            }
+        }
+
         var (outcome, next, nextState) = await ApplyStrategyAsync(store, config, plan,
-            strategy => config.BufferSize > 0 ? Buffered(config, current, updates, done, bases) : strategy.AggregateFit(config.Round, current, updates, allFailures),
+            strategy =>
+            {
+                if (strategy is FlTrust flTrust)
+                {
+                    flTrust.RootParameters = rootParameters;
+                }
+
+                return config.BufferSize > 0 ? Buffered(config, current, updates, done, bases) : strategy.AggregateFit(config.Round, current, updates, allFailures);
+            },
             cancellationToken);
         var used = outcome.Used.ToHashSet(StringComparer.Ordinal);
         var rejected = outcome.Rejected.GroupBy(r => r.ClientId).ToDictionary(g => g.Key, g => g.First().Reason, StringComparer.Ordinal);

@@ -15,4 +15,7 @@ public enum TaskRole
 
     /// <summary>The same work run by the platform's verifier because a result was flagged or disputed.</summary>
     Replay = 3,
+
+    /// <summary>Federated: the platform's verifier training the round's model on the job's root dataset (the FLTrust reference).</summary>
+    Root = 4,
 }
