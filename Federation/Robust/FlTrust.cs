@@ -19,7 +19,11 @@ public sealed class FlTrust(SamplingOptions? sampling = null) : StrategyBase(sam
     public float[]? RootParameters { get; set; }
 
     /// <summary>Trust score of one update: the cosine of its change with the root change, floored at zero.</summary>
-    public static double TrustScore(ReadOnlySpan<float> current, ReadOnlySpan<float> root, ReadOnlySpan<float> parameters)
+    public static double TrustScore(ReadOnlySpan<float> current, ReadOnlySpan<float> root, ReadOnlySpan<float> parameters) =>
+        Math.Max(0, Cosine(current, root, parameters));
+
+    /// <summary>The cosine of an update's change with the root change; 0 when either is zero or not finite.</summary>
+    public static double Cosine(ReadOnlySpan<float> current, ReadOnlySpan<float> root, ReadOnlySpan<float> parameters)
     {
         double dot = 0, rootNorm = 0, norm = 0;
         for (var i = 0; i < current.Length; i++)
@@ -30,7 +34,42 @@ public sealed class FlTrust(SamplingOptions? sampling = null) : StrategyBase(sam
             norm += g * g;
         }
 
-        return rootNorm == 0 || norm == 0 || !double.IsFinite(dot) ? 0 : Math.Max(0, dot / Math.Sqrt(rootNorm * norm));
+        var cosine = rootNorm == 0 || norm == 0 ? 0 : dot / Math.Sqrt(rootNorm * norm);
+        return double.IsFinite(cosine) ? cosine : 0;
+    }
+
+    private static double Median(double[] values)
+    {
+        Array.Sort(values);
+        var n = values.Length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    /// <summary>
+    /// Updates that point away from the root update by more than honest noise explains: cosine with
+    /// the root update below zero and more than three robust deviations (at least 0.1) below the
+    /// round's median cosine. Late in training honest updates are mostly noise and their cosines
+    /// with the root scatter around a small positive median, so "below zero" alone would suspect
+    /// honest providers; a flipped update stands out against the others.
+    /// </summary>
+    public static IReadOnlyList<(string ClientId, double Cosine)> Outliers(ReadOnlySpan<float> current, ReadOnlySpan<float> root, IReadOnlyList<ClientUpdate> updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        var cosines = new List<(string ClientId, double Cosine)>(updates.Count);
+        foreach (var update in updates)
+        {
+            cosines.Add((update.ClientId, Cosine(current, root, update.Parameters)));
+        }
+
+        if (cosines.Count == 0)
+        {
+            return [];
+        }
+
+        var median = Median([.. cosines.Select(c => c.Cosine)]);
+        var deviation = 1.4826 * Median([.. cosines.Select(c => Math.Abs(c.Cosine - median))]);
+        var bound = median - Math.Max(3 * deviation, 0.1);
+        return [.. cosines.Where(c => c.Cosine < 0 && c.Cosine < bound)];
     }
 
     /// <inheritdoc />

@@ -85,17 +85,18 @@ internal static class RoundAggregator
             }
         }
 
-        // The server's own update on the root dataset (FLTrust): an update pointing away from it is a
-        // suspect, and the fltrust strategy weighs every update by how well it agrees.
+        // The server's own update on the root dataset (FLTrust): an update pointing clearly away from
+        // it, against the other updates, is a suspect; the fltrust strategy weighs every update by
+        // how well it agrees.
         float[]? rootParameters = null;
         if (root is not null)
         {
             try
             {
                 rootParameters = Decode(plan, current, await store.ReadAllAsync(root.Sha256, cancellationToken));
-                foreach (var update in updates.Where(u => u.BaseRound == config.Round - 1 && FlTrust.TrustScore(current, rootParameters, u.Parameters) <= 0))
+                foreach (var (client, cosine) in FlTrust.Outliers(current, rootParameters, [.. updates.Where(u => u.BaseRound == config.Round - 1)]))
                 {
-                    suspects.TryAdd(update.ClientId, "its update points away from the platform's update on the root dataset (FLTrust score 0)");
+                    suspects.TryAdd(client, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its update points away from the platform's update on the root dataset (cosine {cosine:F2}, FLTrust)"));
                 }
             }
             catch (Exception ex) when (ex is InvalidDataException or ArgumentException or FormatException)

@@ -6,6 +6,7 @@ using OrleansAI.Federation.Adversarial;
 using OrleansAI.Federation.Verification;
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Providers;
+using OrleansAI.Learning.Data;
 using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Bench;
@@ -33,6 +34,10 @@ internal static class ScreeningBench
         var seeds = args.Int("seeds", args.Quick ? 2 : 10);
         var honest = args.Int("honest", 6);
         var rounds = args.Int("rounds", 10);
+        // --root: the platform's verifier also trains each round on a 200-image root dataset and
+        // updates pointing away from its update are suspects too (FLTrust score 0).
+        var withRoot = args.Flag("root");
+        var rootData = withRoot ? FashionMnist.Load(train: false, normalize: true).Subset([.. Enumerable.Range(0, 200)]) : null;
         await using var stack = await StackServices.EnsureAsync();
         var detected = new Dictionary<string, int>();
         var firstRounds = new List<double>();
@@ -46,7 +51,9 @@ internal static class ScreeningBench
             // A colluding pair after the other cheaters: the leader trains honestly, the copier hands in the leader's result.
             var leader = honest + Cheaters.Length;
             var copier = leader + 1;
-            await using var network = await LocalNetwork.StartAsync(honest + Cheaters.Length + 2, maxExamples: 300, behaviors: behaviors,
+            var verifier = withRoot ? honest + Cheaters.Length + 2 : -1;
+            await using var network = await LocalNetwork.StartAsync(honest + Cheaters.Length + 2 + (withRoot ? 1 : 0), maxExamples: 300, behaviors: behaviors,
+                verifiers: withRoot ? [verifier] : null,
                 customize: (i, s) => i == intermittent ? s with { CheatRate = IntermittentRate }
                     : i == leader ? s with { Collusion = "pair" }
                     : i == copier ? s with { Collusion = "pair", Copier = true }
@@ -61,6 +68,7 @@ internal static class ScreeningBench
                 localEpochs = 1,
                 learningRate = 0.01,
                 batchSize = 32,
+                rootDataset = rootData is null ? null : await network.UploadDatasetAsync(rootData, "root"),
             });
             var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, TimeSpan.FromMinutes(10));
             if (done.Status != JobStatus.Completed)
@@ -71,6 +79,11 @@ internal static class ScreeningBench
             var line = new List<string>();
             for (var i = 0; i < network.Agents.Count; i++)
             {
+                if (i == verifier)
+                {
+                    continue;
+                }
+
                 var record = (await network.Client.GetFromJsonAsync<ProviderSnapshot>($"/api/providers/{network.Agents[i].Address}", LocalNetwork.Json))!;
                 var flaggedRounds = (record.Suspicions ?? []).Select(s => int.Parse(s.RoundKey[(s.RoundKey.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
                 if (i == leader)
@@ -118,7 +131,8 @@ internal static class ScreeningBench
 
         Console.WriteLine($"screening: copier: suspected in {detected.GetValueOrDefault("copier")} of {seeds} runs; its partner (which trains honestly and hands in first) in {leaderSuspected}");
         Console.WriteLine($"screening: honest providers ever suspected: {honestFlagged} of {seeds * honest} ({honestRounds} provider-rounds)");
-        Console.WriteLine($"RESULT screening detected={Stats.F((double)caught / totalCheaters, 3)} honest_suspected={honestFlagged} rounds_to_detect={Stats.F(firstRounds.Count > 0 ? Stats.Median(firstRounds) : double.NaN, 1)} overhead={Stats.F(overhead, 4)} slashed=n/a");
+        Console.WriteLine($"screening: {(withRoot ? "with" : "without")} a root dataset scored by the platform's verifier (FLTrust)");
+        Console.WriteLine($"RESULT screening root={(withRoot ? "yes" : "no")} detected={Stats.F((double)caught / totalCheaters, 3)} honest_suspected={honestFlagged} rounds_to_detect={Stats.F(firstRounds.Count > 0 ? Stats.Median(firstRounds) : double.NaN, 1)} overhead={Stats.F(overhead, 4)} slashed=n/a");
         return 0;
     }
 

@@ -73,4 +73,30 @@ public sealed class FlTrustTests
         Assert.False(outcome.HasNewModel);
         Assert.Contains("root update", outcome.KeptBecause, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OnlyAnUpdateClearlyAgainstTheRootAndTheOthersIsAnOutlier()
+    {
+        float[] root = [1f, 0f, 0f];
+        // Honest updates late in training: small, scattered around the root direction, one slightly against it.
+        ClientUpdate[] updates =
+        [
+            new("h1", [0.2f, 0.9f, 0f], 1), new("h2", [0.1f, -0.9f, 0.3f], 1), new("h3", [-0.05f, 0.5f, 0.8f], 1),
+            new("h4", [0.3f, 0.1f, -0.9f], 1), new("flip", [-1f, 0.1f, 0f], 1),
+        ];
+
+        var outliers = FlTrust.Outliers(Current, root, updates);
+
+        Assert.Equal("flip", Assert.Single(outliers).ClientId);
+        Assert.True(FlTrust.Cosine(Current, root, updates[2].Parameters) < 0);
+    }
+
+    [Fact]
+    public void WhenEveryUpdateIsNoiseNothingStandsOut()
+    {
+        float[] root = [1f, 0f, 0f];
+        ClientUpdate[] updates = [new("a", [-0.01f, 1f, 0f], 1), new("b", [0.01f, 0f, 1f], 1), new("c", [-0.02f, -1f, 0f], 1)];
+
+        Assert.Empty(FlTrust.Outliers(Current, root, updates));
+    }
 }
