@@ -92,16 +92,38 @@ start_fleet() {
   log "building the provider node"
   dotnet build "$ROOT/Node/OrleansAI.Node.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
   mkdir -p "$LOG_DIR" "$RUN_DIR"
-  log "starting $count simulated providers (Dirichlet 0.5 partitions of Fashion-MNIST; they also serve inference, the last one answering wrongly on purpose) against the gateway on port $PROVIDER_PORT"
+  log "starting $count simulated providers (Dirichlet 0.5 partitions of Fashion-MNIST; they also serve inference, the last one answering wrongly on purpose, and the one before it shirks half its training work) against the gateway on port $PROVIDER_PORT"
   (
     setsid dotnet "$ROOT/Node/bin/$CONFIGURATION/net10.0/linux-x64/oai-node.dll" --gateway "http://127.0.0.1:$PROVIDER_PORT" \
-      --simulate "$count" --partition dirichlet:0.5 --seed 1 --serve on --lie "$((count - 1))" >>"$LOG_DIR/fleet.log" 2>&1 </dev/null &
+      --simulate "$count" --partition dirichlet:0.5 --seed 1 --serve on --lie "$((count - 1))" --attack "$((count - 2))=shirker" >>"$LOG_DIR/fleet.log" 2>&1 </dev/null &
     echo $! >"$(fleet_pidfile)"
+  )
+}
+
+verifier_pidfile() { echo "$RUN_DIR/verifier.pid"; }
+
+# The verifier runs as its own process: it re-runs tasks to prove providers' work (docs/verification.md).
+start_verifier() {
+  local pid
+  if [[ -f $(verifier_pidfile) ]] && pid=$(cat "$(verifier_pidfile)") && kill -0 "$pid" 2>/dev/null; then
+    log "the verifier node is already running (pid $pid)"
+    return
+  fi
+  log "starting the platform's verifier node ($(verifier_address))"
+  (
+    setsid dotnet "$ROOT/Node/bin/$CONFIGURATION/net10.0/linux-x64/oai-node.dll" --gateway "http://127.0.0.1:$PROVIDER_PORT" \
+      --simulate 1 --seed "$VERIFIER_SEED" --max-tasks 16 --max-examples 1 >>"$LOG_DIR/verifier.log" 2>&1 </dev/null &
+    echo $! >"$(verifier_pidfile)"
   )
 }
 
 stop_fleet() {
   local pid
+  if [[ -f $(verifier_pidfile) ]] && pid=$(cat "$(verifier_pidfile)") && kill -0 "$pid" 2>/dev/null; then
+    log "stopping the verifier node (pid $pid)"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  fi
+  rm -f "$(verifier_pidfile)"
   if pid=$(fleet_pid); then
     log "stopping the provider fleet (pid $pid)"
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
@@ -193,7 +215,14 @@ app_settings() {
     "Chain__PlatformKey=$PLATFORM_KEY" \
     "Clients__Keys__0__Wallet=$CLIENT_WALLET" \
     "Cluster__SiloPort=$SILO_PORT" \
-    "Cluster__GatewayPort=$GATEWAY_PORT"
+    "Cluster__GatewayPort=$GATEWAY_PORT" \
+    "Verification__Verifiers=$(verifier_address)"
+}
+
+# The platform's own verifier node: simulated provider 0 of seed $VERIFIER_SEED, trusted by address.
+VERIFIER_SEED=2
+verifier_address() {
+  dotnet "$ROOT/Settlement/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" address --index 0 --seed "$VERIFIER_SEED"
 }
 
 # ------------------------------------------------------------- commands --
@@ -222,11 +251,11 @@ chain_tool() {
 
 # The simulated providers must hold the minimum stake before the gateway admits them.
 stake_fleet() {
-  local count=$1
+  local count=$1 seed=${2:-1}
   eval "$(stack_env)"
-  log "staking the minimum for $count simulated providers (gas and OAI from Anvil's account 0)"
+  log "staking the minimum for $count simulated provider(s) of seed $seed (gas and OAI from Anvil's account 0)"
   dotnet "$ROOT/Settlement/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" stake-fleet \
-    --rpc "$OAI_ANVIL_URL" --file "$STATE_DIR/deployment.json" --simulated "$count" --seed 1 >&2
+    --rpc "$OAI_ANVIL_URL" --file "$STATE_DIR/deployment.json" --simulated "$count" --seed "$seed" >&2
 }
 
 cmd_up() {
@@ -298,7 +327,9 @@ cmd_demo() {
   key=$(client_key)
   api=$(app_url Api)
   stake_fleet "$providers"
+  stake_fleet 1 "$VERIFIER_SEED"
   start_fleet "$providers"
+  start_verifier
   local deadline=$((SECONDS + 180)) online=0
   until ((online >= providers)); do
     online=$(curl -fsS -m 5 -H "Authorization: Bearer $key" "$api/api/providers" 2>/dev/null |
@@ -358,6 +389,8 @@ cmd_demo() {
   python3 "$ROOT/infra/local/infer-demo.py" "$api" "$key" fashion-cnn "$version" 8 3 || die "the inference call failed"
   log "a burst of single-image calls; a third of the answers are re-computed by the platform's verifier, so the node that lies is caught and slashed:"
   python3 "$ROOT/infra/local/catch-liar.py" "$api" "$key" fashion-cnn "$version" 60 || die "the verification burst failed"
+  log "proof of compute on training: a data-parallel job on an uploaded part of Fashion-MNIST; shards are re-run by other providers and the verifier node, and the provider that shirks is caught and slashed:"
+  python3 "$ROOT/infra/local/verify-training.py" "$api" "$key" "$ROOT/Learning.Specs/Specs/Models/fashion-cnn.json" || die "the data-parallel job failed"
   printf '\nDemo complete: the model is registered with its provenance.\n'
   printf '  Model version       %s (Authorization: Bearer $(cat %s))\n' "$api/api/models/fashion-cnn/versions/$version" "$STATE_DIR/client.key"
   printf '  Inference (OIP v2)  POST %s\n' "$api/v2/models/fashion-cnn/versions/$version/infer"

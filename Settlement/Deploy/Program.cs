@@ -6,7 +6,10 @@
 //   oai-deploy stake-fleet --rpc URL --file PATH --simulated N [--seed S] [--key HEX]
 //   oai-deploy post-job --rpc URL --file PATH --job JOB_ID --budget WEI --client-key HEX [--spec PATH] [--key HEX]
 //   oai-deploy balances --rpc URL --file PATH --simulated N [--seed S]
+//   oai-deploy address --index I [--seed S]
 //
+// address prints the address of simulated provider I of `oai-node --simulate N --seed S` (the
+// demo names its verifier node to the silo with it).
 // post-job funds a client's escrow for a platform job (OAI from the funding key if the client has
 // too little), under the id the platform derives from the client's wallet and the job id.
 // stake-fleet gives the N simulated providers of `oai-node --simulate N --seed S` gas, the minimum
@@ -31,6 +34,7 @@ const string Usage = """
       oai-deploy stake-fleet --rpc URL --file PATH --simulated N [--seed S] [--key HEX]
       oai-deploy post-job --rpc URL --file PATH --job JOB_ID --budget WEI --client-key HEX [--spec PATH] [--key HEX]
       oai-deploy balances --rpc URL --file PATH --simulated N [--seed S]
+      oai-deploy address --index I [--seed S]
     the key comes from --key or OAI_DEPLOYER_KEY (default on chain 31337: Anvil's account 0)
     """;
 
@@ -58,6 +62,19 @@ for (var i = 1; i < args.Length; i++)
     {
         return Fail($"unexpected argument '{name}'", 2);
     }
+}
+
+if (command == "address")
+{
+    // Needs no chain: the address of a simulated provider's deterministic key.
+    if (!int.TryParse(options.GetValueOrDefault("--index"), CultureInfo.InvariantCulture, out var index) || index < 0)
+    {
+        return Fail("--index I (0 or more) is required", 2);
+    }
+
+    var addressSeed = int.TryParse(options.GetValueOrDefault("--seed", "1"), CultureInfo.InvariantCulture, out var a) ? a : 1;
+    Console.WriteLine(OrleansAI.Protocol.MessageSignatures.AddressOf(OrleansAI.Protocol.SimulatedKeys.Of(addressSeed, index)));
+    return 0;
 }
 
 if (!options.TryGetValue("--rpc", out var rpc))
