@@ -364,7 +364,7 @@ public sealed partial class TrainingJobGrain(
             // Paid before the job is final: a failed payment leaves it running, and the drive timer
             // retries (each task pays once, so retrying never pays twice).
             state.State.StatusReason = "paying providers from the escrow";
-            var payments = Payments();
+            var payments = await PaymentsAsync();
             await chain.PayAsync(Definition.ClientWallet, JobId, payments, CancellationToken.None);
             paid = $"; paid {payments.Count} tasks from the escrow";
         }
@@ -424,17 +424,24 @@ public sealed partial class TrainingJobGrain(
 
     // The budget is shared equally by the results that shaped the model; the escrow keeps any remainder
     // for the client's refund.
-    private List<TaskPayment> Payments()
+    // Each result that made the model earns its share of the budget, weighted by its provider's fee
+    // multiplier at completion; fixed and stored before the first payment, so retries pay the same.
+    private async Task<IReadOnlyList<TaskPayment>> PaymentsAsync()
     {
-        var budget = System.Numerics.BigInteger.Parse(Definition.Budget, System.Globalization.CultureInfo.InvariantCulture);
-        var used = state.State.Contributions;
-        if (used.Count == 0)
+        if (state.State.Payouts.Count > 0 || state.State.Contributions.Count == 0)
         {
-            return [];
+            return state.State.Payouts;
         }
 
-        var share = (budget / used.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return [.. used.Select(c => new TaskPayment(c.TaskId, c.Provider, share))];
+        var providers = state.State.Contributions.Select(c => c.Provider).Distinct(StringComparer.Ordinal).ToList();
+        var records = await Task.WhenAll(providers.Select(p => GrainFactory.GetGrain<IProviderGrain>(p).GetAsync()));
+        var multipliers = providers.Zip(records, (p, r) => (p, r.Reputation?.FeeMultiplier ?? 1)).ToDictionary(x => x.p, x => x.Item2, StringComparer.Ordinal);
+        state.State.Payouts = [.. PayoutSplit.Split(
+            System.Numerics.BigInteger.Parse(Definition.Budget, System.Globalization.CultureInfo.InvariantCulture),
+            [.. state.State.Contributions.Select(c => (c.TaskId, c.Provider))],
+            p => multipliers.GetValueOrDefault(p, 1))];
+        await state.WriteStateAsync();
+        return state.State.Payouts;
     }
 
     private IAggregationRoundGrain Round(int round) => GrainFactory.GetGrain<IAggregationRoundGrain>(RoundKeys.Of(JobId, round));

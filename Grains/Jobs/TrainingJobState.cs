@@ -55,4 +55,7 @@ public sealed class TrainingJobState
 
     /// <summary>Federated with a root dataset: the dataset, checked against the model when the job started.</summary>
     [Id(15)] public ContentReference? Root { get; set; }
+
+    /// <summary>What each paid result earns, fixed once before the first payment so a retry pays the same.</summary>
+    [Id(16)] public List<Settlement.TaskPayment> Payouts { get; set; } = [];
 }

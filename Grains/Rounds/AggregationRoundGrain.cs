@@ -31,6 +31,7 @@ public sealed partial class AggregationRoundGrain(
 
     private IGrainTimer? _deadlineTimer;
     private IGrainTimer? _closeSoon;
+    private IGrainTimer? _topUp;
     private bool _aggregating;
     private Task _lastWrite = Task.CompletedTask;
     private Task? _queuedWrite;
@@ -141,6 +142,10 @@ public sealed partial class AggregationRoundGrain(
         {
             ScheduleClose();
         }
+        else
+        {
+            TopUpSoon();
+        }
 
         return SubmitOutcome.Accepted;
     }
@@ -203,7 +208,8 @@ public sealed partial class AggregationRoundGrain(
         task.State = RoundTaskState.Failed;
         task.Reason = reason.Length > 200 ? reason[..200] : reason;
         await CommitAsync();
-        if (ReadyToClose() || !state.State.Tasks.Values.Any(IsOutstanding))
+        TopUpSoon();
+        if (ReadyToClose() || !state.State.Tasks.Values.Any(IsOutstanding) && UnassignedItemsOrNone().Count == 0)
         {
             ScheduleClose();
         }
@@ -400,9 +406,13 @@ public sealed partial class AggregationRoundGrain(
     // ones first), and on the first attempt a random share again on other providers (replicas) or on
     // the platform's verifier (canaries). Which items are checked is drawn from a cryptographic
     // source and kept in the round's state only, so no provider can predict or tell.
-    private async Task OpenItemsAsync(IReadOnlyList<int> items, bool withChecks)
+    private async Task OpenItemsAsync(List<int> items, bool withChecks, bool newAttempt = true)
     {
-        state.State.DeadlineUtc = clock.GetUtcNow() + Config.Timeout;
+        if (newAttempt)
+        {
+            state.State.DeadlineUtc = clock.GetUtcNow() + Config.Timeout;
+        }
+
         var setup = Setup;
         var holding = state.State.Tasks.Values.Where(t => t.State != RoundTaskState.Declined).Select(t => t.Provider).ToHashSet(StringComparer.Ordinal);
         var sampled = await Registry.SampleAsync(Config.Criteria, Math.Max(items.Count * 2, 4) + holding.Count, setup.Verifiers, unchecked((int)Config.Seed * 31 + state.State.Attempt));
@@ -468,9 +478,44 @@ public sealed partial class AggregationRoundGrain(
             {
                 return true;
             }
+
+            if (role is TaskRole.Primary or TaskRole.Replica && task.State == RoundTaskState.Declined)
+            {
+                // A refused offer is no work: forgetting it keeps the round small when offers are
+                // retried as providers free up. (A refused replay is kept: it says the verifier was tried.)
+                state.State.Tasks.Remove(id);
+            }
         }
 
         return false;
+    }
+
+    private List<int> UnassignedItemsOrNone() => state.State.Config is { IsDataParallel: true } ? UnassignedItems() : [];
+
+    // Items nobody is working on: every task they had was refused, failed or timed out.
+    private List<int> UnassignedItems() =>
+        [.. Config.Shards!.Select(s => s.Index).Where(i => !state.State.Tasks.Values.Any(t => t.Item == i && t.State is RoundTaskState.Offered or RoundTaskState.Pending or RoundTaskState.Done))];
+
+    // When a provider hands in (or gives up) a task, capacity frees up: items that found nobody when
+    // the attempt opened are offered again at once instead of waiting for the attempt's deadline.
+    private void TopUpSoon()
+    {
+        if (state.State.Config is not { IsDataParallel: true } || state.State.Status != RoundStatus.Collecting || _aggregating || UnassignedItems().Count == 0)
+        {
+            return;
+        }
+
+        _topUp?.Dispose();
+        _topUp = this.RegisterGrainTimer(_ => TopUpAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task TopUpAsync()
+    {
+        var items = UnassignedItems();
+        if (items.Count > 0 && state.State.Status == RoundStatus.Collecting && !_aggregating)
+        {
+            await OpenItemsAsync(items, withChecks: false, newAttempt: false);
+        }
     }
 
     // Federated rounds with a root dataset: the platform's verifier trains the round's model on it,

@@ -35,14 +35,22 @@ public sealed class DataParallelVerificationTests
             [6] = ClientBehavior.SignFlip,
             [7] = ClientBehavior.Scaled,
             [8] = ClientBehavior.Shirker,
+            // A colluding pair: they shirk identically, so they would agree with each other.
+            [10] = ClientBehavior.Shirker,
+            [11] = ClientBehavior.Shirker,
+            // Intermittent: flips signs on half its tasks; the seed below makes its first task one of them.
+            [12] = ClientBehavior.SignFlip,
         };
         const int Copier = 9;
-        await using var network = await LocalNetwork.StartAsync(10, behaviors: behaviors, verifiers: [0],
+        const int Intermittent = 12;
+        var seed = Enumerable.Range(1, 1000).First(s => new Random(s + Intermittent).NextDouble() < 0.5);
+        await using var network = await LocalNetwork.StartAsync(13, behaviors: behaviors, verifiers: [0], seed: seed,
             customize: (i, s) => i switch
             {
                 1 => s with { Collusion = "pair" },
                 3 => s with { TrainingThreads = 2 },
                 Copier => s with { Collusion = "pair", Copier = true },
+                Intermittent => s with { CheatRate = 0.5 },
                 _ => s,
             },
             apiSettings: chain.ApiSettings,
@@ -54,7 +62,7 @@ public sealed class DataParallelVerificationTests
 
         var stakes = await Task.WhenAll(network.Agents.Select(a => staking.SlashableOfQueryAsync(a.Address)));
         // Every shard also goes to the verifier (canary rate 1), so every cheat is seen in round 1.
-        var job = await SubmitAsync(network, shards: 9, new { replicationShare = 0.0, canaryRate = 1.0, replayOutliers = false });
+        var job = await SubmitAsync(network, shards: 12, new { replicationShare = 0.0, canaryRate = 1.0, replayOutliers = false });
         var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, TimeSpan.FromMinutes(5));
         Assert.True(done.Status == JobStatus.Completed, done.StatusReason);
 

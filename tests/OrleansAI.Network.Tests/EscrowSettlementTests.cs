@@ -84,8 +84,10 @@ public sealed class EscrowSettlementTests : IAsyncLifetime
         var escrowId = SettlementIds.JobId(MessageSignatures.AddressOf(_client), job.Id);
         var reader = new JobEscrowService(new SettlementSigner(LocalServices.AnvilUrl, ChainId, _platformKey), _deployment!.Contracts.JobEscrow);
         var onChain = await reader.GetJobQueryAsync(escrowId);
-        var share = budget / version!.Contributions.Count;
-        Assert.Equal(share * version.Contributions.Count, onChain.Paid);
+        // Each result earns its share weighted by its provider's fee multiplier; rounding down loses less than one unit per result.
+        Assert.True(onChain.Paid <= budget);
+        Assert.True(budget - onChain.Paid < version!.Contributions.Count);
+        var share = budget / version.Contributions.Count;
         foreach (var provider in version.Contributions.Select(c => c.Provider).Distinct())
         {
             Assert.True(await reader.ClaimableQueryAsync(_deployment.Contracts.Token, provider) > 0, $"{provider} was not paid");

@@ -63,23 +63,25 @@ public sealed class LocalNetwork : IAsyncDisposable
     /// Starts a silo, the Api and <paramref name="providers"/> simulated providers (IID partitions of
     /// at most <paramref name="maxExamples"/> training examples), and waits until all are registered;
     /// <paramref name="customize"/> adjusts one provider's settings by index; <paramref name="apiSettings"/>
-    /// adds configuration to the Api, <paramref name="siloSettings"/> to the silo.
+    /// adds configuration to the Api, <paramref name="siloSettings"/> to the silo; <paramref name="verifiers"/>
+    /// are the platform's verifier nodes; <paramref name="seed"/> fixes keys, data and each provider's
+    /// randomness (random when not given).
     /// </summary>
     public static async Task<LocalNetwork> StartAsync(
         int providers, int maxExamples = 300, IReadOnlyDictionary<int, ClientBehavior>? behaviors = null, AgentSettings? settings = null, int slots = 2, Func<int, AgentSettings, AgentSettings>? customize = null,
-        IReadOnlyDictionary<string, string?>? apiSettings = null, IReadOnlyDictionary<string, string?>? siloSettings = null, bool kestrel = false, IReadOnlyList<int>? verifiers = null)
+        IReadOnlyDictionary<string, string?>? apiSettings = null, IReadOnlyDictionary<string, string?>? siloSettings = null, bool kestrel = false, IReadOnlyList<int>? verifiers = null, int? seed = null)
     {
-        var seed = Random.Shared.Next();
+        var fleetSeed = seed ?? Random.Shared.Next();
         if (verifiers is { Count: > 0 })
         {
             // The platform's verifier nodes are trusted by address, which the silo must know before it starts.
             siloSettings = new Dictionary<string, string?>(siloSettings ?? new Dictionary<string, string?>())
             {
-                ["Verification:Verifiers"] = string.Join(',', verifiers.Select(i => MessageSignatures.AddressOf(SimulatedKeys.Of(seed, i)))),
+                ["Verification:Verifiers"] = string.Join(',', verifiers.Select(i => MessageSignatures.AddressOf(SimulatedKeys.Of(fleetSeed, i)))),
             };
         }
 
-        var data = providers > 0 ? FleetData.FashionMnist(providers, null, seed, maxExamples) : [];
+        var data = providers > 0 ? FleetData.FashionMnist(providers, null, fleetSeed, maxExamples) : [];
         var id = LocalServices.UniqueId("net");
         var cluster = await PostgresCluster.StartAsync(id, id, silos: 1, client: false, siloSettings: siloSettings);
         NetworkApi api;
@@ -110,7 +112,7 @@ public sealed class LocalNetwork : IAsyncDisposable
                 agentSettings = agentSettings with { MaxConcurrentTasks = ProviderCapabilitiesLimit, Behavior = ClientBehavior.Honest };
             }
 
-            var context = new ProviderContext(SimulatedKeys.Of(seed, i), data[i], customize?.Invoke(i, agentSettings) ?? agentSettings, seed + i);
+            var context = new ProviderContext(SimulatedKeys.Of(fleetSeed, i), data[i], customize?.Invoke(i, agentSettings) ?? agentSettings, fleetSeed + i);
             network._contexts.Add(context);
             ModelCache? cache = null;
             if (context.Settings.Serving.Enabled)
