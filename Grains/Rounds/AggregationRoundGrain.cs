@@ -374,7 +374,10 @@ public sealed partial class AggregationRoundGrain(
 
     private ProviderTask TaskFor(string taskId) => state.State.Tasks.TryGetValue(taskId, out var known) && (known.Item is not null || known.Role == TaskRole.Root)
         ? known.Role == TaskRole.Root ? RootTask(taskId) : ItemTask(taskId, known.Item!.Value)
-        : new(
+        : BaseTask(taskId, Config.Seed * 1_000_003 + int.Parse(taskId.AsSpan(0, 7), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
+
+    // A federated task: the provider's own data, named by the criteria's dataset.
+    private ProviderTask BaseTask(string taskId, long seed) => new(
         taskId,
         Config.Kind,
         Config.JobId,
@@ -389,7 +392,7 @@ public sealed partial class AggregationRoundGrain(
         Config.Compression,
         Config.Criteria.Dataset,
         state.State.DeadlineUtc,
-        Config.Seed * 1_000_003 + int.Parse(taskId.AsSpan(0, 7), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
+        seed);
 
     private VerificationSetup Setup => services.GetService<VerificationSetup>() ?? VerificationSetup.None;
 
@@ -543,48 +546,22 @@ public sealed partial class AggregationRoundGrain(
         }
     }
 
-    private ProviderTask RootTask(string taskId) => new(
-        taskId,
-        TaskKind.Train,
-        Config.JobId,
-        Config.Round,
-        Config.SpecJson,
-        Config.Weights,
-        Config.Weights.Length + ResultOverheadBytes,
-        Config.LocalEpochs,
-        Config.LearningRate,
-        Config.BatchSize,
-        0,
-        "none",
-        "",
-        state.State.DeadlineUtc,
-        Config.Seed,
-        Config.Root,
-        Config.Root);
+    private ProviderTask RootTask(string taskId) => BaseTask(taskId, Config.Seed) with
+    {
+        Kind = TaskKind.Train,
+        MaxResultBytes = Config.Weights.Length + ResultOverheadBytes,
+        ProximalMu = 0,
+        Compression = "none",
+        Dataset = "",
+        TrainData = Config.Root,
+        TestData = Config.Root,
+    };
 
     // Every task of an item is the same task: same weights, shard, seed and hyper-parameters.
     private ProviderTask ItemTask(string taskId, int item)
     {
         var shard = Config.Shards![item];
-        return new ProviderTask(
-            taskId,
-            Config.Kind,
-            Config.JobId,
-            Config.Round,
-            Config.SpecJson,
-            Config.Weights,
-            Config.Kind == TaskKind.Train ? Config.Weights.Length + ResultOverheadBytes : 0,
-            Config.LocalEpochs,
-            Config.LearningRate,
-            Config.BatchSize,
-            Config.ProximalMu,
-            Config.Compression,
-            "",
-            state.State.DeadlineUtc,
-            Config.Seed * 1_000_003 + item,
-            shard.Train,
-            shard.Test,
-            item);
+        return BaseTask(taskId, Config.Seed * 1_000_003 + item) with { Dataset = "", TrainData = shard.Train, TestData = shard.Test, Item = item };
     }
 
     // Reviews a data-parallel round's results and, unless replays had to go out first (false), aggregates

@@ -37,19 +37,7 @@ internal static class DataParallelReview
     {
         var plan = ModelSpecJson.ParseAndPlan(config.SpecJson);
         var current = ModelWeights.FromSafetensors(plan, await store.ReadAllAsync(config.Weights.Sha256, cancellationToken)).Values;
-        using var gate = new SemaphoreSlim(RoundAggregator.ConcurrentReads);
-        var fetched = await Task.WhenAll(done.Select(async d =>
-        {
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                return await store.ReadAllAsync(d.Task.Report!.Result!.Sha256, cancellationToken);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+        var fetched = await RoundAggregator.FetchResultsAsync(store, done, cancellationToken);
         var parameters = new Dictionary<string, float[]>(StringComparer.Ordinal);
         var undecodable = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < done.Count; i++)

@@ -33,19 +33,7 @@ internal static class RoundAggregator
         var allFailures = failures.ToList();
         // Results are fetched concurrently (the store is remote; a round's wall time is what we minimise)
         // and decoded in task order, so aggregation sees the same input order every time.
-        using var gate = new SemaphoreSlim(ConcurrentReads);
-        var fetched = await Task.WhenAll(done.Select(async d =>
-        {
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                return await store.ReadAllAsync(d.Task.Report!.Result!.Sha256, cancellationToken);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+        var fetched = await FetchResultsAsync(store, done, cancellationToken);
         // FedBuff results carried in from earlier rounds decode against the model they started from.
         var bases = new Dictionary<string, float[]>(StringComparer.Ordinal) { [config.Weights.Sha256] = current };
         foreach (var hash in done.Select(d => d.Task.BaseWeights?.Sha256).OfType<string>().Distinct().Where(h => !bases.ContainsKey(h)))
@@ -130,6 +118,24 @@ internal static class RoundAggregator
                     : outcome.KeptBecause ?? "not selected by the strategy")))
             .ToList();
         return new Result(next, outcome.KeptBecause, contributions, nextState, suspects);
+    }
+
+    /// <summary>Every result blob of <paramref name="done"/>, in task order, at most <see cref="ConcurrentReads"/> at a time.</summary>
+    public static async Task<byte[][]> FetchResultsAsync(IContentStore store, IReadOnlyList<(string TaskId, RoundTask Task)> done, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(ConcurrentReads);
+        return await Task.WhenAll(done.Select(async d =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await store.ReadAllAsync(d.Task.Report!.Result!.Sha256, cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
     }
 
     /// <summary>
