@@ -10,12 +10,13 @@ namespace OrleansAI.Api.Providers;
 /// <param name="PricePerTask">Asking price per task.</param>
 /// <param name="RunningTasks">Tasks in flight at its last refresh.</param>
 /// <param name="Reputation">Its reputation as sampling uses it (docs/verification.md).</param>
-public sealed record ProviderView(string Address, string Device, long MemoryMb, IReadOnlyList<string> Datasets, decimal PricePerTask, int RunningTasks, double Reputation)
+/// <param name="SuspendedUntil">Proven fraud keeps it from new work until then; null when it is not suspended.</param>
+public sealed record ProviderView(string Address, string Device, long MemoryMb, IReadOnlyList<string> Datasets, decimal PricePerTask, int RunningTasks, double Reputation, DateTimeOffset? SuspendedUntil)
 {
     /// <summary>The view of a registry listing.</summary>
     public static ProviderView From(ProviderListing l)
     {
         ArgumentNullException.ThrowIfNull(l);
-        return new(l.Address, l.Capabilities.Device, l.Capabilities.MemoryMb, l.Capabilities.Datasets, l.Capabilities.PricePerTask, l.RunningTasks, l.SamplingWeight);
+        return new(l.Address, l.Capabilities.Device, l.Capabilities.MemoryMb, l.Capabilities.Datasets, l.Capabilities.PricePerTask, l.RunningTasks, l.SamplingWeight, l.SuspendedUntil);
     }
 }

@@ -107,6 +107,12 @@ public sealed class DataParallelVerificationTests
             Assert.True(record.SuspendedUntil > DateTimeOffset.UtcNow.AddDays(6));
         }
 
+        // The provider list says who is suspended, too.
+        var listed = (await network.Client.GetFromJsonAsync<JsonElement>("/api/providers?take=100")).GetProperty("items").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("address").GetString()!, p => p.GetProperty("suspendedUntil").ValueKind != JsonValueKind.Null);
+        Assert.All(cheaters.Where(listed.ContainsKey), c => Assert.True(listed[c]));
+        Assert.False(listed[network.Agents[1].Address]);
+
         // Proven-wrong results are not in the model.
         Assert.DoesNotContain(round.Contributions, c => c.Used && (behaviors.Keys.Append(Copier).Select(i => network.Agents[i].Address).Contains(c.Provider)));
     }
