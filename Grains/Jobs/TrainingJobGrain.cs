@@ -297,6 +297,7 @@ public sealed partial class TrainingJobGrain(
         if (!evaluation)
         {
             state.State.Contributions.AddRange(round.Contributions.Where(c => c.Used).Select(c => new ModelContribution(round.Round, c.Provider, c.TaskId, c.ResultSha256, c.Examples)));
+            state.State.Paid.AddRange(round.Contributions.Where(c => c.IsPaid).Select(c => new ModelContribution(round.Round, c.Provider, c.TaskId, c.ResultSha256, c.Examples)));
             state.State.CurrentWeights = round.NewWeights ?? state.State.CurrentWeights;
             state.State.StrategyState = round.StrategyState ?? state.State.StrategyState;
             state.State.RoundsCompleted = round.Round;
@@ -428,17 +429,19 @@ public sealed partial class TrainingJobGrain(
     // multiplier at completion; fixed and stored before the first payment, so retries pay the same.
     private async Task<IReadOnlyList<TaskPayment>> PaymentsAsync()
     {
-        if (state.State.Payouts.Count > 0 || state.State.Contributions.Count == 0)
+        // Jobs recorded before paid results were tracked separately pay what the model used.
+        var paid = state.State.Paid.Count > 0 ? state.State.Paid : state.State.Contributions;
+        if (state.State.Payouts.Count > 0 || paid.Count == 0)
         {
             return state.State.Payouts;
         }
 
-        var providers = state.State.Contributions.Select(c => c.Provider).Distinct(StringComparer.Ordinal).ToList();
+        var providers = paid.Select(c => c.Provider).Distinct(StringComparer.Ordinal).ToList();
         var records = await Task.WhenAll(providers.Select(p => GrainFactory.GetGrain<IProviderGrain>(p).GetAsync()));
         var multipliers = providers.Zip(records, (p, r) => (p, r.Reputation?.FeeMultiplier ?? 1)).ToDictionary(x => x.p, x => x.Item2, StringComparer.Ordinal);
         state.State.Payouts = [.. PayoutSplit.Split(
             System.Numerics.BigInteger.Parse(Definition.Budget, System.Globalization.CultureInfo.InvariantCulture),
-            [.. state.State.Contributions.Select(c => (c.TaskId, c.Provider))],
+            [.. paid.Select(c => (c.TaskId, c.Provider))],
             p => multipliers.GetValueOrDefault(p, 1))];
         await state.WriteStateAsync();
         return state.State.Payouts;

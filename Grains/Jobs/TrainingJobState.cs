@@ -58,4 +58,7 @@ public sealed class TrainingJobState
 
     /// <summary>What each paid result earns, fixed once before the first payment so a retry pays the same.</summary>
     [Id(16)] public List<Settlement.TaskPayment> Payouts { get; set; } = [];
+
+    /// <summary>Every result the job pays for: those the model used and, in data-parallel jobs, replicas proven to agree.</summary>
+    [Id(17)] public List<ModelContribution> Paid { get; set; } = [];
 }

@@ -656,6 +656,13 @@ public sealed partial class AggregationRoundGrain(
                 : strategy.AggregateFit(Config.Round, loaded.Current, updates, failures),
             CancellationToken.None);
         var used = outcome.Used.ToHashSet(StringComparer.Ordinal);
+        // Replicas that agreed did the same verified work as the result the model used: they earn too.
+        // Canaries and replays are the platform's own checks and earn only when the model uses them.
+        var earned = decisions.Values.SelectMany(d => d.Verdicts)
+            .Where(v => v.Standing == Federation.Verification.ReplicaStanding.Agreed && state.State.Tasks[v.Id].Role is TaskRole.Primary or TaskRole.Replica)
+            .Select(v => v.Id)
+            .Concat(used)
+            .ToHashSet(StringComparer.Ordinal);
         state.State.NewWeights = next;
         state.State.KeptBecause = outcome.KeptBecause;
         state.State.StrategyState = nextState;
@@ -669,7 +676,8 @@ public sealed partial class AggregationRoundGrain(
             d.Value.Report.Examples,
             used.Contains(d.Key),
             loaded.Undecodable.GetValueOrDefault(d.Key)
-                ?? (used.Contains(d.Key) ? $"item {d.Value.Item}" : $"item {d.Value.Item}, {RoleName(d.Value.Role)}: not used")))];
+                ?? (used.Contains(d.Key) ? $"item {d.Value.Item}" : $"item {d.Value.Item}, {RoleName(d.Value.Role)}: not used"),
+            earned.Contains(d.Key)))];
         return true;
     }
 

@@ -141,6 +141,9 @@ public sealed class DataParallelVerificationTests
         Assert.Equal(4, round.Checks.Count);
         Assert.All(round.Checks, c => Assert.Equal(3, c.Results.Count));
         Assert.All(round.Checks, c => Assert.NotNull(c.AcceptedTaskId));
+        // Every agreeing replica earns like the result the model used; the outvoted ones earn nothing.
+        Assert.All(round.Contributions, c => Assert.Equal(c.Provider != lazy, c.IsPaid));
+        Assert.True(round.Contributions.Count(c => c.IsPaid) > round.Contributions.Count(c => c.Used));
     }
 
     [Fact]
