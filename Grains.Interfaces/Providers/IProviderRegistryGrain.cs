@@ -24,6 +24,10 @@ public interface IProviderRegistryGrain : IGrainWithIntegerKey
     [Alias("Sample")]
     Task<IReadOnlyList<string>> SampleAsync(ProviderCriteria criteria, int count, IReadOnlyList<string> exclude, int seed);
 
+    /// <summary>The reputation (sampling weight) of each listed provider among <paramref name="addresses"/>; unlisted ones are left out.</summary>
+    [Alias("Weights")]
+    Task<IReadOnlyDictionary<string, double>> WeightsAsync(IReadOnlyList<string> addresses);
+
     /// <summary>One page of listed providers by address, and the total.</summary>
     [Alias("List")]
     Task<(IReadOnlyList<ProviderListing> Providers, int Total)> ListAsync(int skip, int take);

@@ -48,6 +48,17 @@ public sealed class ProviderRegistryGrain(TimeProvider clock) : Grain, IProvider
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, double>> WeightsAsync(IReadOnlyList<string> addresses)
+    {
+        ArgumentNullException.ThrowIfNull(addresses);
+        IReadOnlyDictionary<string, double> weights = addresses
+            .Distinct(StringComparer.Ordinal)
+            .Where(_entries.ContainsKey)
+            .ToDictionary(a => a, a => _entries[a].Listing.SamplingWeight, StringComparer.Ordinal);
+        return Task.FromResult(weights);
+    }
+
+    /// <inheritdoc />
     public Task<(IReadOnlyList<ProviderListing> Providers, int Total)> ListAsync(int skip, int take)
     {
         var live = Live(null).OrderBy(l => l.Address, StringComparer.Ordinal).ToList();

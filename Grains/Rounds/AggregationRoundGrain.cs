@@ -420,34 +420,45 @@ public sealed partial class AggregationRoundGrain(
         var holding = state.State.Tasks.Values.Where(t => t.State != RoundTaskState.Declined).Select(t => t.Provider).ToHashSet(StringComparer.Ordinal);
         var sampled = await Registry.SampleAsync(Config.Criteria, Math.Max(items.Count * 2, 4) + holding.Count, setup.Verifiers, unchecked((int)Config.Seed * 31 + state.State.Attempt));
         var candidates = sampled.Where(p => !holding.Contains(p)).Concat(sampled.Where(holding.Contains)).ToList();
-        var plan = items.Select(item => (Item: item, Role: TaskRole.Primary)).ToList();
+        var accepted = 0;
+        var offered = items.Count;
+        var next = 0;
+        foreach (var item in items)
+        {
+            accepted += await OfferItemAsync(item, TaskRole.Primary, candidates, next++) ? 1 : 0;
+        }
+
         if (withChecks && Config.Verification is { } verification)
         {
+            // Checks are drawn per item once its primary is known: a provider with a poor record has
+            // its work checked more often (CheckRates).
+            var primaries = state.State.Tasks.Values
+                .Where(t => t.Role == TaskRole.Primary && t.Item is not null && t.State is RoundTaskState.Pending or RoundTaskState.Done)
+                .GroupBy(t => t.Item!.Value)
+                .ToDictionary(g => g.Key, g => g.First().Provider);
+            var reputations = await Registry.WeightsAsync([.. primaries.Values.Distinct(StringComparer.Ordinal)]);
             var random = new Random(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue));
             foreach (var item in items)
             {
-                if (random.NextDouble() < verification.ReplicationShare)
+                var reputation = primaries.TryGetValue(item, out var primary) ? reputations.GetValueOrDefault(primary, 1) : 1;
+                if (random.NextDouble() < Federation.Verification.CheckRates.Rate(verification.ReplicationShare, reputation))
                 {
-                    plan.AddRange(Enumerable.Repeat((item, TaskRole.Replica), verification.Replicas - 1));
+                    for (var k = 1; k < verification.Replicas; k++)
+                    {
+                        offered++;
+                        accepted += await OfferItemAsync(item, TaskRole.Replica, candidates, Random.Shared.Next(Math.Max(1, candidates.Count))) ? 1 : 0;
+                    }
                 }
 
-                if (setup.Verifiers.Count > 0 && random.NextDouble() < verification.CanaryRate)
+                if (setup.Verifiers.Count > 0 && random.NextDouble() < Federation.Verification.CheckRates.Rate(verification.CanaryRate, reputation))
                 {
-                    plan.Add((item, TaskRole.Canary));
+                    offered++;
+                    accepted += await OfferItemAsync(item, TaskRole.Canary, setup.Verifiers, Random.Shared.Next(setup.Verifiers.Count)) ? 1 : 0;
                 }
             }
         }
 
-        var accepted = 0;
-        var next = 0;
-        foreach (var (item, role) in plan)
-        {
-            var eligible = role is TaskRole.Canary or TaskRole.Replay ? setup.Verifiers : candidates;
-            var start = role == TaskRole.Primary ? next++ : Random.Shared.Next(Math.Max(1, eligible.Count));
-            accepted += await OfferItemAsync(item, role, eligible, start) ? 1 : 0;
-        }
-
-        LogAttempt(this.GetPrimaryKeyString(), state.State.Attempt, accepted, plan.Count);
+        LogAttempt(this.GetPrimaryKeyString(), state.State.Attempt, accepted, offered);
         ArmDeadline();
         if (accepted > 0 && ReadyToClose())
         {
