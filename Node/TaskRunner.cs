@@ -49,7 +49,7 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
             ? (await _shards.GetAsync(task.DataUrl, task.DataSha256, task.DataLength, provider.Settings.MaxDataBytes, cancellationToken),
                await _shards.GetAsync(task.TestUrl, task.TestSha256, task.TestLength, provider.Settings.MaxDataBytes, cancellationToken))
             : (provider.TrainingData, provider.Data.Test);
-        if (shared && provider.Settings.Behavior == ClientBehavior.LabelFlip && behavior == ClientBehavior.LabelFlip)
+        if (shared && behavior == ClientBehavior.LabelFlip)
         {
             trainData = new LocalData(task.Dataset, trainData, testData).WithFlippedLabels().Train;
         }

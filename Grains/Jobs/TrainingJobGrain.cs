@@ -196,13 +196,14 @@ public sealed partial class TrainingJobGrain(
 
         if (Definition.RootDataset.Length > 0 && state.State.Root is null)
         {
-            if (await ReadDatasetAsync(store, plan, Definition.RootDataset) is { Problem: { } problem })
+            var (_, length, problem) = await ReadDatasetAsync(store, plan, Definition.RootDataset);
+            if (problem is not null)
             {
                 await MoveAsync(JobStatus.Failed, $"root dataset: {problem}");
                 return;
             }
 
-            state.State.Root = new Interfaces.Storage.ContentReference(Definition.RootDataset, (await store.ReadAllAsync(Definition.RootDataset, CancellationToken.None)).Length);
+            state.State.Root = new Interfaces.Storage.ContentReference(Definition.RootDataset, length);
         }
 
         using var initial = new MemoryStream(WeightInitializer.Initialize(plan, Seed()).ToSafetensors());
@@ -456,7 +457,7 @@ public sealed partial class TrainingJobGrain(
     // and stores each; null when done, else why the dataset cannot be used.
     private async Task<string?> ShardAsync(IContentStore store, ModelPlan plan)
     {
-        var (data, problem) = await ReadDatasetAsync(store, plan, Definition.Dataset);
+        var (data, _, problem) = await ReadDatasetAsync(store, plan, Definition.Dataset);
         if (data is null)
         {
             return problem;
@@ -488,26 +489,27 @@ public sealed partial class TrainingJobGrain(
     }
 
     // A client dataset from the store, checked against the model; or why it cannot be used.
-    private static async Task<(Learning.Data.LabeledDataset? Data, string? Problem)> ReadDatasetAsync(IContentStore store, ModelPlan plan, string sha256)
+    private static async Task<(Learning.Data.LabeledDataset? Data, long Length, string? Problem)> ReadDatasetAsync(IContentStore store, ModelPlan plan, string sha256)
     {
         if (!await store.ExistsAsync(sha256, CancellationToken.None))
         {
-            return (null, $"the dataset {sha256} is not in the blob store");
+            return (null, 0, $"the dataset {sha256} is not in the blob store");
         }
 
+        var bytes = await store.ReadAllAsync(sha256, CancellationToken.None);
         Learning.Data.LabeledDataset data;
         try
         {
-            data = Learning.Data.DatasetFile.Read(await store.ReadAllAsync(sha256, CancellationToken.None));
+            data = Learning.Data.DatasetFile.Read(bytes);
         }
         catch (InvalidDataException ex)
         {
-            return (null, $"the dataset is not a valid dataset file: {ex.Message}");
+            return (null, bytes.Length, $"the dataset is not a valid dataset file: {ex.Message}");
         }
 
         return !data.ExampleShape.SequenceEqual(plan.InputShape) || data.Classes != plan.Spec.Classes
-            ? (null, $"the dataset's examples are [{string.Join(", ", data.ExampleShape)}] in {data.Classes} classes; the model takes [{string.Join(", ", plan.InputShape)}] in {plan.Spec.Classes}")
-            : (data, null);
+            ? (null, bytes.Length, $"the dataset's examples are [{string.Join(", ", data.ExampleShape)}] in {data.Classes} classes; the model takes [{string.Join(", ", plan.InputShape)}] in {plan.Spec.Classes}")
+            : (data, bytes.Length, null);
     }
 
     private int Seed() => BinaryPrimitives.ReadInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(JobId))) & 0x3fff_ffff;

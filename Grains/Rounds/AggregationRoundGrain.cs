@@ -209,7 +209,7 @@ public sealed partial class AggregationRoundGrain(
         task.Reason = reason.Length > 200 ? reason[..200] : reason;
         await CommitAsync();
         TopUpSoon();
-        if (ReadyToClose() || !state.State.Tasks.Values.Any(IsOutstanding) && UnassignedItemsOrNone().Count == 0)
+        if (ReadyToClose() || !state.State.Tasks.Values.Any(IsOutstanding) && !(Config.IsDataParallel && UnassignedItems().Count > 0))
         {
             ScheduleClose();
         }
@@ -420,13 +420,8 @@ public sealed partial class AggregationRoundGrain(
         var holding = state.State.Tasks.Values.Where(t => t.State != RoundTaskState.Declined).Select(t => t.Provider).ToHashSet(StringComparer.Ordinal);
         var sampled = await Registry.SampleAsync(Config.Criteria, Math.Max(items.Count * 2, 4) + holding.Count, setup.Verifiers, unchecked((int)Config.Seed * 31 + state.State.Attempt));
         var candidates = sampled.Where(p => !holding.Contains(p)).Concat(sampled.Where(holding.Contains)).ToList();
-        var accepted = 0;
         var offered = items.Count;
-        var next = 0;
-        foreach (var item in items)
-        {
-            accepted += await OfferItemAsync(item, TaskRole.Primary, candidates, next++) ? 1 : 0;
-        }
+        var accepted = await OfferItemsAsync([.. items.Select((item, i) => (item, TaskRole.Primary, (IReadOnlyList<string>)candidates, i))]);
 
         if (withChecks && Config.Verification is { } verification)
         {
@@ -438,24 +433,23 @@ public sealed partial class AggregationRoundGrain(
                 .ToDictionary(g => g.Key, g => g.First().Provider);
             var reputations = await Registry.WeightsAsync([.. primaries.Values.Distinct(StringComparer.Ordinal)]);
             var random = new Random(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue));
+            var checks = new List<(int Item, TaskRole Role, IReadOnlyList<string> Eligible, int Start)>();
             foreach (var item in items)
             {
                 var reputation = primaries.TryGetValue(item, out var primary) ? reputations.GetValueOrDefault(primary, 1) : 1;
                 if (random.NextDouble() < Federation.Verification.CheckRates.Rate(verification.ReplicationShare, reputation))
                 {
-                    for (var k = 1; k < verification.Replicas; k++)
-                    {
-                        offered++;
-                        accepted += await OfferItemAsync(item, TaskRole.Replica, candidates, Random.Shared.Next(Math.Max(1, candidates.Count))) ? 1 : 0;
-                    }
+                    checks.AddRange(Enumerable.Range(1, verification.Replicas - 1).Select(_ => (item, TaskRole.Replica, (IReadOnlyList<string>)candidates, Random.Shared.Next(Math.Max(1, candidates.Count)))));
                 }
 
                 if (setup.Verifiers.Count > 0 && random.NextDouble() < Federation.Verification.CheckRates.Rate(verification.CanaryRate, reputation))
                 {
-                    offered++;
-                    accepted += await OfferItemAsync(item, TaskRole.Canary, setup.Verifiers, Random.Shared.Next(setup.Verifiers.Count)) ? 1 : 0;
+                    checks.Add((item, TaskRole.Canary, setup.Verifiers, Random.Shared.Next(setup.Verifiers.Count)));
                 }
             }
+
+            offered += checks.Count;
+            accepted += await OfferItemsAsync(checks);
         }
 
         LogAttempt(this.GetPrimaryKeyString(), state.State.Attempt, accepted, offered);
@@ -464,6 +458,71 @@ public sealed partial class AggregationRoundGrain(
         {
             ScheduleClose();
         }
+    }
+
+    // Offers many item tasks at once: each to the first eligible provider from its start that does not
+    // hold the item, all recorded in one write and assigned concurrently (a round's start is on the
+    // job's critical path); a refused offer then tries the rest of its providers one by one.
+    private async Task<int> OfferItemsAsync(List<(int Item, TaskRole Role, IReadOnlyList<string> Eligible, int Start)> offers)
+    {
+        var batch = new List<(string Id, int Offer, int Next)>();
+        for (var i = 0; i < offers.Count; i++)
+        {
+            var (item, role, eligible, start) = offers[i];
+            for (var tries = 0; tries < eligible.Count; tries++)
+            {
+                var provider = eligible[(start + tries) % eligible.Count];
+                if (!Holds(provider, item))
+                {
+                    var id = Guid.NewGuid().ToString("N");
+                    state.State.Tasks[id] = new RoundTask { Provider = provider, Attempt = state.State.Attempt, State = RoundTaskState.Offered, Item = item, Role = role };
+                    batch.Add((id, i, start + tries + 1));
+                    break;
+                }
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        await CommitAsync();
+        var taken = await Task.WhenAll(batch.Select(b => GrainFactory.GetGrain<IProviderGrain>(state.State.Tasks[b.Id].Provider).AssignAsync(TaskFor(b.Id))));
+        var accepted = 0;
+        var refused = new List<(int Offer, int Next)>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var task = state.State.Tasks[batch[i].Id];
+            if (task.State == RoundTaskState.Offered)
+            {
+                task.State = taken[i] ? RoundTaskState.Pending : RoundTaskState.Declined;
+                task.Reason = taken[i] ? "" : "offline or at capacity";
+            }
+
+            if (taken[i])
+            {
+                accepted++;
+            }
+            else
+            {
+                if (task.Role is TaskRole.Primary or TaskRole.Replica && task.State == RoundTaskState.Declined)
+                {
+                    state.State.Tasks.Remove(batch[i].Id);
+                }
+
+                refused.Add((batch[i].Offer, batch[i].Next));
+            }
+        }
+
+        await CommitAsync();
+        foreach (var (offer, next) in refused)
+        {
+            var (item, role, eligible, _) = offers[offer];
+            accepted += await OfferItemAsync(item, role, eligible, next) ? 1 : 0;
+        }
+
+        return accepted;
     }
 
     // Offers one task of an item to the eligible providers in turn, from `start`, until one takes it.
@@ -503,8 +562,6 @@ public sealed partial class AggregationRoundGrain(
 
         return false;
     }
-
-    private List<int> UnassignedItemsOrNone() => state.State.Config is { IsDataParallel: true } ? UnassignedItems() : [];
 
     // Items nobody is working on: every task they had was refused, failed or timed out.
     private List<int> UnassignedItems() =>
@@ -620,7 +677,8 @@ public sealed partial class AggregationRoundGrain(
             decisions = DataParallelReview.Decide(loaded, tolerance, setup, Replayable);
         }
 
-        var evidenceInputs = await StoreTaskInputsAsync(store);
+        // The task inputs an arbiter needs are stored only when there is evidence to cite them.
+        var evidenceInputs = decisions.Values.Any(d => d.ProvenWrong.Any()) ? await StoreTaskInputsAsync(store) : null;
         var updates = new List<ClientUpdate>();
         var suspects = new Dictionary<string, string>(StringComparer.Ordinal);
         var checks = new List<ItemCheck>();
@@ -650,7 +708,7 @@ public sealed partial class AggregationRoundGrain(
             var itemCases = new List<string>();
             foreach (var wrong in decision.ProvenWrong)
             {
-                var evidence = Evidence(item, wrong, decision, evidenceInputs);
+                var evidence = Evidence(item, wrong, decision, evidenceInputs!);
                 cases.Add(evidence);
                 itemCases.Add(evidence.Hash());
             }
@@ -924,8 +982,6 @@ public sealed partial class AggregationRoundGrain(
         {
             await GrainFactory.GetGrain<IProviderGrain>(provider).RecordSuspicionAsync(this.GetPrimaryKeyString(), reason);
         }
-
-        await OpenPendingCasesAsync();
 
         await CancelOutstandingAsync("the round closed");
         await NotifyJobAsync();
