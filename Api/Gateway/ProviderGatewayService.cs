@@ -221,32 +221,15 @@ public sealed partial class ProviderGatewayService(
             return await RefuseAsync(provider, task, address, problem);
         }
 
-        ContentReference? blob = null;
-        if (train)
+        if (train && result.Length > task.MaxResultBytes)
         {
-            var store = services.GetService<IContentStore>() ?? throw new RpcException(new Status(StatusCode.Unavailable, "no blob store is configured"));
-            try
-            {
-                blob = await store.AcceptUploadAsync(task.TaskId, result.Sha256, task.MaxResultBytes, cancel);
-            }
-            catch (InvalidDataException ex)
-            {
-                return await RefuseAsync(provider, task, address, $"the upload does not match the result: {ex.Message}");
-            }
-            catch (FileNotFoundException)
-            {
-                // The slot may already have been accepted into content before the round could be told
-                // (a silo went down mid-submission): a re-sent result naming stored, verified content
-                // stands. A copied hash gains nothing: rounds drop duplicate updates.
-                if (!await store.ExistsAsync(result.Sha256, cancel))
-                {
-                    return await RefuseAsync(provider, task, address, "nothing was uploaded for this task");
-                }
-
-                blob = new ContentReference(result.Sha256, result.Length);
-            }
+            return await RefuseAsync(provider, task, address, $"the result is {result.Length} bytes; this task accepts at most {task.MaxResultBytes}");
         }
 
+        // The result stays in the task's upload slot, which its provider can create once and never
+        // replace. Nothing reads it here: the round reads it once, checking it against the signed hash
+        // and length, and a result whose blob is missing or different counts as its provider's failure.
+        var blob = train ? new ContentReference(result.Sha256, result.Length) : null;
         var e = result.Evaluation;
         var report = new TaskReport(task.TaskId, blob, train ? result.Examples : 0, train ? result.TrainLoss : 0, e?.Examples ?? 0, e?.Loss ?? 0, e?.Accuracy ?? 0, result.ComputeMs, result.Signature, result.Runtime);
         var outcome = await grains.GetGrain<IAggregationRoundGrain>(task.RoundKey).SubmitAsync(address, report);

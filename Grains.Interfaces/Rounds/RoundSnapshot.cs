@@ -22,7 +22,7 @@ namespace OrleansAI.Grains.Interfaces.Rounds;
 /// <param name="BytesOut">Bytes of global weights handed out (weights length × tasks).</param>
 /// <param name="SlowestComputeMs">The slowest accepted provider's reported compute time.</param>
 /// <param name="OpenedUtc">When the first task went out.</param>
-/// <param name="ClosedUtc">When it closed or failed.</param>
+/// <param name="ClosedUtc">When it closed (its new model stored) or failed.</param>
 /// <param name="StrategyState">What the strategy carries into the next round, if anything.</param>
 /// <param name="Checks">Data-parallel: the work items whose results were checked (replicas, canaries, replays) and what was decided.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.RoundSnapshot")]

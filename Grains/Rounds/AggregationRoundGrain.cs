@@ -32,6 +32,14 @@ public sealed partial class AggregationRoundGrain(
     private IGrainTimer? _deadlineTimer;
     private IGrainTimer? _closeSoon;
     private IGrainTimer? _topUp;
+    /// <summary>Result bytes a round keeps in memory while it collects; past this, closing reads the rest.</summary>
+    private const long PrefetchBudgetBytes = 512L << 20;
+
+    private readonly Dictionary<string, Task<FetchedResult>> _prefetched = new(StringComparer.Ordinal);
+    // Per silo, not per round: early reads of every round share one bound on the store.
+    private static readonly SemaphoreSlim PrefetchGate = new(2 * RoundAggregator.ConcurrentReads);
+
+    private long _prefetchedBytes;
     private bool _aggregating;
     private Task _lastWrite = Task.CompletedTask;
     private Task? _queuedWrite;
@@ -137,6 +145,7 @@ public sealed partial class AggregationRoundGrain(
         task.State = RoundTaskState.Done;
         task.Report = report;
         task.ReportedUtc = clock.GetUtcNow();
+        Prefetch(report);
         await CommitAsync();
         if (ReadyToClose())
         {
@@ -185,6 +194,7 @@ public sealed partial class AggregationRoundGrain(
             BaseWeights = baseWeights,
             ReportedUtc = clock.GetUtcNow(),
         };
+        Prefetch(report);
         await CommitAsync();
         if (ReadyToClose())
         {
@@ -640,7 +650,7 @@ public sealed partial class AggregationRoundGrain(
         var setup = Setup;
         var verification = Config.Verification ?? VerificationSettings.Off;
         var tolerance = new Federation.Verification.TrainingTolerance(verification.MinCosine, verification.MaxAbsDifference);
-        var loaded = await DataParallelReview.LoadAsync(store, Config, done, setup, CancellationToken.None);
+        var loaded = await DataParallelReview.LoadAsync(store, Config, done, setup, _prefetched, CancellationToken.None);
         // An item can still be replayed while it never had a verifier task; one that was tried and
         // failed (verifier offline, late) is decided without it.
         bool Replayable(int item) => setup.Verifiers.Count > 0
@@ -719,6 +729,11 @@ public sealed partial class AggregationRoundGrain(
             }
         }
 
+        // Evidence names results by hash, and an arbiter fetches them by hash: every result a case
+        // cites becomes content, which outlives the task it was uploaded for.
+        await Task.WhenAll(cases.SelectMany(c => c.Answers).Select(a => a.TaskId).Distinct(StringComparer.Ordinal)
+            .Select(id => state.State.Tasks[id].Report!)
+            .Select(report => store.PromoteUploadAsync(report.TaskId, report.Result!, CancellationToken.None)));
         var (outcome, next, nextState) = await RoundAggregator.ApplyStrategyAsync(store, Config, loaded.Plan,
             strategy => updates.Count == 0
                 ? AggregationOutcome.KeepCurrent("no trusted result in the round", [])
@@ -953,8 +968,8 @@ public sealed partial class AggregationRoundGrain(
             RoundAggregator.Result result;
             try
             {
-                var root = state.State.Tasks.Values.FirstOrDefault(t => t.Role == TaskRole.Root && t.State == RoundTaskState.Done)?.Report?.Result;
-                result = await RoundAggregator.AggregateAsync(store, Config, done, failures, root, CancellationToken.None);
+                var root = state.State.Tasks.Values.FirstOrDefault(t => t.Role == TaskRole.Root && t.State == RoundTaskState.Done)?.Report;
+                result = await RoundAggregator.AggregateAsync(store, Config, done, failures, root, _prefetched, CancellationToken.None);
             }
             catch
             {
@@ -975,7 +990,8 @@ public sealed partial class AggregationRoundGrain(
         }
 
         state.State.Status = RoundStatus.Closed;
-        state.State.ClosedUtc = now;
+        // Closed when the new model is stored, so a round's wall time includes its aggregation.
+        state.State.ClosedUtc = clock.GetUtcNow();
         await CommitAsync();
         LogClosed(this.GetPrimaryKeyString(), done.Count, state.State.KeptBecause ?? "new model");
         foreach (var (provider, reason) in state.State.Suspects)
@@ -983,8 +999,41 @@ public sealed partial class AggregationRoundGrain(
             await GrainFactory.GetGrain<IProviderGrain>(provider).RecordSuspicionAsync(this.GetPrimaryKeyString(), reason);
         }
 
+        ForgetPrefetched();
         await CancelOutstandingAsync("the round closed");
         await NotifyJobAsync();
+    }
+
+    // Reads an accepted result while the round still collects, off the grain's turn (it touches no
+    // state), so that closing finds most blobs already fetched and checked. Only a cache: after a
+    // restart, or past the memory budget, closing reads what is missing.
+    private void Prefetch(TaskReport report)
+    {
+        if (report.Result is not { } blob || _prefetched.ContainsKey(report.TaskId) || _prefetchedBytes + blob.Length > PrefetchBudgetBytes
+            || services.GetService<IContentStore>() is not { } store)
+        {
+            return;
+        }
+
+        _prefetchedBytes += blob.Length;
+        _prefetched[report.TaskId] = Task.Run(async () =>
+        {
+            await PrefetchGate.WaitAsync();
+            try
+            {
+                return await RoundAggregator.FetchAsync(store, report, CancellationToken.None);
+            }
+            finally
+            {
+                PrefetchGate.Release();
+            }
+        });
+    }
+
+    private void ForgetPrefetched()
+    {
+        _prefetched.Clear();
+        _prefetchedBytes = 0;
     }
 
     private async Task RetryOrFailAsync(int received)

@@ -33,18 +33,25 @@ internal static class DataParallelReview
         IReadOnlyDictionary<string, string> Flags);
 
     /// <summary>Fetches and decodes every result, screens the untrusted ones and flags copies.</summary>
-    public static async Task<Loaded> LoadAsync(IContentStore store, RoundConfig config, IReadOnlyList<(string TaskId, RoundTask Task)> done, VerificationSetup setup, CancellationToken cancellationToken)
+    public static async Task<Loaded> LoadAsync(
+        IContentStore store, RoundConfig config, IReadOnlyList<(string TaskId, RoundTask Task)> done, VerificationSetup setup, IReadOnlyDictionary<string, Task<FetchedResult>>? prefetched, CancellationToken cancellationToken)
     {
         var plan = ModelSpecJson.ParseAndPlan(config.SpecJson);
         var current = ModelWeights.FromSafetensors(plan, await store.ReadAllAsync(config.Weights.Sha256, cancellationToken)).Values;
-        var fetched = await RoundAggregator.FetchResultsAsync(store, done, cancellationToken);
+        var fetched = await RoundAggregator.FetchResultsAsync(store, done, prefetched, cancellationToken);
         var parameters = new Dictionary<string, float[]>(StringComparer.Ordinal);
         var undecodable = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < done.Count; i++)
         {
+            if (fetched[i].Problem is { } problem)
+            {
+                undecodable[done[i].TaskId] = problem;
+                continue;
+            }
+
             try
             {
-                parameters[done[i].TaskId] = RoundAggregator.Decode(plan, current, fetched[i]);
+                parameters[done[i].TaskId] = RoundAggregator.Decode(plan, current, fetched[i].Content);
             }
             catch (Exception ex) when (ex is InvalidDataException or ArgumentException or FormatException)
             {

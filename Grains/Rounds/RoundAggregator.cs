@@ -3,6 +3,7 @@ using OrleansAI.Federation;
 using OrleansAI.Federation.Compression;
 using OrleansAI.Federation.Robust;
 using OrleansAI.Federation.Verification;
+using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Grains.Storage;
@@ -13,7 +14,7 @@ namespace OrleansAI.Grains.Rounds;
 
 /// <summary>
 /// Turns a round's verified result blobs into the next global model with the job's strategy. The
-/// blobs come from the content store by hash; a blob that does not decode for this model is a
+/// blobs come from their upload slots, checked against their signed hashes; a blob that does not decode for this model is a
 /// failure of its provider, never of the round.
 /// </summary>
 internal static class RoundAggregator
@@ -25,7 +26,8 @@ internal static class RoundAggregator
     internal sealed record Result(ContentReference? NewWeights, string? KeptBecause, IReadOnlyList<RoundContribution> Contributions, ContentReference? StrategyState, IReadOnlyDictionary<string, string> Suspects);
 
     public static async Task<Result> AggregateAsync(
-        IContentStore store, RoundConfig config, IReadOnlyList<(string TaskId, RoundTask Task)> done, IReadOnlyList<ClientFailure> failures, ContentReference? root, CancellationToken cancellationToken)
+        IContentStore store, RoundConfig config, IReadOnlyList<(string TaskId, RoundTask Task)> done, IReadOnlyList<ClientFailure> failures, TaskReport? root,
+        IReadOnlyDictionary<string, Task<FetchedResult>>? prefetched, CancellationToken cancellationToken)
     {
         var plan = ModelSpecJson.ParseAndPlan(config.SpecJson);
         var current = ModelWeights.FromSafetensors(plan, await store.ReadAllAsync(config.Weights.Sha256, cancellationToken)).Values;
@@ -33,7 +35,7 @@ internal static class RoundAggregator
         var allFailures = failures.ToList();
         // Results are fetched concurrently (the store is remote; a round's wall time is what we minimise)
         // and decoded in task order, so aggregation sees the same input order every time.
-        var fetched = await FetchResultsAsync(store, done, cancellationToken);
+        var fetched = await FetchResultsAsync(store, done, prefetched, cancellationToken);
         // FedBuff results carried in from earlier rounds decode against the model they started from.
         var bases = new Dictionary<string, float[]>(StringComparer.Ordinal) { [config.Weights.Sha256] = current };
         foreach (var hash in done.Select(d => d.Task.BaseWeights?.Sha256).OfType<string>().Distinct().Where(h => !bases.ContainsKey(h)))
@@ -45,10 +47,17 @@ internal static class RoundAggregator
         for (var i = 0; i < done.Count; i++)
         {
             var task = done[i].Task;
+            if (fetched[i].Problem is { } problem)
+            {
+                undecodable[task.Provider] = problem;
+                allFailures.Add(new ClientFailure(task.Provider, problem));
+                continue;
+            }
+
             try
             {
                 var start = bases[task.BaseWeights?.Sha256 ?? config.Weights.Sha256];
-                updates.Add(new ClientUpdate(task.Provider, Decode(plan, start, fetched[i]), task.Report!.Examples, task.BaseRound ?? config.Round - 1));
+                updates.Add(new ClientUpdate(task.Provider, Decode(plan, start, fetched[i].Content), task.Report!.Examples, task.BaseRound ?? config.Round - 1));
             }
             catch (Exception ex) when (ex is InvalidDataException or ArgumentException or FormatException)
             {
@@ -81,10 +90,14 @@ internal static class RoundAggregator
         {
             try
             {
-                rootParameters = Decode(plan, current, await store.ReadAllAsync(root.Sha256, cancellationToken));
-                foreach (var (client, cosine) in FlTrust.Outliers(current, rootParameters, [.. updates.Where(u => u.BaseRound == config.Round - 1)]))
+                var rootResult = await FetchAsync(store, root, prefetched, null, cancellationToken);
+                if (rootResult.Problem is null)
                 {
-                    suspects.TryAdd(client, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its update points away from the platform's update on the root dataset (cosine {cosine:F2}, FLTrust)"));
+                    rootParameters = Decode(plan, current, rootResult.Content);
+                    foreach (var (client, cosine) in FlTrust.Outliers(current, rootParameters, [.. updates.Where(u => u.BaseRound == config.Round - 1)]))
+                    {
+                        suspects.TryAdd(client, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its update points away from the platform's update on the root dataset (cosine {cosine:F2}, FLTrust)"));
+                    }
                 }
             }
             catch (Exception ex) when (ex is InvalidDataException or ArgumentException or FormatException)
@@ -120,22 +133,67 @@ internal static class RoundAggregator
         return new Result(next, outcome.KeptBecause, contributions, nextState, suspects);
     }
 
-    /// <summary>Every result blob of <paramref name="done"/>, in task order, at most <see cref="ConcurrentReads"/> at a time.</summary>
-    public static async Task<byte[][]> FetchResultsAsync(IContentStore store, IReadOnlyList<(string TaskId, RoundTask Task)> done, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every result blob of <paramref name="done"/>, in task order: those the round already fetched
+    /// while it collected from <paramref name="prefetched"/>, the rest at most <see cref="ConcurrentReads"/>
+    /// at a time.
+    /// </summary>
+    public static async Task<FetchedResult[]> FetchResultsAsync(
+        IContentStore store, IReadOnlyList<(string TaskId, RoundTask Task)> done, IReadOnlyDictionary<string, Task<FetchedResult>>? prefetched, CancellationToken cancellationToken)
     {
         using var gate = new SemaphoreSlim(ConcurrentReads);
-        return await Task.WhenAll(done.Select(async d =>
+        return await Task.WhenAll(done.Select(d => FetchAsync(store, d.Task.Report!, prefetched, gate, cancellationToken)));
+    }
+
+    /// <summary>One result blob: the early read of it if there was one, else read now (through <paramref name="gate"/> if given).</summary>
+    public static async Task<FetchedResult> FetchAsync(
+        IContentStore store, TaskReport report, IReadOnlyDictionary<string, Task<FetchedResult>>? prefetched, SemaphoreSlim? gate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (prefetched is not null && prefetched.TryGetValue(report.TaskId, out var early))
         {
-            await gate.WaitAsync(cancellationToken);
             try
             {
-                return await store.ReadAllAsync(d.Task.Report!.Result!.Sha256, cancellationToken);
+                return await early;
             }
-            finally
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                gate.Release();
+                // The early read met a store error (expected problems are results, not throws):
+                // read again now rather than fail the round on a stale fault.
             }
-        }));
+        }
+
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            return await FetchAsync(store, report, cancellationToken);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    /// <summary>
+    /// One result blob, read from its upload slot and checked against the hash and length its
+    /// provider signed. A blob that is gone or different is a problem of that result, never of the round.
+    /// </summary>
+    public static async Task<FetchedResult> FetchAsync(IContentStore store, TaskReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(report);
+        try
+        {
+            return new FetchedResult(await store.ReadUploadAsync(report.TaskId, report.Result!, cancellationToken), null);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException)
+        {
+            return new FetchedResult([], $"result blob unusable: {ex.Message}");
+        }
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public sealed class RoundState
     /// <summary>When the first task went out.</summary>
     [Id(5)] public DateTimeOffset? OpenedUtc { get; set; }
 
-    /// <summary>When it closed or failed.</summary>
+    /// <summary>When it closed (its new model stored) or failed.</summary>
     [Id(6)] public DateTimeOffset? ClosedUtc { get; set; }
 
     /// <summary>The aggregated model.</summary>

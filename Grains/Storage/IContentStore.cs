@@ -26,15 +26,21 @@ public interface IContentStore
     Task<Uri> CreateReadUrlAsync(string sha256, TimeSpan lifetime, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A URL that can only create the upload slot <paramref name="uploadId"/> (e.g. a task id), valid
-    /// for <paramref name="lifetime"/>; what lands there is not content until <see cref="AcceptUploadAsync"/>.
+    /// A URL that can only create the upload slot <paramref name="uploadId"/> (e.g. a task id), once,
+    /// valid for <paramref name="lifetime"/>. What lands there is not content: it is read through
+    /// <see cref="ReadUploadAsync"/>, which checks it against the hash its uploader signed, and
+    /// becomes content only through <see cref="PromoteUploadAsync"/> (results are read from their
+    /// slot: copying each into content would cost two more requests per result).
     /// </summary>
     Task<Uri> CreateUploadUrlAsync(string uploadId, TimeSpan lifetime, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Verifies that the upload slot holds at most <paramref name="maxBytes"/> bytes hashing to
-    /// <paramref name="claimedSha256"/>, then stores it as content and clears the slot. A mismatch
-    /// clears the slot and throws <see cref="InvalidDataException"/>.
+    /// The bytes of upload slot <paramref name="uploadId"/>, checked against <paramref name="expected"/>
+    /// (the hash and length its uploader signed) as they are read, never more than its length: a
+    /// mismatch throws <see cref="InvalidDataException"/>, an empty slot <see cref="FileNotFoundException"/>.
     /// </summary>
-    Task<ContentReference> AcceptUploadAsync(string uploadId, string claimedSha256, long maxBytes, CancellationToken cancellationToken);
+    Task<byte[]> ReadUploadAsync(string uploadId, ContentReference expected, CancellationToken cancellationToken);
+
+    /// <summary>Copies upload slot <paramref name="uploadId"/> into content, checked against <paramref name="expected"/> (for blobs that must outlive their task, such as evidence).</summary>
+    Task<ContentReference> PromoteUploadAsync(string uploadId, ContentReference expected, CancellationToken cancellationToken);
 }

@@ -13,7 +13,8 @@ namespace OrleansAI.Hosting.Storage;
 
 /// <summary>
 /// <see cref="IContentStore"/> on Azure Blob Storage (Azurite locally): content at
-/// <c>sha256/{hash}</c>, upload slots at <c>incoming/{id}</c>, service SAS URLs scoped to one blob.
+/// <c>sha256/{hash}</c>, upload slots (a task's result, written once by its provider) at
+/// <c>incoming/{id}</c>, service SAS URLs scoped to one blob.
 /// </summary>
 public sealed partial class AzureContentStore(BlobServiceClient service, IOptions<BlobStorageOptions> options, TimeProvider clock) : IContentStore
 {
@@ -63,39 +64,39 @@ public sealed partial class AzureContentStore(BlobServiceClient service, IOption
     public async Task<Uri> CreateUploadUrlAsync(string uploadId, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken);
-        return Sas(UploadBlob(uploadId), BlobSasPermissions.Create | BlobSasPermissions.Write, lifetime);
+        // Create only: once a result is in its slot the provider cannot replace it.
+        return Sas(UploadBlob(uploadId), BlobSasPermissions.Create, lifetime);
     }
 
     /// <inheritdoc />
-    public async Task<ContentReference> AcceptUploadAsync(string uploadId, string claimedSha256, long maxBytes, CancellationToken cancellationToken)
+    public async Task<byte[]> ReadUploadAsync(string uploadId, ContentReference expected, CancellationToken cancellationToken)
     {
-        if (!ContentReference.IsSha256(claimedSha256))
-        {
-            throw new ArgumentException("The claimed hash is not a lower-case hex SHA-256.", nameof(claimedSha256));
-        }
+        ArgumentNullException.ThrowIfNull(expected);
+        var (bytes, hash) = await ReadSlotAsync(UploadBlob(uploadId), expected.Length, cancellationToken);
+        return hash == expected.Sha256 && bytes.Length == expected.Length
+            ? bytes
+            : throw new InvalidDataException($"The upload '{uploadId}' is not the {expected.Length} bytes with SHA-256 {expected.Sha256} its uploader signed.");
+    }
 
-        var slot = UploadBlob(uploadId);
+    /// <inheritdoc />
+    public async Task<ContentReference> PromoteUploadAsync(string uploadId, ContentReference expected, CancellationToken cancellationToken)
+    {
+        var bytes = await ReadUploadAsync(uploadId, expected, cancellationToken);
+        await StoreAsync(expected.Sha256, bytes, cancellationToken);
+        return expected;
+    }
+
+    // One request: the download is cut off past maxBytes, so no separate size check is needed.
+    private static async Task<(byte[] Bytes, string Hash)> ReadSlotAsync(BlobClient slot, long maxBytes, CancellationToken cancellationToken)
+    {
         try
         {
-            // One request: the download is cut off past maxBytes, so no separate size check is needed.
             using var download = (await slot.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
-            var (bytes, hash) = await ReadAndHashAsync(download.Content, maxBytes, cancellationToken);
-            if (hash != claimedSha256)
-            {
-                throw new InvalidDataException($"The upload '{uploadId}' hashes to {hash}, not the claimed {claimedSha256}.");
-            }
-
-            await StoreAsync(hash, bytes, cancellationToken);
-            return new ContentReference(hash, bytes.Length);
+            return await ReadAndHashAsync(download.Content, maxBytes, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            throw new FileNotFoundException($"Nothing was uploaded to '{uploadId}'.", uploadId, ex);
-        }
-        finally
-        {
-            // Verified or not, the slot is spent: a refused upload must not linger to be retried as-is.
-            await slot.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+            throw new FileNotFoundException($"Nothing was uploaded to '{slot.Name}'.", slot.Name, ex);
         }
     }
 

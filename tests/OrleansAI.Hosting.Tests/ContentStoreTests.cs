@@ -74,36 +74,70 @@ public sealed class ContentStoreTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task AnUploadIsAcceptedOnlyWhenItHashesToTheClaim()
+    public async Task AnUploadReadsBackOnlyAsTheBytesItsUploaderSigned()
     {
         var update = RandomNumberGenerator.GetBytes(10_000);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(update));
+        var signed = new Grains.Interfaces.Storage.ContentReference(Convert.ToHexStringLower(SHA256.HashData(update)), update.Length);
         var good = await _store.CreateUploadUrlAsync("task-1", TimeSpan.FromMinutes(5), CancellationToken.None);
         var bad = await _store.CreateUploadUrlAsync("task-2", TimeSpan.FromMinutes(5), CancellationToken.None);
         using var put1 = await _http.PutAsync(good, Block(update));
         using var put2 = await _http.PutAsync(bad, Block(update));
         using var readThroughUploadUrl = await _http.GetAsync(good);
 
-        var accepted = await _store.AcceptUploadAsync("task-1", hash, maxBytes: 1_000_000, CancellationToken.None);
-        var lie = await Assert.ThrowsAsync<InvalidDataException>(() => _store.AcceptUploadAsync("task-2", new string('0', 64), 1_000_000, CancellationToken.None));
+        var read = await _store.ReadUploadAsync("task-1", signed, CancellationToken.None);
+        var lie = await Assert.ThrowsAsync<InvalidDataException>(() => _store.ReadUploadAsync("task-2", signed with { Sha256 = new string('0', 64) }, CancellationToken.None));
+        var shorter = await Assert.ThrowsAsync<InvalidDataException>(() => _store.ReadUploadAsync("task-2", signed with { Length = 9_999 }, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.Created, put1.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, readThroughUploadUrl.StatusCode);
-        Assert.Equal(hash, accepted.Sha256);
-        Assert.True(await _store.ExistsAsync(hash, CancellationToken.None));
-        Assert.Contains("not the claimed", lie.Message, StringComparison.Ordinal);
-        Assert.Empty(_service.GetBlobContainerClient(_container).GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "incoming/", CancellationToken.None));
+        Assert.Equal(update, read);
+        Assert.Contains("its uploader signed", lie.Message, StringComparison.Ordinal);
+        Assert.Contains("at most 9999", shorter.Message, StringComparison.Ordinal);
+        // Results stay in their slot: nothing became content on the way.
+        Assert.Equal(["incoming/task-1", "incoming/task-2"], Names("incoming/"));
+        Assert.False(await _store.ExistsAsync(signed.Sha256, CancellationToken.None));
     }
 
     [Fact]
-    public async Task AnOversizeUploadIsRefused()
+    public async Task AnUploadUrlCreatesItsSlotOnceAndCannotReplaceIt()
     {
-        var url = await _store.CreateUploadUrlAsync("big", TimeSpan.FromMinutes(5), CancellationToken.None);
-        using var put = await _http.PutAsync(url, Block(new byte[5000]));
+        var url = await _store.CreateUploadUrlAsync("task-once", TimeSpan.FromMinutes(5), CancellationToken.None);
+        var first = RandomNumberGenerator.GetBytes(2_000);
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _store.AcceptUploadAsync("big", new string('a', 64), maxBytes: 4096, CancellationToken.None));
+        using var put = await _http.PutAsync(url, Block(first));
+        using var again = await _http.PutAsync(url, Block(RandomNumberGenerator.GetBytes(2_000)));
+        var reference = new Grains.Interfaces.Storage.ContentReference(Convert.ToHexStringLower(SHA256.HashData(first)), first.Length);
 
-        Assert.Contains("at most 4096", error.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        Assert.False(again.IsSuccessStatusCode, $"a second upload through the same URL got {again.StatusCode}");
+        Assert.Equal(first, await _store.ReadUploadAsync("task-once", reference, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReadingASlotNothingWasUploadedToSaysSo()
+    {
+        var claimed = new Grains.Interfaces.Storage.ContentReference(new string('a', 64), 4);
+
+        var missing = await Assert.ThrowsAsync<FileNotFoundException>(() => _store.ReadUploadAsync("never-uploaded", claimed, CancellationToken.None));
+
+        Assert.Contains("never-uploaded", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APromotedUploadBecomesContentUnderItsHash()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(5_000);
+        var url = await _store.CreateUploadUrlAsync("task-4", TimeSpan.FromMinutes(5), CancellationToken.None);
+        using var put = await _http.PutAsync(url, Block(bytes));
+        var verified = new Grains.Interfaces.Storage.ContentReference(Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length);
+
+        var promoted = await _store.PromoteUploadAsync("task-4", verified, CancellationToken.None);
+        await using var read = await _store.OpenReadAsync(promoted.Sha256, CancellationToken.None);
+        using var copy = new MemoryStream();
+        await read.CopyToAsync(copy);
+
+        Assert.Equal(verified, promoted);
+        Assert.Equal(bytes, copy.ToArray());
     }
 
     [Fact]
@@ -113,6 +147,9 @@ public sealed class ContentStoreTests : IAsyncLifetime, IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => _store.CreateUploadUrlAsync("a/b", TimeSpan.FromMinutes(1), CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _store.CreateUploadUrlAsync("ok", TimeSpan.FromDays(1), CancellationToken.None));
     }
+
+    private List<string> Names(string prefix) =>
+        [.. _service.GetBlobContainerClient(_container).GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None).Select(b => b.Name)];
 
     private static ByteArrayContent Block(byte[] bytes)
     {

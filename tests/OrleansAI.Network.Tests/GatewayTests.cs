@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
 using Nethereum.Signer;
@@ -159,18 +160,66 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Equal(1, round.Failed);
     }
 
+    [Fact]
+    public async Task AResultWhoseBlobIsMissingOrNotWhatWasSignedCountsAsItsProvidersFailure()
+    {
+        var liar = EthECKey.GenerateKey();
+        var idle = EthECKey.GenerateKey();
+        using var liarStream = await OpenAsync(liar);
+        using var idleStream = await OpenAsync(idle);
+        var job = await Network.SubmitAsync(new { spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement, rounds = 1, minProviders = 2, roundTimeoutSeconds = 60 });
+        var liarTask = await NextTaskAsync(liarStream);
+        var idleTask = await NextTaskAsync(idleStream);
+
+        // One uploads bytes and signs a different hash; the other signs a result it never uploaded.
+        var lied = await AnswerAsync(liarStream, liarTask, liar, claim: new string('c', 64));
+        var unsent = await AnswerAsync(idleStream, idleTask, idle, upload: false);
+        await Network.WaitAsync(job.Id, j => j.RoundsCompleted >= 1 || j.Status is Grains.Interfaces.Jobs.JobStatus.Failed, TimeSpan.FromSeconds(60));
+        var round = (await Network.Client.GetFromJsonAsync<Api.Jobs.RoundDetailView>($"/api/jobs/{job.Id}/rounds/1", LocalNetwork.Json))!;
+
+        // The gateway does not read results; the round does, once, and finds both unusable.
+        Assert.Equal("accepted", lied.Outcome);
+        Assert.Equal("accepted", unsent.Outcome);
+        Assert.All(round.Contributions, c => Assert.False(c.Used));
+        Assert.Contains("its uploader signed", round.Contributions.Single(c => c.TaskId == liarTask.TaskId).Note, StringComparison.Ordinal);
+        Assert.Contains("Nothing was uploaded", round.Contributions.Single(c => c.TaskId == idleTask.TaskId).Note, StringComparison.Ordinal);
+        Assert.NotNull(round.KeptBecause);
+    }
+
+    [Fact]
+    public async Task AResultLongerThanItsTaskAcceptsIsRefused()
+    {
+        var provider = EthECKey.GenerateKey();
+        using var stream = await OpenAsync(provider);
+        using var other = await OpenAsync(EthECKey.GenerateKey());
+        await Network.SubmitAsync(new { spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement, rounds = 1, minProviders = 2, roundTimeoutSeconds = 60 });
+        var task = await NextTaskAsync(stream);
+        var sha = new string('d', 64);
+        const long tooLong = 1L << 40;
+
+        await stream.RequestStream.WriteAsync(new NodeMessage
+        {
+            Result = new TaskResult { TaskId = task.TaskId, Sha256 = sha, Length = tooLong, Examples = 10, Signature = MessageSignatures.Sign(ResultMessage.Format(31337, task.TaskId, sha, tooLong, 10), provider) },
+        });
+
+        var receipt = await NextAsync(stream, GatewayMessage.BodyOneofCase.Receipt);
+        Assert.Equal("refused", receipt.Receipt.Outcome);
+        Assert.Contains("accepts at most", receipt.Receipt.Detail, StringComparison.Ordinal);
+    }
+
     // Uploads a small blob to the task's upload URL and reports it, signed.
-    private static async Task<ResultReceipt> AnswerAsync(AsyncDuplexStreamingCall<NodeMessage, GatewayMessage> call, WorkTask task, EthECKey key)
+    private static async Task<ResultReceipt> AnswerAsync(AsyncDuplexStreamingCall<NodeMessage, GatewayMessage> call, WorkTask task, EthECKey key, string? claim = null, bool upload = true)
     {
         var payload = System.Text.Encoding.UTF8.GetBytes($"result of {task.TaskId}");
-        using (var http = new HttpClient())
-        using (var content = new ByteArrayContent(payload))
+        if (upload)
         {
+            using var http = new HttpClient();
+            using var content = new ByteArrayContent(payload);
             content.Headers.Add("x-ms-blob-type", "BlockBlob");
             (await http.PutAsync(task.UploadUrl, content)).EnsureSuccessStatusCode();
         }
 
-        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(payload));
+        var sha = claim ?? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(payload));
         await call.RequestStream.WriteAsync(new NodeMessage
         {
             Result = new TaskResult
