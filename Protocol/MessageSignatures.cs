@@ -13,6 +13,10 @@ public static class MessageSignatures
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(key);
+        // Nethereum's libsecp256k1 port signs about nine times faster than its default path and
+        // gives the same (RFC 6979, low-s) signature; a simulated fleet signs a hundred results at
+        // once on two cores, where the default path alone took half a second a round.
+        EthECKey.SignRecoverable = true;
         return new EthereumMessageSigner().EncodeUTF8AndSign(message, key);
     }
 

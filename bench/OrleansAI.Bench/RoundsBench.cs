@@ -25,7 +25,7 @@ internal static class RoundsBench
         var compute = TimeSpan.FromMilliseconds(args.Int("compute-ms", 5_000));
         Console.WriteLine($"rounds: {rounds} rounds per fleet, {compute.TotalMilliseconds} ms simulated compute per task on top of a real 32-example training run");
         await using var stack = await StackServices.EnsureAsync();
-        var shares = new Dictionary<int, (double Share, double WallMs, double ComputeMs)>();
+        var shares = new Dictionary<int, (double Share, double WallMs, double ComputeMs, double BlobFloorShare)>();
         foreach (var providers in fleets)
         {
             await using var network = await LocalNetwork.StartAsync(providers, maxExamples: 32, settings: new AgentSettings { SimulatedCompute = compute, MaxConcurrentTasks = 2 }, slots: providers);
@@ -51,13 +51,18 @@ internal static class RoundsBench
             }
 
             var share = Stats.Median([.. training.Select(r => (r.WallMs - r.SlowestComputeMs) / r.WallMs)]);
-            shares[providers] = (share, Stats.Median([.. training.Select(r => r.WallMs)]), Stats.Median([.. training.Select(r => r.SlowestComputeMs)]));
-            Console.WriteLine($"  {providers,4} providers: median overhead share {Stats.F(100 * share, 2)} % (median wall {Stats.F(shares[providers].WallMs, 0)} ms, slowest compute {Stats.F(shares[providers].ComputeMs, 0)} ms)");
+            var wall = Stats.Median([.. training.Select(r => r.WallMs)]);
+            // The same blob traffic on its own, right after, against the same store: what of the
+            // overhead the blob store sets by itself.
+            var floor = await RoundBlobFloor.MeasureAsync(providers, training[^1].BytesOut / Math.Max(1, training[^1].Assigned), training[^1].BytesIn / Math.Max(1, training[^1].Participants), repeats: 3);
+            shares[providers] = (share, wall, Stats.Median([.. training.Select(r => r.SlowestComputeMs)]), floor / wall);
+            Console.WriteLine($"  {providers,4} providers: median overhead share {Stats.F(100 * share, 2)} % (median wall {Stats.F(wall, 0)} ms, slowest compute {Stats.F(shares[providers].ComputeMs, 0)} ms); "
+                + $"the round's blob traffic alone takes {Stats.F(floor, 0)} ms ({Stats.F(100 * floor / wall, 2)} % of the round), overhead minus that: {Stats.F(100 * (share - floor / wall), 2)} points");
         }
 
         var worst = shares.Values.Max(s => s.Share);
         Console.WriteLine($"RESULT rounds overhead_share={Stats.F(worst)} " + string.Join(' ', shares.Select(s =>
-            $"overhead_share_{s.Key}={Stats.F(s.Value.Share)} round_ms_{s.Key}={Stats.F(s.Value.WallMs, 0)} compute_ms_{s.Key}={Stats.F(s.Value.ComputeMs, 0)}")));
+            $"overhead_share_{s.Key}={Stats.F(s.Value.Share)} blob_floor_share_{s.Key}={Stats.F(s.Value.BlobFloorShare)} round_ms_{s.Key}={Stats.F(s.Value.WallMs, 0)} compute_ms_{s.Key}={Stats.F(s.Value.ComputeMs, 0)}")));
         return 0;
     }
 }

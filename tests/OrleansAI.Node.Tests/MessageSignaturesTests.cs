@@ -1,0 +1,41 @@
+using Nethereum.Signer;
+using OrleansAI.Protocol;
+
+namespace OrleansAI.Node.Tests;
+
+public sealed class MessageSignaturesTests
+{
+    [Fact]
+    public void SigningGivesNethereumsReferenceSignatureForRandomKeysAndMessages()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 40; i++)
+        {
+            var key = EthECKey.GenerateKey();
+            var message = ResultMessage.Format(31337, Guid.NewGuid().ToString("N"), Convert.ToHexStringLower(random.GetItems<byte>([.. Enumerable.Range(0, 256).Select(b => (byte)b)], 32)), random.Next(1, 1_000_000), random.Next(1, 10_000), i % 2 == 0 ? "" : "cpu/1");
+
+            var signature = MessageSignatures.Sign(message, key);
+            // The reference: Nethereum's default (BouncyCastle) signing path, which the fast path must equal bit for bit.
+            EthECKey.SignRecoverable = false;
+            var reference = new EthereumMessageSigner().EncodeUTF8AndSign(message, key);
+            EthECKey.SignRecoverable = true;
+
+            Assert.Equal(reference, signature);
+            Assert.Equal(MessageSignatures.AddressOf(key), MessageSignatures.RecoverSigner(message, signature));
+        }
+    }
+
+    [Fact]
+    public void AnAlteredMessageOrSignatureDoesNotRecoverTheSigner()
+    {
+        var key = EthECKey.GenerateKey();
+        var signature = MessageSignatures.Sign("task 1 result aaaa", key);
+        var flipped = signature[..10] + (signature[10] == '0' ? '1' : '0') + signature[11..];
+
+        Assert.NotEqual(MessageSignatures.AddressOf(key), MessageSignatures.RecoverSigner("task 1 result aaab", signature));
+        Assert.NotEqual(MessageSignatures.AddressOf(key), MessageSignatures.RecoverSigner("task 1 result aaaa", flipped));
+        Assert.Null(MessageSignatures.RecoverSigner("task 1 result aaaa", signature[..^2]));
+        Assert.Null(MessageSignatures.RecoverSigner("task 1 result aaaa", "0x" + new string('z', 130)));
+        Assert.Null(MessageSignatures.RecoverSigner("task 1 result aaaa", null));
+    }
+}
