@@ -32,8 +32,10 @@ public sealed partial class AggregationRoundGrain(
     private IGrainTimer? _deadlineTimer;
     private IGrainTimer? _closeSoon;
     private IGrainTimer? _topUp;
-    /// <summary>Result bytes a round keeps in memory while it collects; past this, closing reads the rest.</summary>
+    /// <summary>Result bytes all rounds of a silo keep in memory while they collect; past this, closing reads the rest.</summary>
     private const long PrefetchBudgetBytes = 512L << 20;
+
+    private static long s_prefetchedBytes;
 
     private readonly Dictionary<string, Task<FetchedResult>> _prefetched = new(StringComparer.Ordinal);
     // Per silo, not per round: early reads of every round share one bound on the store.
@@ -45,6 +47,14 @@ public sealed partial class AggregationRoundGrain(
     private Task? _queuedWrite;
 
     private RoundConfig Config => state.State.Config!;
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A round that fails, is cancelled or is moved gives its share of the silo's budget back.
+        ForgetPrefetched();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -1009,9 +1019,14 @@ public sealed partial class AggregationRoundGrain(
     // restart, or past the memory budget, closing reads what is missing.
     private void Prefetch(TaskReport report)
     {
-        if (report.Result is not { } blob || _prefetched.ContainsKey(report.TaskId) || _prefetchedBytes + blob.Length > PrefetchBudgetBytes
-            || services.GetService<IContentStore>() is not { } store)
+        if (report.Result is not { } blob || _prefetched.ContainsKey(report.TaskId) || services.GetService<IContentStore>() is not { } store)
         {
+            return;
+        }
+
+        if (Interlocked.Add(ref s_prefetchedBytes, blob.Length) > PrefetchBudgetBytes)
+        {
+            Interlocked.Add(ref s_prefetchedBytes, -blob.Length);
             return;
         }
 
@@ -1032,6 +1047,7 @@ public sealed partial class AggregationRoundGrain(
 
     private void ForgetPrefetched()
     {
+        Interlocked.Add(ref s_prefetchedBytes, -_prefetchedBytes);
         _prefetched.Clear();
         _prefetchedBytes = 0;
     }
