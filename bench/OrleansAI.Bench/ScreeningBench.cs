@@ -54,6 +54,8 @@ internal static class ScreeningBench
             var verifier = withRoot ? honest + Cheaters.Length + 2 : -1;
             await using var network = await LocalNetwork.StartAsync(honest + Cheaters.Length + 2 + (withRoot ? 1 : 0), maxExamples: 300, behaviors: behaviors,
                 verifiers: withRoot ? [verifier] : null,
+                // The run's number fixes keys, data and each provider's draws, so runs compare between sessions.
+                seed: seed,
                 customize: (i, s) => i == intermittent ? s with { CheatRate = IntermittentRate }
                     : i == leader ? s with { Collusion = "pair" }
                     : i == copier ? s with { Collusion = "pair", Copier = true }

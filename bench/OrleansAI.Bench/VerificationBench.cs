@@ -67,6 +67,8 @@ internal static class VerificationBench
             await using var network = await LocalNetwork.StartAsync(providers,
                 behaviors: kinds.Where(k => k.Behavior != ClientBehavior.Honest).ToDictionary(k => k.Index, k => k.Behavior),
                 verifiers: [0],
+                // The run's number fixes keys, data and each provider's draws, so runs compare between sessions.
+                seed: run,
                 // Room for a replica or a second shard once suspended cheaters leave the fleet.
                 settings: new Node.AgentSettings { MaxConcurrentTasks = 4 },
                 customize: (i, s) => i == 1 ? s with { Collusion = "copy" }
