@@ -340,6 +340,7 @@ cmd_demo() {
   log "$online providers online"
 
   log "submitting the Fashion-MNIST CNN job: $rounds rounds of FedAvg over $providers providers, as client 'demo'"
+  log "(the simulated providers share this machine's $(nproc) cores and train in turn, so a round takes several times the slowest provider's own compute)"
   local spec job id request
   spec=$(cat "$ROOT/Learning.Specs/Specs/Models/fashion-cnn.json")
   local budget=1000000000000000000000 # 1,000 OAI, shared by the results that shape the model

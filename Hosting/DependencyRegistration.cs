@@ -92,6 +92,10 @@ public static class DependencyRegistration
                 return new Chain.ChainJobSettlement(new Settlement.Services.JobEscrowService(signer, deployment.Contracts.JobEscrow), deployment, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Chain.ChainJobSettlement>>());
             });
             services.TryAddSingleton<Grains.Settlement.IJobSettlement>(sp => sp.GetRequiredService<Chain.ChainJobSettlement>());
+            // Staking rewards follow reputation: the same key (PLATFORM_ROLE on Rewards) sets each provider's multiplier.
+            services.TryAddSingleton<Grains.Settlement.IRewardsPublisher>(sp => new Chain.ChainRewardsPublisher(
+                new Settlement.Services.RewardsService(sp.GetRequiredService<Settlement.SettlementSigner>(), sp.GetRequiredService<Settlement.Deployment.DeploymentFile>().Contracts.Rewards),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Chain.ChainRewardsPublisher>>()));
             // Proven fraud is slashed from the same key (it holds SLASHER_ROLE): a share of the stake per case.
             services.TryAddSingleton<Grains.Verification.ISlasher>(sp => new Chain.ChainSlasher(
                 new Settlement.Services.StakingService(sp.GetRequiredService<Settlement.SettlementSigner>(), sp.GetRequiredService<Settlement.Deployment.DeploymentFile>().Contracts.Staking),

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using NBitcoin.Secp256k1;
 using Nethereum.Signer;
 
 namespace OrleansAI.Protocol;
@@ -13,11 +16,36 @@ public static class MessageSignatures
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(key);
-        // Nethereum's libsecp256k1 port signs about nine times faster than its default path and
-        // gives the same (RFC 6979, low-s) signature; a simulated fleet signs a hundred results at
-        // once on two cores, where the default path alone took half a second a round.
-        EthECKey.SignRecoverable = true;
-        return new EthereumMessageSigner().EncodeUTF8AndSign(message, key);
+        // Signed with libsecp256k1's C# port: the same RFC 6979, low-s signature as Nethereum's
+        // default path, about nine times faster (a simulated fleet signs a hundred results at once
+        // on two cores). Nethereum's own switch to it fails for keys with a leading zero byte (one in
+        // 256), whose bytes it hands over short, so the key is padded here.
+        Span<byte> secret = stackalloc byte[32];
+        var bytes = key.GetPrivateKeyAsBytes();
+        bytes.AsSpan(Math.Max(0, bytes.Length - 32)).CopyTo(secret[Math.Max(0, 32 - bytes.Length)..]);
+        var hash = new EthereumMessageSigner().HashPrefixedMessage(Encoding.UTF8.GetBytes(message));
+        try
+        {
+            if (!ECPrivKey.TryCreate(secret, out var signer) || signer is null)
+            {
+                throw new ArgumentException("The key is not a valid secp256k1 private key.", nameof(key));
+            }
+
+            using var held = signer;
+            if (!held.TrySignRecoverable(hash, out var signature) || signature is null)
+            {
+                throw new CryptographicException("Signing failed.");
+            }
+
+            Span<byte> compact = stackalloc byte[65];
+            signature.WriteToSpanCompact(compact[..64], out var recoveryId);
+            compact[64] = (byte)(27 + recoveryId);
+            return "0x" + Convert.ToHexStringLower(compact);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
     }
 
     /// <summary>

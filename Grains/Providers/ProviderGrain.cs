@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using OrleansAI.Federation.Reputation;
@@ -42,6 +43,7 @@ public sealed partial class ProviderGrain(
     private ITaskChannel? _channel;
     private DateTimeOffset _lastHeartbeat;
     private DateTimeOffset _lastListed;
+    private int? _notedRewardsBps;
     private IGrainTimer? _liveness;
 
     private string Address => this.GetPrimaryKeyString();
@@ -431,6 +433,26 @@ public sealed partial class ProviderGrain(
     {
         _lastListed = clock.GetUtcNow();
         await Registry.RegisterAsync(new ProviderListing(Address, state.State.Capabilities!, state.State.Pending.Count, Reputation().SamplingWeight(ReputationOptions.Default), SuspendedUntil()));
+        NoteRewardsMultiplier();
+    }
+
+    // The staking rewards on chain follow the same multiplier as fees; listing is when reputation is
+    // re-read anyway (at once on bad news, every refresh otherwise), and only a real move is reported.
+    private void NoteRewardsMultiplier()
+    {
+        if (ServiceProvider.GetService<Settlement.IRewardsPublisher>() is null)
+        {
+            return;
+        }
+
+        var bps = (int)Math.Round(ReputationView().FeeMultiplier * 10_000);
+        if (_notedRewardsBps is { } noted && Math.Abs(noted - bps) < IRewardsReputationGrain.MinChangeBps)
+        {
+            return;
+        }
+
+        _notedRewardsBps = bps;
+        _ = GrainFactory.GetGrain<IRewardsReputationGrain>(0).NoteAsync(Address, bps);
     }
 
     // Bad news reaches sampling at once instead of at the next refresh.

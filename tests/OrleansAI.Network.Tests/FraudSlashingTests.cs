@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Nethereum.Signer;
+using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Verification;
 using OrleansAI.Protocol;
 using OrleansAI.Settlement;
@@ -66,6 +67,24 @@ public sealed class FraudSlashingTests
         // The chain itself refuses the evidence a second time.
         var replay = await Assert.ThrowsAsync<SettlementException>(() => staking.SlashRequestAndWaitForReceiptAsync(liar, 1, Bytes32.Parse(single.Id), null, CancellationToken.None));
         Assert.Equal("EvidenceAlreadyUsed", replay.ErrorName);
+
+        // Its reputation fell, and its staking rewards follow: the platform sets the multipliers on
+        // chain, and the liar's is now below an honest provider's.
+        var rewards = new RewardsService(chain.Platform, deployment.Contracts.Rewards);
+        var (liarBps, honestBps) = (0, 0);
+        await LocalNetwork.Until(() =>
+        {
+            liarBps = (int)rewards.MultiplierOfQueryAsync(liar).GetAwaiter().GetResult();
+            honestBps = (int)rewards.MultiplierOfQueryAsync(honest).GetAwaiter().GetResult();
+            return honestBps != 10_000 && liarBps < honestBps;
+        }, TimeSpan.FromSeconds(60), "the liar's lower reward multiplier to reach the chain");
+        var published = await grains.GetGrain<IRewardsReputationGrain>(0).PublishedAsync();
+        var view = (await network.Client.GetFromJsonAsync<ProviderSnapshot>($"/api/providers/{liar}", LocalNetwork.Json))!;
+        // A multiplier the chain was never told stays 1×, which is what is sent when it is close to that.
+        Assert.Equal(liarBps, published.GetValueOrDefault(liar, 10_000));
+        Assert.Equal(honestBps, published[honest]);
+        var expected = (int)Math.Round(view.Reputation!.FeeMultiplier * 10_000);
+        Assert.InRange(liarBps, expected - IRewardsReputationGrain.MinChangeBps, expected + IRewardsReputationGrain.MinChangeBps);
 
         // Undisputed, the slash becomes final once its window ends: the funds reach the treasury.
         Assert.Contains("disputable until", single.Detail, StringComparison.Ordinal);
