@@ -100,22 +100,10 @@ public sealed class GatewayTests : IAsyncLifetime
 
         var ownerTask = await NextTaskAsync(ownerStream);
         await NextTaskAsync(intruderStream);
-        var sha = new string('a', 64);
-        await intruderStream.RequestStream.WriteAsync(new NodeMessage
-        {
-            Result = new TaskResult
-            {
-                TaskId = ownerTask.TaskId,
-                Sha256 = sha,
-                Length = 10,
-                Examples = 10,
-                Signature = MessageSignatures.Sign(ResultMessage.Format(31337, ownerTask.TaskId, sha, 10, 10), intruder),
-            },
-        });
+        var receipt = await ClaimAsync(intruderStream, ownerTask.TaskId, new string('a', 64), 10, intruder);
 
-        var receipt = await NextAsync(intruderStream, GatewayMessage.BodyOneofCase.Receipt);
-        Assert.Equal(ownerTask.TaskId, receipt.Receipt.TaskId);
-        Assert.Equal("refused", receipt.Receipt.Outcome);
+        Assert.Equal(ownerTask.TaskId, receipt.TaskId);
+        Assert.Equal("refused", receipt.Outcome);
         Assert.Equal(job.Id, ownerTask.JobId);
     }
 
@@ -127,16 +115,11 @@ public sealed class GatewayTests : IAsyncLifetime
         using var other = await OpenAsync(EthECKey.GenerateKey());
         await Network.SubmitAsync(new { spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement, rounds = 1, minProviders = 2, roundTimeoutSeconds = 60 });
         var task = await NextTaskAsync(stream);
-        var sha = new string('b', 64);
 
-        await stream.RequestStream.WriteAsync(new NodeMessage
-        {
-            Result = new TaskResult { TaskId = task.TaskId, Sha256 = sha, Length = 10, Examples = 10, Signature = MessageSignatures.Sign(ResultMessage.Format(31337, task.TaskId, sha, 10, 10), EthECKey.GenerateKey()) },
-        });
+        var receipt = await ClaimAsync(stream, task.TaskId, new string('b', 64), 10, EthECKey.GenerateKey());
 
-        var receipt = await NextAsync(stream, GatewayMessage.BodyOneofCase.Receipt);
-        Assert.Equal("refused", receipt.Receipt.Outcome);
-        Assert.Contains("not signed by this provider", receipt.Receipt.Detail, StringComparison.Ordinal);
+        Assert.Equal("refused", receipt.Outcome);
+        Assert.Contains("not signed by this provider", receipt.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -194,17 +177,10 @@ public sealed class GatewayTests : IAsyncLifetime
         using var other = await OpenAsync(EthECKey.GenerateKey());
         await Network.SubmitAsync(new { spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement, rounds = 1, minProviders = 2, roundTimeoutSeconds = 60 });
         var task = await NextTaskAsync(stream);
-        var sha = new string('d', 64);
-        const long tooLong = 1L << 40;
+        var receipt = await ClaimAsync(stream, task.TaskId, new string('d', 64), 1L << 40, provider);
 
-        await stream.RequestStream.WriteAsync(new NodeMessage
-        {
-            Result = new TaskResult { TaskId = task.TaskId, Sha256 = sha, Length = tooLong, Examples = 10, Signature = MessageSignatures.Sign(ResultMessage.Format(31337, task.TaskId, sha, tooLong, 10), provider) },
-        });
-
-        var receipt = await NextAsync(stream, GatewayMessage.BodyOneofCase.Receipt);
-        Assert.Equal("refused", receipt.Receipt.Outcome);
-        Assert.Contains("accepts at most", receipt.Receipt.Detail, StringComparison.Ordinal);
+        Assert.Equal("refused", receipt.Outcome);
+        Assert.Contains("accepts at most", receipt.Detail, StringComparison.Ordinal);
     }
 
     // Uploads a small blob to the task's upload URL and reports it, signed.
@@ -231,6 +207,16 @@ public sealed class GatewayTests : IAsyncLifetime
                 Evaluation = new Evaluation { Examples = 10, Loss = 2.3, Accuracy = 0.1 },
                 Signature = MessageSignatures.Sign(ResultMessage.Format(31337, task.TaskId, sha, payload.Length, 10), key),
             },
+        });
+        return (await NextAsync(call, GatewayMessage.BodyOneofCase.Receipt)).Receipt;
+    }
+
+    // Reports a training result for a task without uploading anything, signed by `signer`.
+    private static async Task<ResultReceipt> ClaimAsync(AsyncDuplexStreamingCall<NodeMessage, GatewayMessage> call, string taskId, string sha, long length, EthECKey signer)
+    {
+        await call.RequestStream.WriteAsync(new NodeMessage
+        {
+            Result = new TaskResult { TaskId = taskId, Sha256 = sha, Length = length, Examples = 10, Signature = MessageSignatures.Sign(ResultMessage.Format(31337, taskId, sha, length, 10), signer) },
         });
         return (await NextAsync(call, GatewayMessage.BodyOneofCase.Receipt)).Receipt;
     }
