@@ -1012,6 +1012,47 @@ public sealed partial class AggregationRoundGrain(
         ForgetPrefetched();
         await CancelOutstandingAsync("the round closed");
         await NotifyJobAsync();
+        ReleaseUnusedUploads();
+    }
+
+    // Results the model did not use are needed by nothing once the round is closed (results that
+    // evidence cites were copied into content first), and a provider must not be able to park
+    // unbounded bytes in its slot: they are deleted in the background, after the job has been told,
+    // so the next round does not wait on them. Used results stay: provenance names them.
+    private void ReleaseUnusedUploads()
+    {
+        if (Config.Kind != TaskKind.Train || services.GetService<IContentStore>() is not { } store)
+        {
+            return;
+        }
+
+        var used = state.State.Contributions.Where(c => c.Used).Select(c => c.TaskId).ToHashSet(StringComparer.Ordinal);
+        var unused = state.State.Tasks
+            .Where(t => t.Value.State is RoundTaskState.Done or RoundTaskState.Failed or RoundTaskState.TimedOut && !used.Contains(t.Key))
+            .Select(t => t.Value.Report?.TaskId ?? t.Key)
+            .ToList();
+        if (unused.Count == 0)
+        {
+            return;
+        }
+
+        var round = this.GetPrimaryKeyString();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var batch in unused.Chunk(4))
+                {
+                    await Task.WhenAll(batch.Select(id => store.DeleteUploadAsync(id, CancellationToken.None)));
+                }
+            }
+#pragma warning disable CA1031 // Best effort: a slot left behind costs storage, never correctness.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogReleaseFailed(ex, round);
+            }
+        });
     }
 
     // Reads an accepted result while the round still collects, off the grain's turn (it touches no
@@ -1162,6 +1203,9 @@ public sealed partial class AggregationRoundGrain(
             state.State.StrategyState,
             state.State.Checks.Count > 0 ? state.State.Checks : null);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Round {Round} could not delete every unused result")]
+    private partial void LogReleaseFailed(Exception exception, string round);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round} attempt {Attempt}: {Accepted} of {Wanted} providers took a task")]
     private partial void LogAttempt(string round, int attempt, int accepted, int wanted);

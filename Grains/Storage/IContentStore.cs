@@ -41,6 +41,9 @@ public interface IContentStore
     /// </summary>
     Task<byte[]> ReadUploadAsync(string uploadId, ContentReference expected, CancellationToken cancellationToken);
 
+    /// <summary>Deletes upload slot <paramref name="uploadId"/> if there is one (a result nothing needs any more).</summary>
+    Task DeleteUploadAsync(string uploadId, CancellationToken cancellationToken);
+
     /// <summary>Copies upload slot <paramref name="uploadId"/> into content, checked against <paramref name="expected"/> (for blobs that must outlive their task, such as evidence).</summary>
     Task<ContentReference> PromoteUploadAsync(string uploadId, ContentReference expected, CancellationToken cancellationToken);
 }

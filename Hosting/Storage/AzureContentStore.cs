@@ -79,6 +79,10 @@ public sealed partial class AzureContentStore(BlobServiceClient service, IOption
     }
 
     /// <inheritdoc />
+    public Task DeleteUploadAsync(string uploadId, CancellationToken cancellationToken) =>
+        UploadBlob(uploadId).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
+    /// <inheritdoc />
     public async Task<ContentReference> PromoteUploadAsync(string uploadId, ContentReference expected, CancellationToken cancellationToken)
     {
         var bytes = await ReadUploadAsync(uploadId, expected, cancellationToken);

@@ -167,6 +167,8 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Contains("its uploader signed", round.Contributions.Single(c => c.TaskId == liarTask.TaskId).Note, StringComparison.Ordinal);
         Assert.Contains("Nothing was uploaded", round.Contributions.Single(c => c.TaskId == idleTask.TaskId).Note, StringComparison.Ordinal);
         Assert.NotNull(round.KeptBecause);
+        // Unused results are deleted once the round is closed: nothing parks bytes in a slot.
+        await LocalNetwork.Until(() => Network.ReadResultSlotAsync(liarTask.TaskId).GetAwaiter().GetResult() is null, TimeSpan.FromSeconds(20), "the unused result to be deleted");
     }
 
     [Fact]

@@ -59,6 +59,12 @@ public sealed class JobLifecycleTests
         Assert.All(version.Contributions, c => Assert.Matches("^[0-9a-f]{64}$", c.ResultSha256));
         var addresses = network.Agents.Select(a => a.Address).ToHashSet();
         Assert.All(version.Contributions, c => Assert.Contains(c.Provider, addresses));
+        // The results the model was built from stay where their providers put them, as signed.
+        foreach (var contribution in version.Contributions)
+        {
+            var bytes = await network.ReadResultSlotAsync(contribution.TaskId);
+            Assert.Equal(contribution.ResultSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes!)));
+        }
 
         var providers = await network.Client.GetFromJsonAsync<ProviderPage>("/api/providers", LocalNetwork.Json);
         Assert.Equal(addresses.Order(), providers!.Items.Select(p => p.Address).Order());

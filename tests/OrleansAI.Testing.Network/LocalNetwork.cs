@@ -131,6 +131,14 @@ public sealed class LocalNetwork : IAsyncDisposable
         return network;
     }
 
+    /// <summary>The bytes in a task's result slot as the blob store holds them, or null when there are none.</summary>
+    public async Task<byte[]?> ReadResultSlotAsync(string taskId)
+    {
+        var options = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.Options.BlobStorageOptions>>(Api.Services);
+        var blob = new Azure.Storage.Blobs.BlobServiceClient(LocalServices.AzuriteConnection).GetBlobContainerClient(options.Value.Container).GetBlobClient($"incoming/{taskId}");
+        return await blob.ExistsAsync() ? (await blob.DownloadContentAsync()).Value.Content.ToArray() : null;
+    }
+
     /// <summary>Uploads <paramref name="data"/> as the client's dataset and returns its hash.</summary>
     public async Task<string> UploadDatasetAsync(Learning.Data.LabeledDataset data, string name = "test-data")
     {
