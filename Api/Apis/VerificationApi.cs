@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansAI.Api.Providers;
+using OrleansAI.Api.Security;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Verification;
 using OrleansAI.Protocol;
@@ -15,6 +18,8 @@ public static class VerificationApi
             .WithSummary("Fraud cases opened against a provider: evidence, and whether its stake was slashed.");
         endpoints.MapGet("/api/cases/{id}", GetAsync).WithTags("Providers").RequireAuthorization().WithName("GetCase")
             .WithSummary("One fraud case by its evidence hash.");
+        endpoints.MapPost("/api/cases/{id}/resolution", ResolveAsync).WithTags("Providers").RequireAuthorization(ClientKey.OperatorRole).WithName("ResolveCase")
+            .WithSummary("Operators: decides a provider's dispute of a case (upheld restores the stake; rejected makes the slash final).");
         return endpoints;
     }
 
@@ -28,6 +33,38 @@ public static class VerificationApi
         var provider = await grains.GetGrain<IProviderGrain>(ProviderAddress.Normalize(address)).GetAsync();
         var cases = await Task.WhenAll((provider.FraudCases ?? []).Select(id => grains.GetGrain<IFraudCaseGrain>(id).GetAsync()));
         return TypedResults.Ok<IReadOnlyList<FraudCaseSnapshot>>([.. cases.OfType<FraudCaseSnapshot>()]);
+    }
+
+    private static async Task<Results<Ok<FraudCaseSnapshot>, ValidationProblem, ProblemHttpResult>> ResolveAsync(string id, CaseResolution? body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (body is not { Upheld: { } upheld, Reason: { Length: > 0 and <= CaseResolution.MaxReasonChars } reason })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["resolution"] = [$"Send {{\"upheld\": true|false, \"reason\": \"…\"}} with a reason of 1 to {CaseResolution.MaxReasonChars} characters."],
+            });
+        }
+
+        var grain = id.Length == 64 && id.All(char.IsAsciiHexDigitLower) ? grains.GetGrain<IFraudCaseGrain>(id) : null;
+        // The provider disputes on chain: the case is brought up to date before anything is decided.
+        var current = grain is null ? null : await grain.RefreshAsync();
+        if (grain is null || current is null)
+        {
+            return TypedResults.Problem($"No fraud case '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Case not found.");
+        }
+
+        if (current.Status != FraudCaseStatus.Disputed)
+        {
+            return TypedResults.Problem(
+                $"The case is {current.Status.ToString().ToLowerInvariant()}: only a case its provider disputed on chain can be decided.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Not disputed.");
+        }
+
+        var decided = await grain.ResolveAsync(upheld, ClientIdentity.ClientId(user), reason);
+        return decided is { Status: not FraudCaseStatus.Disputed }
+            ? TypedResults.Ok(decided)
+            : TypedResults.Problem("The chain did not take the decision; try again.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not decided.");
     }
 
     private static async Task<Results<Ok<FraudCaseSnapshot>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)

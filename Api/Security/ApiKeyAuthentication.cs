@@ -52,9 +52,12 @@ public sealed class ApiKeyAuthentication(
         {
             if (client.Sha256.Length == 64 && CryptographicOperations.FixedTimeEquals(presented, Convert.FromHexString(client.Sha256)))
             {
-                Claim[] claims = client.Wallet is { Length: > 0 } wallet
-                    ? [new Claim(ClaimTypes.NameIdentifier, client.ClientId), new Claim(ClientIdentity.WalletClaim, Protocol.ProviderAddress.Normalize(wallet))]
-                    : [new Claim(ClaimTypes.NameIdentifier, client.ClientId)];
+                Claim[] claims =
+                [
+                    new Claim(ClaimTypes.NameIdentifier, client.ClientId),
+                    .. client.Wallet is { Length: > 0 } wallet ? [new Claim(ClientIdentity.WalletClaim, Protocol.ProviderAddress.Normalize(wallet))] : Array.Empty<Claim>(),
+                    .. client.Roles.Select(role => new Claim(ClaimTypes.Role, role)),
+                ];
                 var identity = new ClaimsIdentity(claims, SchemeName);
                 return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
             }

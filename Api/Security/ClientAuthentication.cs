@@ -16,6 +16,7 @@ public static class ClientAuthentication
         builder.Services.AddOptions<ClientKeyOptions>().BindConfiguration(ClientKeyOptions.Section)
             .Validate(o => o.Keys.TrueForAll(k => k.ClientId.Length is > 0 and <= 64 && Grains.Interfaces.Storage.ContentReference.IsSha256(k.Sha256)), "Every Clients:Keys entry needs a ClientId (1-64 chars) and a lower-case hex Sha256.")
             .Validate(o => o.Keys.TrueForAll(k => k.Wallet is null or "" || Protocol.ProviderAddress.IsValid(k.Wallet)), "Clients:Keys:N:Wallet must be an Ethereum address.")
+            .Validate(o => o.Keys.TrueForAll(k => k.Roles.TrueForAll(r => r == ClientKey.OperatorRole)), $"Clients:Keys:N:Roles may only hold \"{ClientKey.OperatorRole}\".")
             .ValidateOnStart();
         var configured = builder.Configuration.GetSection($"{ClientKeyOptions.Section}:Keys").GetChildren().Any();
         if (!configured && !clustered)
@@ -27,7 +28,7 @@ public static class ClientAuthentication
 
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(o => o.AddPolicy(ClientKey.OperatorRole, p => p.RequireRole(ClientKey.OperatorRole)));
         return builder;
     }
 }

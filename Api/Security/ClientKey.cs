@@ -11,4 +11,10 @@ public sealed class ClientKey
 
     /// <summary>The client's wallet address: it funds the escrow of jobs with a budget. Optional.</summary>
     public string? Wallet { get; set; }
+
+    /// <summary>The role that may decide disputed fraud cases (<see cref="Roles"/>).</summary>
+    public const string OperatorRole = "operator";
+
+    /// <summary>Roles beyond a client's own jobs and models; <see cref="OperatorRole"/> is the only one.</summary>
+    public List<string> Roles { get; } = [];
 }

@@ -7,6 +7,7 @@ namespace OrleansAI.Grains.Interfaces.Verification;
 /// <param name="Detail">The slash transaction, or why there was none.</param>
 /// <param name="SlashedWei">Amount slashed (decimal string), when slashed.</param>
 /// <param name="OpenedUtc">When the case was opened.</param>
+/// <param name="Resolution">How an operator decided the provider's dispute, by whom and why; null until one did.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.FraudCaseSnapshot")]
 public sealed record FraudCaseSnapshot(
     [property: Id(0)] string Id,
@@ -14,4 +15,5 @@ public sealed record FraudCaseSnapshot(
     [property: Id(2)] FraudCaseStatus Status,
     [property: Id(3)] string Detail,
     [property: Id(4)] string? SlashedWei,
-    [property: Id(5)] DateTimeOffset OpenedUtc);
+    [property: Id(5)] DateTimeOffset OpenedUtc,
+    [property: Id(6)] string? Resolution = null);

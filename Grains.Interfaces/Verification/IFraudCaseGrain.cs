@@ -18,6 +18,14 @@ public interface IFraudCaseGrain : IGrainWithStringKey
     [Alias("Refresh")]
     Task<FraudCaseSnapshot?> RefreshAsync();
 
+    /// <summary>
+    /// Decides the provider's dispute of this case as the platform's arbiter, recording who decided
+    /// and why: upheld restores the stake and takes the case back from its reputation; rejected makes
+    /// the slash final. A case that is not disputed is returned unchanged.
+    /// </summary>
+    [Alias("Resolve")]
+    Task<FraudCaseSnapshot?> ResolveAsync(bool upheld, string arbiter, string reason);
+
     /// <summary>The case, or null when none was opened.</summary>
     [Alias("Get")]
     Task<FraudCaseSnapshot?> GetAsync();

@@ -45,6 +45,27 @@ public sealed partial class FraudCaseGrain(
     public Task<FraudCaseSnapshot?> GetAsync() => Task.FromResult(state.State.Case);
 
     /// <inheritdoc />
+    public async Task<FraudCaseSnapshot?> ResolveAsync(bool upheld, string arbiter, string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(arbiter);
+        // The provider disputes on chain, so the chain is asked first whether it has.
+        if (await RefreshAsync() is not { Status: FraudCaseStatus.Disputed } current || services.GetService<ISlasher>() is not { } slasher)
+        {
+            return state.State.Case;
+        }
+
+        var status = await slasher.ResolveDisputeAsync(current.Id, upheld, CancellationToken.None);
+        if (status != FraudCaseStatus.Disputed)
+        {
+            state.State.Case = current with { Resolution = $"{(upheld ? "upheld" : "rejected")} by {arbiter} at {clock.GetUtcNow():u}: {reason}" };
+            await state.WriteStateAsync();
+        }
+
+        // Records the chain's outcome (and, when upheld, takes the case back from the reputation).
+        return await RefreshAsync();
+    }
+
+    /// <inheritdoc />
     public async Task<FraudCaseSnapshot?> RefreshAsync()
     {
         if (state.State.Case is not { Status: FraudCaseStatus.Slashed or FraudCaseStatus.Disputed } current || services.GetService<ISlasher>() is not { } slasher)

@@ -15,4 +15,10 @@ public interface ISlasher
 
     /// <summary>Finalizes a pending slash whose window has passed; returns the resulting state (still <c>Slashed</c> when the window is open).</summary>
     Task<Interfaces.Verification.FraudCaseStatus> FinalizeAsync(string evidenceHash, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Decides a disputed slash as the arbiter: upheld gives the stake back, rejected makes the slash
+    /// final. Returns the case's status on chain afterwards (unchanged when it was not disputed).
+    /// </summary>
+    Task<Interfaces.Verification.FraudCaseStatus> ResolveDisputeAsync(string evidenceHash, bool upheld, CancellationToken cancellationToken);
 }

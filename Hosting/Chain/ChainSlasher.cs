@@ -73,6 +73,25 @@ public sealed partial class ChainSlasher(StakingService staking, int shareBps, I
         }
     }
 
+    /// <inheritdoc />
+    public async Task<FraudCaseStatus> ResolveDisputeAsync(string evidenceHash, bool upheld, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var receipt = await staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(Bytes32.Parse(evidenceHash), upheld, cancellationToken);
+            LogResolved(evidenceHash, upheld, receipt.TransactionHash);
+        }
+        catch (SettlementException ex) when (ex.ErrorName == "SlashNotDisputed")
+        {
+            // Decided meanwhile, or never disputed: the chain's own state says which.
+        }
+
+        return (await StateAsync(evidenceHash, cancellationToken)).Status;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispute of slash {EvidenceHash} decided: upheld {Upheld} (tx {Transaction})")]
+    private partial void LogResolved(string evidenceHash, bool upheld, string transaction);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slashed {Provider} by {Amount} wei citing evidence {EvidenceHash} (tx {Transaction})")]
     private partial void LogSlashed(string provider, BigInteger amount, string evidenceHash, string transaction);
 }

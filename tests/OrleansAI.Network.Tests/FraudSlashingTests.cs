@@ -122,10 +122,21 @@ public sealed class FraudSlashingTests
         await accused.DisputeSlashRequestAndWaitForReceiptAsync(Bytes32.Parse(cases[0].Id), CancellationToken.None);
         var grains = network.Api.Services.GetRequiredService<IGrainFactory>();
         Assert.Equal(FraudCaseStatus.Disputed, (await grains.GetGrain<IFraudCaseGrain>(cases[0].Id).RefreshAsync())!.Status);
-        await staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(Bytes32.Parse(cases[0].Id), upheld: true, CancellationToken.None);
-        var restored = await grains.GetGrain<IFraudCaseGrain>(cases[0].Id).RefreshAsync();
+        // Only an operator decides, with a reason; the platform's key (the arbiter on chain) carries it out.
+        var resolution = new { upheld = true, reason = "the canary input was mislabelled" };
+        using var byClient = await network.Client.PostAsJsonAsync($"/api/cases/{cases[0].Id}/resolution", resolution);
+        using var operatorClient = network.Api.OperatorClient();
+        using var withoutReason = await operatorClient.PostAsJsonAsync($"/api/cases/{cases[0].Id}/resolution", new { upheld = true });
+        using var decided = await operatorClient.PostAsJsonAsync($"/api/cases/{cases[0].Id}/resolution", resolution);
+        using var again = await operatorClient.PostAsJsonAsync($"/api/cases/{cases[0].Id}/resolution", resolution);
+        var restored = await decided.Content.ReadFromJsonAsync<FraudCaseSnapshot>(LocalNetwork.Json);
 
+        Assert.Equal(HttpStatusCode.Forbidden, byClient.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(FraudCaseStatus.Restored, restored!.Status);
+        Assert.StartsWith("upheld by operator", restored.Resolution, StringComparison.Ordinal);
         Assert.Equal(stakeBefore, await staking.SlashableOfQueryAsync(liar));
         Assert.True(await ScoreAsync(network, liar) > slashedScore + 0.1, "the case's reputation penalty was not taken back");
     }

@@ -30,6 +30,9 @@ public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<stri
 
     private const string ClientKey = "alice-network-key";
 
+    // A client with the operator role (decides disputed fraud cases); entry 9 leaves the low entries to tests that add clients.
+    private const string OperatorKey = "operator-network-key";
+
     /// <summary>The client API's URL on Kestrel, or null on the test server.</summary>
     public Uri? HttpUrl => kestrelPorts is { } p ? new Uri($"http://127.0.0.1:{p.Http}") : null;
 
@@ -37,12 +40,17 @@ public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<stri
     public Uri? GrpcUrl => kestrelPorts is { } p ? new Uri($"http://127.0.0.1:{p.Grpc}") : null;
 
     /// <summary>An HTTP client authenticated as <see cref="ClientId"/>.</summary>
-    public HttpClient Client()
+    public HttpClient Client() => ClientWith(ClientKey);
+
+    /// <summary>An HTTP client authenticated as the client "operator", which has the operator role.</summary>
+    public HttpClient OperatorClient() => ClientWith(OperatorKey);
+
+    private HttpClient ClientWith(string key)
     {
         var http = HttpUrl is { } url
             ? new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { BaseAddress = url }
             : CreateClient();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ClientKey);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
         return http;
     }
 
@@ -68,6 +76,9 @@ public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<stri
         }
 
         builder.UseSetting("Clients:Keys:0:Sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ClientKey))));
+        builder.UseSetting("Clients:Keys:9:ClientId", "operator");
+        builder.UseSetting("Clients:Keys:9:Sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(OperatorKey))));
+        builder.UseSetting("Clients:Keys:9:Roles:0", "operator");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
