@@ -18,6 +18,8 @@ public static class VerificationApi
             .WithSummary("Fraud cases opened against a provider: evidence, and whether its stake was slashed.");
         endpoints.MapGet("/api/cases/{id}", GetAsync).WithTags("Providers").RequireAuthorization().WithName("GetCase")
             .WithSummary("One fraud case by its evidence hash.");
+        endpoints.MapGet("/api/cases", ListAllAsync).WithTags("Providers").RequireAuthorization(ClientKey.OperatorRole).WithName("ListCases")
+            .WithSummary("Operators: every provider's fraud cases, newest first, optionally by status (e.g. ?status=disputed).");
         endpoints.MapPost("/api/cases/{id}/resolution", ResolveAsync).WithTags("Providers").RequireAuthorization(ClientKey.OperatorRole).WithName("ResolveCase")
             .WithSummary("Operators: decides a provider's dispute of a case (upheld restores the stake; rejected makes the slash final).");
         return endpoints;
@@ -33,6 +35,30 @@ public static class VerificationApi
         var provider = await grains.GetGrain<IProviderGrain>(ProviderAddress.Normalize(address)).GetAsync();
         var cases = await Task.WhenAll((provider.FraudCases ?? []).Select(id => grains.GetGrain<IFraudCaseGrain>(id).GetAsync()));
         return TypedResults.Ok<IReadOnlyList<FraudCaseSnapshot>>([.. cases.OfType<FraudCaseSnapshot>()]);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CaseEntry>>, ValidationProblem>> ListAllAsync(string? status, int? skip, int? take, IGrainFactory grains)
+    {
+        FraudCaseStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<FraudCaseStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["status"] = [$"One of {string.Join(", ", Enum.GetNames<FraudCaseStatus>().Select(n => n.ToLowerInvariant()))}."],
+                });
+            }
+
+            wanted = parsed;
+        }
+
+        if (skip is < 0 || take is < 1 or > 100)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["skip is 0 or more; take is 1 to 100."] });
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<ICaseIndexGrain>(0).ListAsync(wanted, skip ?? 0, take ?? 50));
     }
 
     private static async Task<Results<Ok<FraudCaseSnapshot>, ValidationProblem, ProblemHttpResult>> ResolveAsync(string id, CaseResolution? body, ClaimsPrincipal user, IGrainFactory grains)

@@ -33,7 +33,7 @@ public sealed partial class FraudCaseGrain(
         if (state.State.Case is null)
         {
             state.State.Case = new FraudCaseSnapshot(this.GetPrimaryKeyString(), evidence, FraudCaseStatus.Recorded, "recorded", null, clock.GetUtcNow());
-            await state.WriteStateAsync();
+            await SaveAsync();
             LogOpened(this.GetPrimaryKeyString(), evidence.Provider, evidence.Kind);
         }
 
@@ -58,7 +58,7 @@ public sealed partial class FraudCaseGrain(
         if (status != FraudCaseStatus.Disputed)
         {
             state.State.Case = current with { Resolution = $"{(upheld ? "upheld" : "rejected")} by {arbiter} at {clock.GetUtcNow():u}: {reason}" };
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
 
         // Records the chain's outcome (and, when upheld, takes the case back from the reputation).
@@ -91,7 +91,7 @@ public sealed partial class FraudCaseGrain(
         if (status != current.Status || detail != current.Detail)
         {
             state.State.Case = current with { Status = status, Detail = detail };
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
 
         if (status == FraudCaseStatus.Restored)
@@ -126,7 +126,7 @@ public sealed partial class FraudCaseGrain(
         {
             await GrainFactory.GetGrain<IProviderGrain>(current.Evidence.Provider).RecordFraudAsync(current.Id);
             state.State.Counted = true;
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
 
         if (current.Status != FraudCaseStatus.Recorded || services.GetService<ISlasher>() is not { } slasher)
@@ -139,7 +139,7 @@ public sealed partial class FraudCaseGrain(
         {
             var outcome = await slasher.SlashAsync(current.Evidence.Provider, current.Id, CancellationToken.None);
             state.State.Case = current with { Status = outcome.Status, Detail = outcome.Detail, SlashedWei = outcome.AmountWei };
-            await state.WriteStateAsync();
+            await SaveAsync();
             LogSettled(current.Id, current.Evidence.Provider, outcome.Status, outcome.Detail);
             await this.DropReminderAsync(RetryReminder);
             if (outcome.Status == FraudCaseStatus.Slashed)
@@ -152,6 +152,16 @@ public sealed partial class FraudCaseGrain(
             // The chain is unreachable or busy: the case stays recorded and a reminder tries again.
             LogRetry(current.Id, ex.Message);
             await this.RegisterOrUpdateReminder(RetryReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        }
+    }
+
+    // Every change is also reported to the cluster's case index, which operators list.
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        if (state.State.Case is { } c)
+        {
+            await GrainFactory.GetGrain<ICaseIndexGrain>(0).RecordAsync(new CaseEntry(c.Id, c.Evidence.Provider, c.Evidence.Kind, c.Status, c.OpenedUtc));
         }
     }
 

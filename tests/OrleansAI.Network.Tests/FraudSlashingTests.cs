@@ -122,10 +122,17 @@ public sealed class FraudSlashingTests
         await accused.DisputeSlashRequestAndWaitForReceiptAsync(Bytes32.Parse(cases[0].Id), CancellationToken.None);
         var grains = network.Api.Services.GetRequiredService<IGrainFactory>();
         Assert.Equal(FraudCaseStatus.Disputed, (await grains.GetGrain<IFraudCaseGrain>(cases[0].Id).RefreshAsync())!.Status);
+        // Operators find it among every provider's disputed cases; other clients cannot list them.
+        using var operatorClient = network.Api.OperatorClient();
+        var disputed = await operatorClient.GetFromJsonAsync<IReadOnlyList<CaseEntry>>("/api/cases?status=disputed", LocalNetwork.Json);
+        using var listedByClient = await network.Client.GetAsync("/api/cases?status=disputed");
+        Assert.Equal(cases[0].Id, Assert.Single(disputed!).Id);
+        Assert.Equal(liar, disputed![0].Provider);
+        Assert.Equal(HttpStatusCode.Forbidden, listedByClient.StatusCode);
+
         // Only an operator decides, with a reason; the platform's key (the arbiter on chain) carries it out.
         var resolution = new { upheld = true, reason = "the canary input was mislabelled" };
         using var byClient = await network.Client.PostAsJsonAsync($"/api/cases/{cases[0].Id}/resolution", resolution);
-        using var operatorClient = network.Api.OperatorClient();
         using var withoutReason = await operatorClient.PostAsJsonAsync($"/api/cases/{cases[0].Id}/resolution", new { upheld = true });
         using var decided = await operatorClient.PostAsJsonAsync($"/api/cases/{cases[0].Id}/resolution", resolution);
         using var again = await operatorClient.PostAsJsonAsync($"/api/cases/{cases[0].Id}/resolution", resolution);
@@ -137,6 +144,8 @@ public sealed class FraudSlashingTests
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(FraudCaseStatus.Restored, restored!.Status);
         Assert.StartsWith("upheld by operator", restored.Resolution, StringComparison.Ordinal);
+        var all = await operatorClient.GetFromJsonAsync<IReadOnlyList<CaseEntry>>("/api/cases", LocalNetwork.Json);
+        Assert.Equal(FraudCaseStatus.Restored, all!.Single(c => c.Id == cases[0].Id).Status);
         Assert.Equal(stakeBefore, await staking.SlashableOfQueryAsync(liar));
         Assert.True(await ScoreAsync(network, liar) > slashedScore + 0.1, "the case's reputation penalty was not taken back");
     }
