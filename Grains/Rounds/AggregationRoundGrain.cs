@@ -29,18 +29,18 @@ public sealed partial class AggregationRoundGrain(
 
     private const string DeadlineReminder = "deadline";
 
-    private IGrainTimer? _deadlineTimer;
-    private IGrainTimer? _closeSoon;
-    private IGrainTimer? _topUp;
     /// <summary>Result bytes all rounds of a silo keep in memory while they collect; past this, closing reads the rest.</summary>
     private const long PrefetchBudgetBytes = 512L << 20;
 
+    // Per silo, not per round: early reads of every round share one bound on the store and one budget.
+    private static readonly SemaphoreSlim PrefetchGate = new(2 * RoundAggregator.ConcurrentReads);
     private static long s_prefetchedBytes;
 
     private readonly Dictionary<string, Task<FetchedResult>> _prefetched = new(StringComparer.Ordinal);
-    // Per silo, not per round: early reads of every round share one bound on the store.
-    private static readonly SemaphoreSlim PrefetchGate = new(2 * RoundAggregator.ConcurrentReads);
 
+    private IGrainTimer? _deadlineTimer;
+    private IGrainTimer? _closeSoon;
+    private IGrainTimer? _topUp;
     private long _prefetchedBytes;
     private bool _aggregating;
     private Task _lastWrite = Task.CompletedTask;
@@ -742,8 +742,7 @@ public sealed partial class AggregationRoundGrain(
         // Evidence names results by hash, and an arbiter fetches them by hash: every result a case
         // cites becomes content, which outlives the task it was uploaded for.
         await Task.WhenAll(cases.SelectMany(c => c.Answers).Select(a => a.TaskId).Distinct(StringComparer.Ordinal)
-            .Select(id => state.State.Tasks[id].Report!)
-            .Select(report => store.PromoteUploadAsync(report.TaskId, report.Result!, CancellationToken.None)));
+            .Select(id => store.PromoteUploadAsync(id, state.State.Tasks[id].Report!.Result!, CancellationToken.None)));
         var (outcome, next, nextState) = await RoundAggregator.ApplyStrategyAsync(store, Config, loaded.Plan,
             strategy => updates.Count == 0
                 ? AggregationOutcome.KeepCurrent("no trusted result in the round", [])
@@ -1029,7 +1028,7 @@ public sealed partial class AggregationRoundGrain(
         var used = state.State.Contributions.Where(c => c.Used).Select(c => c.TaskId).ToHashSet(StringComparer.Ordinal);
         var unused = state.State.Tasks
             .Where(t => t.Value.State is RoundTaskState.Done or RoundTaskState.Failed or RoundTaskState.TimedOut && !used.Contains(t.Key))
-            .Select(t => t.Value.Report?.TaskId ?? t.Key)
+            .Select(t => t.Key)
             .ToList();
         if (unused.Count == 0)
         {
@@ -1072,18 +1071,7 @@ public sealed partial class AggregationRoundGrain(
         }
 
         _prefetchedBytes += blob.Length;
-        _prefetched[report.TaskId] = Task.Run(async () =>
-        {
-            await PrefetchGate.WaitAsync();
-            try
-            {
-                return await RoundAggregator.FetchAsync(store, report, CancellationToken.None);
-            }
-            finally
-            {
-                PrefetchGate.Release();
-            }
-        });
+        _prefetched[report.TaskId] = Task.Run(() => RoundAggregator.FetchAsync(store, report, null, PrefetchGate, CancellationToken.None));
     }
 
     private void ForgetPrefetched()

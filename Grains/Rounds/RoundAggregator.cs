@@ -182,10 +182,8 @@ internal static class RoundAggregator
     /// One result blob, read from its upload slot and checked against the hash and length its
     /// provider signed. A blob that is gone or different is a problem of that result, never of the round.
     /// </summary>
-    public static async Task<FetchedResult> FetchAsync(IContentStore store, TaskReport report, CancellationToken cancellationToken)
+    private static async Task<FetchedResult> FetchAsync(IContentStore store, TaskReport report, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(report);
         try
         {
             return new FetchedResult(await store.ReadUploadAsync(report.TaskId, report.Result!, cancellationToken), null);
