@@ -17,6 +17,7 @@ var benchmarks = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringCompar
     ["screening"] = ScreeningBench.RunAsync,
     ["verification"] = VerificationBench.RunAsync,
     ["calibrate"] = CalibrateBench.RunAsync,
+    ["sign"] = SignBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
