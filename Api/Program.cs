@@ -15,7 +15,7 @@ builder.AddClusterConnection(configured);
 builder.AddClientAuthentication(configured.IsClustered);
 builder.AddProviderGateway();
 builder.AddInference();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+builder.Services.ConfigureHttpJsonOptions(o => OrleansAI.Sdk.OaiJson.Apply(o.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton(configured);

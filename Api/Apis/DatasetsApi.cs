@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansAI.Api.Security;
+using OrleansAI.Api.Wire;
 using OrleansAI.Grains.Interfaces.Datasets;
+using OrleansAI.Sdk.Datasets;
 using OrleansAI.Grains.Storage;
 using OrleansAI.Learning.Data;
 
@@ -32,7 +34,7 @@ public static class DatasetsApi
         return endpoints;
     }
 
-    private static async Task<Results<Created<DatasetRecord>, ProblemHttpResult, ValidationProblem>> UploadAsync(
+    private static async Task<Results<Created<Dataset>, ProblemHttpResult, ValidationProblem>> UploadAsync(
         HttpContext http, ClaimsPrincipal user, IGrainFactory grains, IServiceProvider services, IConfiguration configuration, TimeProvider clock, string? name = null)
     {
         if (name is { Length: 0 or > 100 })
@@ -81,7 +83,7 @@ public static class DatasetsApi
         {
             var record = await grains.GetGrain<IClientDatasetsGrain>(user.ClientId()).AddAsync(
                 new DatasetRecord(stored.Sha256, stored.Length, name ?? $"dataset-{stored.Sha256[..8]}", data.Count, [.. data.ExampleShape], data.Classes, clock.GetUtcNow()));
-            return TypedResults.Created($"/api/datasets/{record.Sha256}", record);
+            return TypedResults.Created($"/api/datasets/{record.Sha256}", DatasetWire.View(record));
         }
         catch (InvalidOperationException ex)
         {
@@ -89,17 +91,17 @@ public static class DatasetsApi
         }
     }
 
-    private static async Task<Ok<IReadOnlyList<DatasetRecord>>> ListAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IClientDatasetsGrain>(user.ClientId()).ListAsync());
+    private static async Task<Ok<IReadOnlyList<Dataset>>> ListAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok<IReadOnlyList<Dataset>>([.. (await grains.GetGrain<IClientDatasetsGrain>(user.ClientId()).ListAsync()).Select(DatasetWire.View)]);
 
-    private static async Task<Results<Ok<DatasetRecord>, ProblemHttpResult>> GetAsync(string sha256, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<Dataset>, ProblemHttpResult>> GetAsync(string sha256, ClaimsPrincipal user, IGrainFactory grains)
     {
         var record = Grains.Interfaces.Storage.ContentReference.IsSha256(sha256)
             ? await grains.GetGrain<IClientDatasetsGrain>(user.ClientId()).GetAsync(sha256)
             : null;
         return record is null
             ? TypedResults.Problem($"No dataset '{sha256}' belongs to you.", statusCode: StatusCodes.Status404NotFound, title: "Dataset not found.")
-            : TypedResults.Ok(record);
+            : TypedResults.Ok(DatasetWire.View(record));
     }
 
     private static ProblemHttpResult TooLarge(long limit) =>

@@ -3,8 +3,11 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansAI.Api.Jobs;
+using OrleansAI.Api.Wire;
 using OrleansAI.Api.Security;
 using OrleansAI.Grains.Interfaces.Jobs;
+using OrleansAI.Sdk.Jobs;
+using JobStatus = OrleansAI.Grains.Interfaces.Jobs.JobStatus;
 
 namespace OrleansAI.Api.Apis;
 
@@ -72,13 +75,13 @@ public static class JobsApi
 
         var id = $"job-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
         var job = await grains.GetGrain<ITrainingJobGrain>(id).SubmitAsync(user.ClientId(), definition);
-        return TypedResults.Created($"/api/jobs/{id}", JobView.From(job));
+        return TypedResults.Created($"/api/jobs/{id}", JobWire.View(job));
     }
 
     private static async Task<Results<Ok<JobView>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         var job = await FindAsync(id, user, grains);
-        return job is null ? NotFound(id) : TypedResults.Ok(JobView.From(job));
+        return job is null ? NotFound(id) : TypedResults.Ok(JobWire.View(job));
     }
 
     private static async Task<Results<Ok<JobPage>, ValidationProblem>> ListAsync(ClaimsPrincipal user, IGrainFactory grains, int skip = 0, int take = 20)
@@ -90,7 +93,7 @@ public static class JobsApi
 
         var (ids, total) = await grains.GetGrain<IClientJobsGrain>(user.ClientId()).PageAsync(skip, take);
         var jobs = await Task.WhenAll(ids.Select(id => grains.GetGrain<ITrainingJobGrain>(id).GetAsync()));
-        return TypedResults.Ok(new JobPage([.. jobs.OfType<JobSnapshot>().Select(JobView.From)], total, skip, take));
+        return TypedResults.Ok(new JobPage([.. jobs.OfType<JobSnapshot>().Select(JobWire.View)], total, skip, take));
     }
 
     private static async Task<Results<ServerSentEventsResult<JobProgress>, ProblemHttpResult>> EventsAsync(
@@ -114,7 +117,7 @@ public static class JobsApi
         }
 
         var snapshot = await grains.GetGrain<Grains.Interfaces.Rounds.IAggregationRoundGrain>(Grains.Interfaces.Rounds.RoundKeys.Of(id, round)).GetAsync();
-        return TypedResults.Ok(RoundDetailView.From(snapshot));
+        return TypedResults.Ok(JobWire.RoundDetail(snapshot));
     }
 
     private static async Task<Results<Ok<JobView>, ProblemHttpResult>> CancelAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
@@ -130,7 +133,7 @@ public static class JobsApi
             return TypedResults.Problem($"The job is already {job.Status.ToString().ToLowerInvariant()}.", statusCode: StatusCodes.Status409Conflict, title: "The job cannot be cancelled.");
         }
 
-        return TypedResults.Ok(JobView.From(await grains.GetGrain<ITrainingJobGrain>(id).CancelAsync("cancelled by its owner")));
+        return TypedResults.Ok(JobWire.View(await grains.GetGrain<ITrainingJobGrain>(id).CancelAsync("cancelled by its owner")));
     }
 
     // Another client's job is reported exactly like a missing one, so ids reveal nothing.

@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansAI.Api.Models;
 using OrleansAI.Api.Security;
 using OrleansAI.Grains.Interfaces.Inference;
 using OrleansAI.Grains.Interfaces.Models;
+using OrleansAI.Api.Wire;
+using OrleansAI.Sdk.Models;
+using DeploymentSettings = OrleansAI.Grains.Interfaces.Inference.DeploymentSettings;
+using DeploymentStatus = OrleansAI.Grains.Interfaces.Inference.DeploymentStatus;
 
 namespace OrleansAI.Api.Apis;
 
@@ -48,7 +51,7 @@ public static class ModelsApi
         }
 
         var deployment = await grains.GetGrain<IModelDeploymentGrain>(key).DeployAsync(settings);
-        return TypedResults.Ok(DeploymentView.From(name, version, deployment));
+        return TypedResults.Ok(ModelWire.Deployment(name, version, deployment));
     }
 
     private static async Task<Results<Ok<DeploymentView>, ProblemHttpResult>> GetDeploymentAsync(string name, int version, ClaimsPrincipal user, IGrainFactory grains)
@@ -57,7 +60,7 @@ public static class ModelsApi
         var deployment = key is null ? null : await grains.GetGrain<IModelDeploymentGrain>(key).GetAsync();
         return deployment is null || deployment.Status == DeploymentStatus.NotDeployed
             ? NotFound($"Version {version} of '{name}' is not deployed.")
-            : TypedResults.Ok(DeploymentView.From(name, version, deployment));
+            : TypedResults.Ok(ModelWire.Deployment(name, version, deployment));
     }
 
     private static async Task<Results<Ok<DeploymentView>, ProblemHttpResult>> UndeployAsync(string name, int version, ClaimsPrincipal user, IGrainFactory grains)
@@ -69,7 +72,7 @@ public static class ModelsApi
             return NotFound($"Version {version} of '{name}' is not deployed.");
         }
 
-        return TypedResults.Ok(DeploymentView.From(name, version, await grains.GetGrain<IModelDeploymentGrain>(key!).UndeployAsync()));
+        return TypedResults.Ok(ModelWire.Deployment(name, version, await grains.GetGrain<IModelDeploymentGrain>(key!).UndeployAsync()));
     }
 
     private static async Task<Ok<IReadOnlyList<ModelView>>> ListAsync(ClaimsPrincipal user, IGrainFactory grains)
@@ -77,13 +80,13 @@ public static class ModelsApi
         var owner = user.ClientId();
         var names = await grains.GetGrain<IClientModelsGrain>(owner).ListAsync();
         var models = await Task.WhenAll(names.Select(n => grains.GetGrain<IModelGrain>(ModelKeys.Model(owner, n)).GetAsync()));
-        return TypedResults.Ok<IReadOnlyList<ModelView>>([.. models.OfType<ModelSummary>().Select(View)]);
+        return TypedResults.Ok<IReadOnlyList<ModelView>>([.. models.OfType<ModelSummary>().Select(ModelWire.Model)]);
     }
 
     private static async Task<Results<Ok<ModelView>, ProblemHttpResult>> GetAsync(string name, ClaimsPrincipal user, IGrainFactory grains)
     {
         var model = IsName(name) ? await grains.GetGrain<IModelGrain>(ModelKeys.Model(user.ClientId(), name)).GetAsync() : null;
-        return model is null ? NotFound($"No model '{name}' belongs to you.") : TypedResults.Ok(View(model));
+        return model is null ? NotFound($"No model '{name}' belongs to you.") : TypedResults.Ok(ModelWire.Model(model));
     }
 
     private static async Task<Results<Ok<ModelVersionView>, ProblemHttpResult>> GetVersionAsync(string name, int version, ClaimsPrincipal user, IGrainFactory grains)
@@ -91,10 +94,8 @@ public static class ModelsApi
         var record = IsName(name) && version is > 0 and <= 10_000
             ? await grains.GetGrain<IModelVersionGrain>(ModelKeys.Version(user.ClientId(), name, version)).GetAsync()
             : null;
-        return record is null ? NotFound($"No version {version} of a model '{name}' belongs to you.") : TypedResults.Ok(ModelVersionView.From(record));
+        return record is null ? NotFound($"No version {version} of a model '{name}' belongs to you.") : TypedResults.Ok(ModelWire.Version(record));
     }
-
-    private static ModelView View(ModelSummary m) => new(m.Name, m.Versions, m.Latest is null ? null : ModelVersionView.From(m.Latest));
 
     /// <summary>Whether <paramref name="name"/> is a valid model name.</summary>
     public static bool IsName(string name) => name.Length is > 0 and <= 63 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');

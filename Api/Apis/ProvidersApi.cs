@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansAI.Api.Providers;
+using OrleansAI.Api.Wire;
+using OrleansAI.Sdk.Providers;
 using OrleansAI.Grains.Interfaces.Providers;
+using ProviderStatus = OrleansAI.Grains.Interfaces.Providers.ProviderStatus;
 using OrleansAI.Protocol;
 
 namespace OrleansAI.Api.Apis;
@@ -25,14 +27,14 @@ public static class ProvidersApi
         }
 
         var (providers, total) = await grains.GetGrain<IProviderRegistryGrain>(0).ListAsync(skip, take);
-        return TypedResults.Ok(new ProviderPage([.. providers.Select(ProviderView.From)], total, skip, take));
+        return TypedResults.Ok(new ProviderPage([.. providers.Select(ProviderWire.View)], total, skip, take));
     }
 
     /// <summary>The 400 every provider path answers for a malformed address.</summary>
     internal static ProblemHttpResult NotAnAddress() =>
         TypedResults.Problem("An address is 0x followed by 40 hex digits.", statusCode: StatusCodes.Status400BadRequest, title: "Not an address.");
 
-    private static async Task<Results<Ok<ProviderSnapshot>, ProblemHttpResult>> GetAsync(string address, IGrainFactory grains)
+    private static async Task<Results<Ok<ProviderDetail>, ProblemHttpResult>> GetAsync(string address, IGrainFactory grains)
     {
         if (!ProviderAddress.IsValid(address))
         {
@@ -42,6 +44,6 @@ public static class ProvidersApi
         var provider = await grains.GetGrain<IProviderGrain>(ProviderAddress.Normalize(address)).GetAsync();
         return provider.Status == ProviderStatus.Unknown
             ? TypedResults.Problem($"No provider {address} has ever registered.", statusCode: StatusCodes.Status404NotFound, title: "Provider not found.")
-            : TypedResults.Ok(provider);
+            : TypedResults.Ok(ProviderWire.Detail(provider));
     }
 }

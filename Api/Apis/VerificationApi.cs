@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansAI.Api.Providers;
+using OrleansAI.Api.Wire;
+using OrleansAI.Sdk.Cases;
 using OrleansAI.Api.Security;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Verification;
+using CaseEntry = OrleansAI.Sdk.Cases.CaseEntry;
+using FraudCaseStatus = OrleansAI.Grains.Interfaces.Verification.FraudCaseStatus;
 using OrleansAI.Protocol;
 
 namespace OrleansAI.Api.Apis;
@@ -25,7 +28,7 @@ public static class VerificationApi
         return endpoints;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<FraudCaseSnapshot>>, ProblemHttpResult>> ListAsync(string address, IGrainFactory grains)
+    private static async Task<Results<Ok<IReadOnlyList<FraudCase>>, ProblemHttpResult>> ListAsync(string address, IGrainFactory grains)
     {
         if (!ProviderAddress.IsValid(address))
         {
@@ -34,7 +37,7 @@ public static class VerificationApi
 
         var provider = await grains.GetGrain<IProviderGrain>(ProviderAddress.Normalize(address)).GetAsync();
         var cases = await Task.WhenAll((provider.FraudCases ?? []).Select(id => grains.GetGrain<IFraudCaseGrain>(id).GetAsync()));
-        return TypedResults.Ok<IReadOnlyList<FraudCaseSnapshot>>([.. cases.OfType<FraudCaseSnapshot>()]);
+        return TypedResults.Ok<IReadOnlyList<FraudCase>>([.. cases.OfType<FraudCaseSnapshot>().Select(CaseWire.Case)]);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CaseEntry>>, ValidationProblem>> ListAllAsync(string? status, int? skip, int? take, IGrainFactory grains)
@@ -58,10 +61,11 @@ public static class VerificationApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["skip is 0 or more; take is 1 to 100."] });
         }
 
-        return TypedResults.Ok(await grains.GetGrain<ICaseIndexGrain>(0).ListAsync(wanted, skip ?? 0, take ?? 50));
+        var page = await grains.GetGrain<ICaseIndexGrain>(0).ListAsync(wanted, skip ?? 0, take ?? 50);
+        return TypedResults.Ok<IReadOnlyList<CaseEntry>>([.. page.Select(CaseWire.Entry)]);
     }
 
-    private static async Task<Results<Ok<FraudCaseSnapshot>, ValidationProblem, ProblemHttpResult>> ResolveAsync(string id, CaseResolution? body, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<FraudCase>, ValidationProblem, ProblemHttpResult>> ResolveAsync(string id, CaseResolution? body, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (body is not { Upheld: { } upheld, Reason: { Length: > 0 and <= CaseResolution.MaxReasonChars } reason })
         {
@@ -89,15 +93,15 @@ public static class VerificationApi
 
         var decided = await grain.ResolveAsync(upheld, ClientIdentity.ClientId(user), reason);
         return decided is { Status: not FraudCaseStatus.Disputed }
-            ? TypedResults.Ok(decided)
+            ? TypedResults.Ok(CaseWire.Case(decided))
             : TypedResults.Problem("The chain did not take the decision; try again.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not decided.");
     }
 
-    private static async Task<Results<Ok<FraudCaseSnapshot>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<FraudCase>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)
     {
         var found = id.Length == 64 && id.All(char.IsAsciiHexDigitLower) ? await grains.GetGrain<IFraudCaseGrain>(id).GetAsync() : null;
         return found is null
             ? TypedResults.Problem($"No fraud case '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Case not found.")
-            : TypedResults.Ok(found);
+            : TypedResults.Ok(CaseWire.Case(found));
     }
 }

@@ -2,7 +2,10 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Orleans.Streams;
+using OrleansAI.Api.Wire;
 using OrleansAI.Grains.Interfaces.Jobs;
+using OrleansAI.Sdk.Jobs;
+using JobStatus = OrleansAI.Grains.Interfaces.Jobs.JobStatus;
 
 namespace OrleansAI.Api.Jobs;
 
@@ -36,7 +39,7 @@ public static class JobProgressFeed
                 yield break;
             }
 
-            yield return new SseItem<JobProgress>(JobProgress.Snapshot(job), "snapshot");
+            yield return new SseItem<JobProgress>(JobWire.Snapshot(job), "snapshot");
             if (JobLifecycle.IsFinal(job.Status))
             {
                 yield break;
@@ -66,14 +69,14 @@ public static class JobProgressFeed
                     job = await client.GetGrain<ITrainingJobGrain>(jobId).GetAsync();
                     if (job is not null && JobLifecycle.IsFinal(job.Status))
                     {
-                        yield return new SseItem<JobProgress>(JobProgress.Snapshot(job), "snapshot");
+                        yield return new SseItem<JobProgress>(JobWire.Snapshot(job), "snapshot");
                         yield break;
                     }
 
                     continue;
                 }
 
-                yield return new SseItem<JobProgress>(JobProgress.From(next), next.Kind);
+                yield return new SseItem<JobProgress>(JobWire.Progress(next), next.Kind);
                 // A completed job announces its model right after its final status: end on that.
                 if (next.Kind is "model" || next.Kind is "status" && next.Status is JobStatus.Failed or JobStatus.Cancelled)
                 {

@@ -5,6 +5,8 @@ using OrleansAI.Federation;
 using OrleansAI.Federation.Compression;
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Learning.Specs;
+using OrleansAI.Sdk.Jobs;
+using VerificationSettings = OrleansAI.Grains.Interfaces.Jobs.VerificationSettings;
 
 namespace OrleansAI.Api.Jobs;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.ML.OnnxRuntime;
-using OrleansAI.Api.Models;
+using OrleansAI.Sdk.Models;
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Storage;
 using OrleansAI.Learning.Onnx;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Node;
 using OrleansAI.Testing.Network;
+using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 
 namespace OrleansAI.Bench;
 

@@ -8,6 +8,7 @@ using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Learning.Data;
 using OrleansAI.Testing.Network;
+using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 
 namespace OrleansAI.Bench;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nethereum.Signer;
 using Nethereum.Web3;
-using OrleansAI.Api.Models;
+using OrleansAI.Sdk.Models;
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Settlement;
 using OrleansAI.Hosting.Chain;
@@ -14,6 +14,7 @@ using OrleansAI.Settlement.Deployment;
 using OrleansAI.Settlement.Services;
 using OrleansAI.Testing;
 using OrleansAI.Testing.Network;
+using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 
 namespace OrleansAI.Network.Tests;
 

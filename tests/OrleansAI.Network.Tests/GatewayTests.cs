@@ -5,6 +5,7 @@ using Nethereum.Signer;
 using OrleansAI.Node;
 using OrleansAI.Protocol;
 using OrleansAI.Testing.Network;
+using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 
 namespace OrleansAI.Network.Tests;
 
@@ -157,8 +158,8 @@ public sealed class GatewayTests : IAsyncLifetime
         // One uploads bytes and signs a different hash; the other signs a result it never uploaded.
         var lied = await AnswerAsync(liarStream, liarTask, liar, claim: new string('c', 64));
         var unsent = await AnswerAsync(idleStream, idleTask, idle, upload: false);
-        await Network.WaitAsync(job.Id, j => j.RoundsCompleted >= 1 || j.Status is Grains.Interfaces.Jobs.JobStatus.Failed, TimeSpan.FromSeconds(60));
-        var round = (await Network.Client.GetFromJsonAsync<Api.Jobs.RoundDetailView>($"/api/jobs/{job.Id}/rounds/1", LocalNetwork.Json))!;
+        await Network.WaitAsync(job.Id, j => j.RoundsCompleted >= 1 || j.Status is JobStatus.Failed, TimeSpan.FromSeconds(60));
+        var round = await Network.Sdk.Jobs.GetRoundAsync(job.Id, 1);
 
         // The gateway does not read results; the round does, once, and finds both unusable.
         Assert.Equal("accepted", lied.Outcome);

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using OrleansAI.Api.Models;
+using OrleansAI.Sdk.Models;
 using OrleansAI.Grains.Interfaces.Inference;
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Node;

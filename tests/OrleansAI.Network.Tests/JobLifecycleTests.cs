@@ -1,13 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using OrleansAI.Api.Jobs;
-using OrleansAI.Api.Models;
-using OrleansAI.Api.Providers;
+using OrleansAI.Sdk.Jobs;
+using OrleansAI.Sdk.Models;
+using OrleansAI.Sdk.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Node;
 using OrleansAI.Testing.Network;
+using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 
 namespace OrleansAI.Network.Tests;
 
@@ -212,7 +213,7 @@ public sealed class JobLifecycleTests
 
         await LocalNetwork.Until(() => providers.All(p => p.GetAsync().Result.RunningTasks == 0), TimeSpan.FromSeconds(10), "the tasks being withdrawn");
         var round = await grains.GetGrain<IAggregationRoundGrain>(RoundKeys.Of(job.Id, 1)).GetAsync();
-        Assert.Equal(RoundStatus.Failed, round.Status);
+        Assert.Equal(OrleansAI.Grains.Interfaces.Rounds.RoundStatus.Failed, round.Status);
         Assert.Equal("the job was cancelled", round.FailureReason);
         Assert.Equal(JobStatus.Cancelled, (await network.GetAsync(job.Id)).Status);
     }

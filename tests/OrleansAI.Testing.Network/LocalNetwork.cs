@@ -3,11 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging.Abstractions;
-using OrleansAI.Api.Jobs;
 using OrleansAI.Federation.Adversarial;
 using OrleansAI.Node;
 using OrleansAI.Node.Serving;
 using OrleansAI.Protocol;
+using OrleansAI.Sdk;
+using OrleansAI.Sdk.Jobs;
+using OrleansAI.Sdk.Models;
 using OrleansAI.Testing;
 
 namespace OrleansAI.Testing.Network;
@@ -23,7 +25,7 @@ public sealed class LocalNetwork : IAsyncDisposable
     public const string TinySpec = """{"name":"tiny-mlp","inputShape":[1,28,28],"classes":10,"layers":[{"type":"flatten"},{"type":"linear","outFeatures":32},{"type":"relu"},{"type":"linear","outFeatures":10}]}""";
 
     /// <summary>How the Api writes JSON.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+    public static JsonSerializerOptions Json => OaiJson.Options;
 
     private const int ProviderCapabilitiesLimit = 64;
 
@@ -39,6 +41,7 @@ public sealed class LocalNetwork : IAsyncDisposable
         Api = api;
         Channel = channel;
         Client = api.Client();
+        Sdk = new OaiClient(Client, apiKey: null);
     }
 
     /// <summary>The silo(s).</summary>
@@ -52,6 +55,9 @@ public sealed class LocalNetwork : IAsyncDisposable
 
     /// <summary>An HTTP client authenticated as <see cref="NetworkApi.ClientId"/>.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>The client SDK over <see cref="Client"/>: what a .NET application calling the network uses.</summary>
+    public OaiClient Sdk { get; }
 
     /// <summary>The provider agents.</summary>
     public IReadOnlyList<ProviderAgent> Agents => [.. _nodes.Select(n => n.Agent)];
@@ -142,13 +148,8 @@ public sealed class LocalNetwork : IAsyncDisposable
     /// <summary>Uploads <paramref name="data"/> as the client's dataset and returns its hash.</summary>
     public async Task<string> UploadDatasetAsync(Learning.Data.LabeledDataset data, string name = "test-data")
     {
-        using var content = new ByteArrayContent(Learning.Data.DatasetFile.Write(data));
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
-        using var response = await Client.PostAsync($"/api/datasets?name={name}", content);
-        var text = await response.Content.ReadAsStringAsync();
-        return response.IsSuccessStatusCode
-            ? JsonDocument.Parse(text).RootElement.GetProperty("sha256").GetString()!
-            : throw new InvalidOperationException($"Upload failed: {(int)response.StatusCode} {text}");
+        using var content = new MemoryStream(Learning.Data.DatasetFile.Write(data));
+        return (await Sdk.Datasets.UploadAsync(content, name)).Sha256;
     }
 
     /// <summary>Stops node <paramref name="index"/> as if its process died: its stream drops and it never comes back.</summary>
@@ -170,7 +171,7 @@ public sealed class LocalNetwork : IAsyncDisposable
     }
 
     /// <summary>Reads a job.</summary>
-    public async Task<JobView> GetAsync(string jobId) => (await Client.GetFromJsonAsync<JobView>($"/api/jobs/{jobId}", Json))!;
+    public Task<JobView> GetAsync(string jobId) => Sdk.Jobs.GetAsync(jobId);
 
     /// <summary>Polls the job until <paramref name="done"/> holds; fails with the job's last state otherwise.</summary>
     public async Task<JobView> WaitAsync(string jobId, Func<JobView, bool> done, TimeSpan timeout)
@@ -217,33 +218,27 @@ public sealed class LocalNetwork : IAsyncDisposable
             learningRate,
             batchSize = 32,
         });
-        var done = await WaitAsync(job.Id, j => j.Status is Grains.Interfaces.Jobs.JobStatus.Completed or Grains.Interfaces.Jobs.JobStatus.Failed, TimeSpan.FromMinutes(5));
-        if (done.Status != Grains.Interfaces.Jobs.JobStatus.Completed)
+        var done = await WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, TimeSpan.FromMinutes(5));
+        if (done.Status != JobStatus.Completed)
         {
             throw new InvalidOperationException($"The training job ended {done.Status}: {done.StatusReason}");
         }
 
         var version = done.ModelVersion!.Value;
-        var deployment = $"/api/models/{model}/versions/{version}/deployment";
-        using (var response = await Client.PutAsJsonAsync(deployment, new { replicas }))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
+        await Sdk.Models.DeployAsync(model, version, new DeploymentRequest(Replicas: replicas));
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var view = await Client.GetFromJsonAsync<JsonElement>(deployment);
-            var ready = view.GetProperty("nodes").EnumerateArray().Count(n => n.GetProperty("state").GetString() == "ready");
-            using var routed = await Client.GetAsync($"/v2/models/{model}/versions/{version}/ready");
-            if (ready >= replicas && routed.IsSuccessStatusCode)
+            var view = await Sdk.Models.GetDeploymentAsync(model, version);
+            var ready = view.Nodes.Count(n => n.State == "ready");
+            if (ready >= replicas && await Sdk.Inference.IsReadyAsync(model, version))
             {
                 return version;
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The model did not become ready on {replicas} nodes: {view}");
+                throw new TimeoutException($"The model did not become ready on {replicas} nodes: {JsonSerializer.Serialize(view, Json)}");
             }
 
             await Task.Delay(200);

@@ -1,0 +1,94 @@
+using System.Globalization;
+using OrleansAI.Sdk.Chain;
+
+namespace OrleansAI.Sdk.Jobs;
+
+/// <summary>The caller's training jobs (<c>/api/jobs</c>).</summary>
+public sealed class JobsClient
+{
+    private readonly ApiTransport _api;
+
+    internal JobsClient(ApiTransport api) => _api = api;
+
+    /// <summary>Submits a job; it starts once enough providers are online (and its escrow is funded, if it has a budget).</summary>
+    /// <exception cref="OaiApiException">The request was refused; <see cref="OaiApiException.Errors"/> names each field at fault.</exception>
+    public Task<JobView> SubmitAsync(JobRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _api.SendJsonAsync<JobView>(HttpMethod.Post, "api/jobs", request, cancellationToken);
+    }
+
+    /// <summary>Reads one of the caller's jobs (404 for unknown ids and other clients' jobs alike).</summary>
+    public Task<JobView> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        _api.GetAsync<JobView>($"api/jobs/{ApiTransport.Segment(id)}", cancellationToken);
+
+    /// <summary>One page of the caller's jobs, newest first.</summary>
+    public Task<JobPage> ListAsync(int skip = 0, int take = 20, CancellationToken cancellationToken = default) =>
+        _api.GetAsync<JobPage>(string.Create(CultureInfo.InvariantCulture, $"api/jobs?skip={skip}&take={take}"), cancellationToken);
+
+    /// <summary>Cancels a job that has not finished; its outstanding tasks are withdrawn from the providers.</summary>
+    public Task<JobView> CancelAsync(string id, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync<JobView>(HttpMethod.Delete, $"api/jobs/{ApiTransport.Segment(id)}", null, cancellationToken);
+
+    /// <summary>One round in full: every result handed in and, for data-parallel rounds, what every check decided.</summary>
+    public Task<RoundDetailView> GetRoundAsync(string id, int round, CancellationToken cancellationToken = default) =>
+        _api.GetAsync<RoundDetailView>(string.Create(CultureInfo.InvariantCulture, $"api/jobs/{ApiTransport.Segment(id)}/rounds/{round}"), cancellationToken);
+
+    /// <summary>The job's escrow as the platform's chain mirror sees it.</summary>
+    public Task<EscrowView> GetEscrowAsync(string id, CancellationToken cancellationToken = default) =>
+        _api.GetAsync<EscrowView>($"api/jobs/{ApiTransport.Segment(id)}/escrow", cancellationToken);
+
+    /// <summary>
+    /// The job's progress as the server sends it: a <c>snapshot</c> first, then <c>status</c>,
+    /// <c>round</c>, <c>evaluated</c> and <c>model</c> events; it ends when the job does.
+    /// </summary>
+    public IAsyncEnumerable<JobProgress> WatchAsync(string id, CancellationToken cancellationToken = default) =>
+        _api.StreamAsync<JobProgress>($"api/jobs/{ApiTransport.Segment(id)}/events", cancellationToken);
+
+    /// <summary>
+    /// Waits until the job has finished (completed with its model registered, failed or cancelled)
+    /// and returns it (a completed one with its model version once registered). Follows the event stream and opens it again if the connection drops.
+    /// </summary>
+    public async Task<JobView> WaitAsync(string id, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            try
+            {
+                await foreach (var _ in WatchAsync(id, cancellationToken).ConfigureAwait(false))
+                {
+                    // Only the end matters here; the job is read again below.
+                }
+            }
+            catch (HttpRequestException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The connection dropped (an Api restart, a proxy): read the job and follow it again.
+            }
+            catch (IOException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            var job = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (IsFinished(job))
+            {
+                // The model is registered just after the status turns completed; give it a moment.
+                for (var i = 0; i < 30 && job.Status == JobStatus.Completed && job.ModelVersion is null; i++)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                    job = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+                }
+
+                return job;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether <paramref name="job"/> has finished: completed, failed or cancelled.</summary>
+    public static bool IsFinished(JobView job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
+    }
+}

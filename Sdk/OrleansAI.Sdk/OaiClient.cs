@@ -1,0 +1,97 @@
+using OrleansAI.Sdk.Cases;
+using OrleansAI.Sdk.Chain;
+using OrleansAI.Sdk.Datasets;
+using OrleansAI.Sdk.Inference;
+using OrleansAI.Sdk.Jobs;
+using OrleansAI.Sdk.Models;
+using OrleansAI.Sdk.Providers;
+
+namespace OrleansAI.Sdk;
+
+/// <summary>
+/// A client of an OrleansAI network's API. Every call authenticates with the client's API key and
+/// throws <see cref="OaiApiException"/> with the server's reasons when refused. Thread-safe; keep
+/// one per key for the life of the application.
+/// </summary>
+public sealed class OaiClient : IDisposable
+{
+    private readonly HttpClient? _owned;
+
+    /// <summary>A client of the API at <paramref name="baseAddress"/> (for example <c>http://127.0.0.1:5000</c>) with its own connection pool.</summary>
+    /// <param name="baseAddress">The API's address.</param>
+    /// <param name="apiKey">The client's API key.</param>
+    public OaiClient(Uri baseAddress, string apiKey)
+        : this(new HttpClient { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan }, apiKey, owns: true)
+    {
+    }
+
+    /// <summary>
+    /// A client over <paramref name="http"/> (from <c>IHttpClientFactory</c>, or a test server's
+    /// client), whose <see cref="HttpClient.BaseAddress"/> is the API's address.
+    /// </summary>
+    /// <param name="http">The HTTP client; not disposed by this one.</param>
+    /// <param name="apiKey">The client's API key, sent with every call; null when <paramref name="http"/> adds its own.</param>
+    public OaiClient(HttpClient http, string? apiKey)
+        : this(http, apiKey, owns: false)
+    {
+    }
+
+    private OaiClient(HttpClient http, string? apiKey, bool owns)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.BaseAddress is null)
+        {
+            throw new ArgumentException("The HTTP client needs the API's address as its BaseAddress.", nameof(http));
+        }
+
+        if (apiKey is { Length: 0 })
+        {
+            throw new ArgumentException("The API key is empty.", nameof(apiKey));
+        }
+
+        // Relative paths resolve under the base address only when it ends in '/' (an API behind a path prefix).
+        if (!http.BaseAddress.AbsoluteUri.EndsWith('/'))
+        {
+            if (!owns)
+            {
+                throw new ArgumentException("The HTTP client's BaseAddress must end with '/'.", nameof(http));
+            }
+
+            http.BaseAddress = new Uri(http.BaseAddress.AbsoluteUri + "/");
+        }
+
+        _owned = owns ? http : null;
+        var api = new ApiTransport(http, apiKey);
+        Jobs = new JobsClient(api);
+        Models = new ModelsClient(api);
+        Datasets = new DatasetsClient(api);
+        Providers = new ProvidersClient(api);
+        Cases = new CasesClient(api);
+        Chain = new ChainClient(api);
+        Inference = new InferenceClient(api);
+    }
+
+    /// <summary>Training jobs: submit, follow, cancel, rounds and escrow.</summary>
+    public JobsClient Jobs { get; }
+
+    /// <summary>Trained models, their provenance and deployments.</summary>
+    public ModelsClient Models { get; }
+
+    /// <summary>Uploaded datasets.</summary>
+    public DatasetsClient Datasets { get; }
+
+    /// <summary>Compute providers, their stakes and cases.</summary>
+    public ProvidersClient Providers { get; }
+
+    /// <summary>Fraud cases and, for operators, disputes.</summary>
+    public CasesClient Cases { get; }
+
+    /// <summary>The platform's chain mirror.</summary>
+    public ChainClient Chain { get; }
+
+    /// <summary>Deployed models through the Open Inference Protocol.</summary>
+    public InferenceClient Inference { get; }
+
+    /// <inheritdoc/>
+    public void Dispose() => _owned?.Dispose();
+}
