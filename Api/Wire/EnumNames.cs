@@ -7,7 +7,7 @@ public static class EnumNames
     public static TTo Map<TFrom, TTo>(TFrom value)
         where TFrom : struct, Enum
         where TTo : struct, Enum =>
-        Enum.TryParse<TTo>(value.ToString(), ignoreCase: false, out var mapped) && Enum.IsDefined(mapped)
+        Enum.IsDefined(value) && Enum.TryParse<TTo>(value.ToString(), ignoreCase: false, out var mapped) && Enum.IsDefined(mapped)
             ? mapped
             : throw new InvalidOperationException($"{typeof(TTo).Name} has no value named {value}.");
 }
