@@ -1,0 +1,59 @@
+using System.CommandLine;
+using OrleansAI.Sdk;
+
+namespace OrleansAI.Cli;
+
+/// <summary>What every command shares: the connection options, how to connect, and where to write.</summary>
+internal sealed class CliContext(Func<Uri, string, OaiClient> connect, TextWriter output, TextWriter error)
+{
+    /// <summary>Where the key is kept by <c>./oai.sh up</c>, read when neither --key nor OAI_API_KEY is given.</summary>
+    public const string LocalKeyFile = ".oai/client.key";
+
+    public Option<string> Url { get; } = new("--url")
+    {
+        Description = "The API's address (default: $OAI_URL, else http://127.0.0.1:5000)",
+        Recursive = true,
+    };
+
+    public Option<string> Key { get; } = new("--key")
+    {
+        Description = $"The client's API key (default: $OAI_API_KEY, else the file {LocalKeyFile})",
+        Recursive = true,
+    };
+
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Print the API's JSON instead of a summary",
+        Recursive = true,
+    };
+
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    /// <summary>A client for the parsed connection options.</summary>
+    public OaiClient Connect(ParseResult parse)
+    {
+        var url = parse.GetValue(Url) ?? Environment.GetEnvironmentVariable("OAI_URL") ?? "http://127.0.0.1:5000";
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+        {
+            throw new UsageException($"--url must be an http(s) address, not '{url}'");
+        }
+
+        var key = parse.GetValue(Key) ?? Environment.GetEnvironmentVariable("OAI_API_KEY") ?? (File.Exists(LocalKeyFile) ? File.ReadAllText(LocalKeyFile).Trim() : null);
+        if (string.IsNullOrEmpty(key))
+        {
+            throw new UsageException($"no API key: pass --key, set OAI_API_KEY, or run where {LocalKeyFile} exists");
+        }
+
+        return connect(address, key);
+    }
+
+    /// <summary>Whether to print raw JSON.</summary>
+    public bool WantsJson(ParseResult parse) => parse.GetValue(Json);
+
+    /// <summary>Prints <paramref name="value"/> as the API's indented JSON.</summary>
+    public void WriteJson(object value) => Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, value.GetType(), Indented));
+
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new(OaiJson.Options) { WriteIndented = true };
+}
