@@ -106,6 +106,40 @@ public sealed class InferenceProtocolTests(InferenceNetwork fixture) : IClassFix
     }
 
     [Fact]
+    public async Task TheSdkReadsTheModelsMetadataAndGetsTheSameLabelsAsTheProtocolOnTheWire()
+    {
+        var sdk = fixture.Network.Sdk;
+        var rows = fixture.Images.Take(4).ToList();
+
+        var meta = await sdk.Inference.GetMetadataAsync(InferenceNetwork.Model, fixture.Version);
+        var ready = await sdk.Inference.IsReadyAsync(InferenceNetwork.Model);
+        var answer = await sdk.Inference.InferAsync(InferenceNetwork.Model, new Sdk.Inference.InferenceRequest
+        {
+            Id = "sdk-1",
+            Inputs = [Sdk.Inference.InferenceInput.Fp32(meta.Inputs[0].Name, [.. rows.SelectMany(r => r)], rows.Count, 1, 28, 28)],
+            Parameters = new Dictionary<string, object> { ["replication"] = 3 },
+        });
+        var missing = await Assert.ThrowsAsync<Sdk.OaiApiException>(() => sdk.Inference.InferAsync(InferenceNetwork.Model, new Sdk.Inference.InferenceRequest
+        {
+            Inputs = [Sdk.Inference.InferenceInput.Fp32("input", new float[784], 1, 1, 28, 28)],
+        }, version: 999));
+
+        Assert.Equal("input", meta.Inputs[0].Name);
+        Assert.Equal([-1L, 1, 28, 28], meta.Inputs[0].Shape);
+        Assert.True(ready);
+        Assert.Equal("sdk-1", answer.Id);
+        Assert.Equal(InferenceNetwork.Model, answer.ModelName);
+        Assert.Equal([4L, 10], answer.Output("logits").Shape);
+        Assert.Equal(40, answer.Output("logits").ToSingles().Length);
+        Assert.Equal(await LabelsAsync(new { replication = 3 }, count: 4), answer.Output("label").ToInt64s());
+        Assert.Equal(3, answer.Parameters!.Value.GetProperty("replicas_answered").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+        var deployment = await sdk.Models.GetDeploymentAsync(InferenceNetwork.Model, fixture.Version);
+        Assert.Equal(Sdk.Models.DeploymentStatus.Ready, deployment.Status);
+        Assert.Equal(3, deployment.Nodes.Count(n => n.State == "ready"));
+    }
+
+    [Fact]
     public async Task ConsensusReturnsTheHonestAnswerWhenOneOfThreeNodesLiesAndRecordsTheLiar()
     {
         var liar = fixture.Network.Agents[2].Address;
@@ -329,9 +363,9 @@ public sealed class InferenceProtocolTests(InferenceNetwork fixture) : IClassFix
     private List<JsonElement> Cases(string provider) =>
         [.. Client.GetFromJsonAsync<JsonElement>($"/api/providers/{provider}/cases").GetAwaiter().GetResult().EnumerateArray()];
 
-    private async Task<long[]> LabelsAsync(object parameters)
+    private async Task<long[]> LabelsAsync(object parameters, int count = 8)
     {
-        using var response = await fixture.InferAsync(InferenceNetwork.Request(fixture.Images.Take(8), parameters));
+        using var response = await fixture.InferAsync(InferenceNetwork.Request(fixture.Images.Take(count), parameters));
         return Labels(await Body(response));
     }
 

@@ -9,6 +9,7 @@ using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Node;
 using OrleansAI.Testing.Network;
 using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
+using RoundStatus = OrleansAI.Sdk.Jobs.RoundStatus;
 
 namespace OrleansAI.Network.Tests;
 
@@ -32,6 +33,56 @@ public sealed class JobLifecycleTests
         batchSize = 32,
         compression,
     };
+
+    [Fact]
+    public async Task TheSdkFollowsAJobFromSubmissionToItsRegisteredModelAndItsProvenance()
+    {
+        await using var network = await LocalNetwork.StartAsync(providers: 3);
+        var sdk = network.Sdk;
+        var job = await sdk.Jobs.SubmitAsync(new JobRequest
+        {
+            Name = "through the sdk",
+            Model = "sdk-mlp",
+            Spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement.Clone(),
+            Rounds = 2,
+            MinProviders = 3,
+            RoundTimeoutSeconds = 60,
+            LocalEpochs = 1,
+            LearningRate = 0.01,
+            BatchSize = 32,
+        });
+        using var timeout = new CancellationTokenSource(JobTimeout);
+
+        var events = new List<JobProgress>();
+        await foreach (var e in sdk.Jobs.WatchAsync(job.Id, timeout.Token))
+        {
+            events.Add(e);
+        }
+
+        var done = await sdk.Jobs.WaitAsync(job.Id, timeout.Token);
+        var version = await sdk.Models.GetVersionAsync("sdk-mlp", done.ModelVersion!.Value);
+        var models = await sdk.Models.ListAsync();
+        var round = await sdk.Jobs.GetRoundAsync(job.Id, 1);
+        var providers = await sdk.Providers.ListAsync();
+        var provider = await sdk.Providers.GetAsync(network.Agents[0].Address);
+
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Assert.Equal("snapshot", events[0].Kind);
+        Assert.Equal([1, 2], events.Where(e => e.Kind == "round" && e.Round is { Evaluation: false }).Select(e => e.Round!.Round));
+        Assert.Equal("model", events[^1].Kind);
+        Assert.Equal(done.ModelVersion, events[^1].ModelVersion);
+        Assert.Equal(job.Id, version.Job);
+        Assert.Equal(done.History[^1].Weights, version.Weights);
+        Assert.Equal(6, version.Contributions.Count);
+        Assert.Equal("tiny-mlp", version.Spec.GetProperty("name").GetString());
+        Assert.Contains(models, m => m.Name == "sdk-mlp" && m.Latest?.Version == done.ModelVersion);
+        Assert.Equal(RoundStatus.Closed, round.Status);
+        Assert.Equal(3, round.Contributions.Count(c => c.Used && c.IsPaid));
+        Assert.Equal(3, providers.Total);
+        Assert.Equal(Sdk.Providers.ProviderStatus.Online, provider.Status);
+        Assert.True(provider.TasksAccepted >= 2, $"{provider.TasksAccepted} accepted");
+        Assert.NotNull(provider.Reputation);
+    }
 
     [Fact]
     public async Task ASmallJobTrainsEndToEndIntoARegisteredModelWithProvenance()
