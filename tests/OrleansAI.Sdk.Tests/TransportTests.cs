@@ -159,6 +159,34 @@ public sealed class TransportTests
     }
 
     [Fact]
+    public async Task WaitReadsTheJobAgainWhileTheServerAnswers503ButAClientErrorEndsIt()
+    {
+        var handler = new ScriptedHandler((request, i) =>
+        {
+            if (request.RequestUri!.AbsolutePath.EndsWith("/events", StringComparison.Ordinal))
+            {
+                return ScriptedHandler.Json(HttpStatusCode.ServiceUnavailable, """{"title":"The cluster is unavailable."}""", "application/problem+json");
+            }
+
+            if (request.RequestUri.AbsolutePath.Contains("job-gone", StringComparison.Ordinal))
+            {
+                return ScriptedHandler.Json(HttpStatusCode.NotFound, """{"title":"Job not found."}""", "application/problem+json");
+            }
+
+            return i < 3
+                ? ScriptedHandler.Json(HttpStatusCode.ServiceUnavailable, """{"title":"The cluster is unavailable."}""", "application/problem+json")
+                : ScriptedHandler.Json(HttpStatusCode.OK, Job("failed"));
+        });
+        using var client = Client(handler);
+
+        var job = await client.Jobs.WaitAsync("job-1");
+        var gone = await Assert.ThrowsAsync<OaiApiException>(() => client.Jobs.WaitAsync("job-gone"));
+
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.Equal(HttpStatusCode.NotFound, gone.Status);
+    }
+
+    [Fact]
     public void AnFp32InputMustHoldExactlyTheValuesItsShapeSays()
     {
         var input = InferenceInput.Fp32("x", new float[6], 2, 3);

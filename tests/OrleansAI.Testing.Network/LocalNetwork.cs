@@ -192,6 +192,10 @@ public sealed class LocalNetwork : IAsyncDisposable
             {
                 // The Api may be between gateways while a silo restarts.
             }
+            catch (OaiApiException ex) when ((int)ex.Status >= 500)
+            {
+                // ...or answer 500/503 for a call that reached a stopping silo.
+            }
 
             await Task.Delay(250);
         }

@@ -47,7 +47,7 @@ public sealed class JobsClient
 
     /// <summary>
     /// Waits until the job has finished (completed with its model registered, failed or cancelled)
-    /// and returns it (a completed one with its model version once registered). Follows the event stream and opens it again if the connection drops.
+    /// and returns it (a completed one with its model version once registered). Follows the event stream, and reads the job again when the connection drops or the server answers 429 or 5xx for a while (a silo restarting).
     /// </summary>
     public async Task<JobView> WaitAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -67,8 +67,22 @@ public sealed class JobsClient
             catch (IOException) when (!cancellationToken.IsCancellationRequested)
             {
             }
+            catch (OaiApiException ex) when (IsTransient(ex))
+            {
+            }
 
-            var job = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+            JobView job;
+            try
+            {
+                job = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OaiApiException ex) when (IsTransient(ex))
+            {
+                // A silo restarting or the Api shedding load: the job is still there; ask again shortly.
+                await Task.Delay(ex.RetryAfter is { } after && after > TimeSpan.Zero && after < TimeSpan.FromMinutes(1) ? after : TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             if (IsFinished(job))
             {
                 // The model is registered just after the status turns completed; give it a moment.
@@ -84,6 +98,8 @@ public sealed class JobsClient
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static bool IsTransient(OaiApiException ex) => (int)ex.Status >= 500 || ex.Status == System.Net.HttpStatusCode.TooManyRequests;
 
     /// <summary>Whether <paramref name="job"/> has finished: completed, failed or cancelled.</summary>
     public static bool IsFinished(JobView job)
