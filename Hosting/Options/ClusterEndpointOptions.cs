@@ -24,7 +24,10 @@ public sealed class ClusterEndpointOptions
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>Address other silos and clients use to reach this one.</summary>
+    /// <summary>The <see cref="AdvertisedAddress"/> that stands for this machine's own host name.</summary>
+    public const string OwnHostName = "host";
+
+    /// <summary>Address other silos and clients use to reach this one: an IP, a host name, or <c>host</c> for this machine's own name.</summary>
     [Required]
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 }

@@ -106,9 +106,25 @@ public static class SiloBuilderExtensions
             o.ClusterId = cluster.ClusterId;
             o.ServiceId = cluster.ServiceId;
         });
-        var address = IPAddress.TryParse(cluster.AdvertisedAddress, out var ip)
-            ? ip
-            : Dns.GetHostAddresses(cluster.AdvertisedAddress).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+        var address = AdvertisedAddress(cluster.AdvertisedAddress);
         return silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+    }
+
+    /// <summary>
+    /// The address a silo advertises: an IP as given, else the first IPv4 address of a host name;
+    /// <c>host</c> means this machine's own name, so that every replica of a container (compose
+    /// scale, Container Apps) advertises its own address from the same setting.
+    /// </summary>
+    public static IPAddress AdvertisedAddress(string setting)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(setting);
+        if (IPAddress.TryParse(setting, out var ip))
+        {
+            return ip;
+        }
+
+        var name = setting == ClusterEndpointOptions.OwnHostName ? Dns.GetHostName() : setting;
+        return Dns.GetHostAddresses(name).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            ?? throw new InvalidOperationException($"Cluster:AdvertisedAddress '{setting}' resolves to no IPv4 address.");
     }
 }
