@@ -1,3 +1,4 @@
+using OrleansAI.Grains.Interfaces.Verification;
 using OrleansAI.Settlement.Indexing;
 
 namespace OrleansAI.Api.Chain;
@@ -7,11 +8,13 @@ namespace OrleansAI.Api.Chain;
 /// mirrors (stakes, escrows, model owners and licences) every <see cref="Interval"/>, so the API
 /// and the gateway read them from memory instead of asking the chain per request.
 /// </summary>
-public sealed partial class ChainMirror(ChainIndexer indexer, TimeProvider clock, ILogger<ChainMirror> logger) : BackgroundService
+public sealed partial class ChainMirror(ChainIndexer indexer, IGrainFactory grains, TimeProvider clock, ILogger<ChainMirror> logger) : BackgroundService
 {
     /// <summary>Time between polls.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
+    // Cases whose slash changed on chain but could not be told yet (the cluster was unreachable).
+    private readonly List<string> _casesToRefresh = [];
     private DateTimeOffset? _lastPoll;
     private string? _lastError;
 
@@ -35,6 +38,7 @@ public sealed partial class ChainMirror(ChainIndexer indexer, TimeProvider clock
             var applied = await indexer.PollAsync(cancellationToken);
             _lastPoll = clock.GetUtcNow();
             _lastError = null;
+            await RefreshCasesAsync();
             return applied;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -50,6 +54,31 @@ public sealed partial class ChainMirror(ChainIndexer indexer, TimeProvider clock
         }
     }
 
+    /// <summary>
+    /// Tells each fraud case whose slash a provider disputed (or anyone finalised) on chain to look
+    /// again, so operators see a dispute as soon as the chain has it; a case not reached stays
+    /// queued for the next poll.
+    /// </summary>
+    private async Task RefreshCasesAsync()
+    {
+        _casesToRefresh.AddRange(indexer.TakeSlashChanges().Select(h => h.ToString()[2..]).Where(id => !_casesToRefresh.Contains(id)));
+        for (var i = 0; i < _casesToRefresh.Count;)
+        {
+            try
+            {
+                await grains.GetGrain<IFraudCaseGrain>(_casesToRefresh[i]).RefreshAsync();
+                _casesToRefresh.RemoveAt(i);
+            }
+#pragma warning disable CA1031 // Any failure to reach the cluster leaves the case queued; the chain keeps the truth.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogCaseRefreshFailed(_casesToRefresh[i], ex.Message);
+                i++;
+            }
+        }
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,6 +89,9 @@ public sealed partial class ChainMirror(ChainIndexer indexer, TimeProvider clock
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fraud case {CaseId} changed on chain but could not be refreshed yet: {Reason}")]
+    private partial void LogCaseRefreshFailed(string caseId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chain indexer poll failed: {Reason}")]
     private partial void LogPollFailed(string reason);

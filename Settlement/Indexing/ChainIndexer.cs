@@ -37,6 +37,7 @@ public sealed class ChainIndexer
     private readonly FrozenDictionary<(string Address, string Topic), Action<FilterLog, LogKey>> _handlers;
     private readonly Lock _gate = new();
     private readonly HashSet<LogKey> _appliedAhead = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Bytes32> _slashChanges = new();
     private ulong _nextBlock;
     private long _eventsApplied;
 
@@ -64,6 +65,9 @@ public sealed class ChainIndexer
         On<StakeWithdrawnEventDTO>(contracts.Staking, (e, key) => Stakes.Withdrawn(e.Provider, e.Amount, key));
         On<SlashedEventDTO>(contracts.Staking, (e, _) => Stakes.Slashed(e.Provider, Bytes32.FromBytes(e.EvidenceHash), e.FromActive, e.FromUnbonding));
         On<SlashRestoredEventDTO>(contracts.Staking, (e, _) => Stakes.SlashRestored(Bytes32.FromBytes(e.EvidenceHash)));
+        // Providers dispute and anyone may finalise on chain: the platform learns of both from here.
+        On<SlashDisputedEventDTO>(contracts.Staking, (e, _) => _slashChanges.Enqueue(Bytes32.FromBytes(e.EvidenceHash)));
+        On<SlashFinalizedEventDTO>(contracts.Staking, (e, _) => _slashChanges.Enqueue(Bytes32.FromBytes(e.EvidenceHash)));
         On<JobPostedEventDTO>(contracts.JobEscrow, (e, _) => Escrow.Posted(Bytes32.FromBytes(e.JobId), e.Client, e.Token, e.Budget));
         On<TaskPaidEventDTO>(contracts.JobEscrow, (e, _) => Escrow.TaskPaid(Bytes32.FromBytes(e.JobId), Bytes32.FromBytes(e.TaskId), e.Amount));
         On<JobCompletedEventDTO>(contracts.JobEscrow, (e, _) => Escrow.Completed(Bytes32.FromBytes(e.JobId)));
@@ -103,6 +107,22 @@ public sealed class ChainIndexer
                 return _nextBlock;
             }
         }
+    }
+
+    /// <summary>
+    /// The evidence hashes of slashes disputed or finalised on chain since the last call, in the
+    /// order seen (the first poll after a start replays the deployment's history). Each is handed
+    /// out once.
+    /// </summary>
+    public IReadOnlyList<Bytes32> TakeSlashChanges()
+    {
+        var taken = new List<Bytes32>();
+        while (_slashChanges.TryDequeue(out var hash))
+        {
+            taken.Add(hash);
+        }
+
+        return taken;
     }
 
     /// <summary>How many events have been applied to the mirrors.</summary>

@@ -120,14 +120,19 @@ public sealed class FraudSlashingTests
         // The provider disputes within the (default, two-day) window and the arbiter upholds it.
         var accused = new StakingService(new SettlementSigner(LocalServices.AnvilUrl, ChainId, network.Keys[2].GetPrivateKey()), deployment.Contracts.Staking);
         await accused.DisputeSlashRequestAndWaitForReceiptAsync(Bytes32.Parse(cases[0].Id), CancellationToken.None);
-        var grains = network.Api.Services.GetRequiredService<IGrainFactory>();
-        Assert.Equal(FraudCaseStatus.Disputed, (await grains.GetGrain<IFraudCaseGrain>(cases[0].Id).RefreshAsync())!.Status);
-        // Operators find it among every provider's disputed cases; other clients cannot list them.
+        // Operators find it among every provider's disputed cases as soon as the Api's chain mirror
+        // reads the dispute (nobody asks the case to look); other clients cannot list them.
         using var operatorClient = network.Api.OperatorClient();
-        var disputed = await operatorClient.GetFromJsonAsync<IReadOnlyList<CaseEntry>>("/api/cases?status=disputed", LocalNetwork.Json);
+        using var operatorSdk = new Sdk.OaiClient(operatorClient, apiKey: null);
+        IReadOnlyList<Sdk.Cases.CaseEntry> disputed = [];
+        await LocalNetwork.Until(() =>
+        {
+            disputed = operatorSdk.Cases.ListAsync(Sdk.Cases.FraudCaseStatus.Disputed).GetAwaiter().GetResult();
+            return disputed.Count > 0;
+        }, TimeSpan.FromSeconds(20), "the dispute to reach the operators' list");
         using var listedByClient = await network.Client.GetAsync("/api/cases?status=disputed");
-        Assert.Equal(cases[0].Id, Assert.Single(disputed!).Id);
-        Assert.Equal(liar, disputed![0].Provider);
+        Assert.Equal(cases[0].Id, Assert.Single(disputed).Id);
+        Assert.Equal(liar, disputed[0].Provider);
         Assert.Equal(HttpStatusCode.Forbidden, listedByClient.StatusCode);
 
         // Only an operator decides, with a reason; the platform's key (the arbiter on chain) carries it out.

@@ -172,6 +172,13 @@ public sealed class SlashDisputeTests(PlatformFixture platform) : IClassFixture<
         var polled = ChainIndexer.ForDeployment(platform.Admin.Signer.Web3, platform.Deployment);
         await polled.PollAsync(None);
         await AssertMirrorMatchesChainAsync(polled, provider, slashed: 60 * TestChain.Oai);
+        // Both disputes are handed out once, for the platform to bring its fraud cases up to date.
+        var changed = polled.TakeSlashChanges();
+        Assert.Contains(restoredEvidence, changed);
+        Assert.Contains(keptEvidence, changed);
+        Assert.Empty(polled.TakeSlashChanges());
+        await polled.PollAsync(None);
+        Assert.Empty(polled.TakeSlashChanges());
 
         // The restore's receipt first (as the platform would feed its own transaction), the slash after.
         var receiptFirst = ChainIndexer.ForDeployment(platform.Admin.Signer.Web3, platform.Deployment);
