@@ -68,7 +68,11 @@ build_apps() {
   # One build of the Api covers the shared projects; the silo then builds incrementally.
   dotnet build "$ROOT/Api/OrleansAI.Api.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
   dotnet build "$ROOT/Silo/OrleansAI.Silo.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
+  dotnet build "$ROOT/Sdk/OrleansAI.Cli/OrleansAI.Cli.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
 }
+
+# The oai command (Sdk/OrleansAI.Cli) as the demo's client, against this network.
+oai_cli() { OAI_URL="$(app_url Api)" OAI_API_KEY="$(client_key)" dotnet "$ROOT/Sdk/OrleansAI.Cli/bin/$CONFIGURATION/net10.0/oai.dll" "$@"; }
 
 # ----------------------------------------------------------------- fleet --
 
@@ -395,11 +399,14 @@ cmd_demo() {
   python3 "$ROOT/infra/local/catch-liar.py" "$api" "$key" fashion-cnn "$version" 60 || die "the verification burst failed"
   log "proof of compute on training: a data-parallel job on an uploaded part of Fashion-MNIST; shards are re-run by other providers and the verifier node, and the provider that shirks is caught and slashed:"
   python3 "$ROOT/infra/local/verify-training.py" "$api" "$key" "$ROOT/Learning.Specs/Specs/Models/fashion-cnn.json" || die "the data-parallel job failed"
+  log "the client's jobs, as the oai command (Sdk/OrleansAI.Cli, over the .NET SDK) lists them:"
+  oai_cli jobs list || die "the oai command failed"
   printf '\nDemo complete: the model is registered with its provenance.\n'
   printf '  Model version       %s (Authorization: Bearer $(cat %s))\n' "$api/api/models/fashion-cnn/versions/$version" "$STATE_DIR/client.key"
   printf '  Inference (OIP v2)  POST %s\n' "$api/v2/models/fashion-cnn/versions/$version/infer"
   printf '  Orleans dashboard   %s\n' "$(app_url Silo)/dashboard"
   printf '  Providers           %s\n' "$api/api/providers"
+  printf '  oai command         OAI_API_KEY=$(cat %s) dotnet %s jobs list\n' "$STATE_DIR/client.key" "Sdk/OrleansAI.Cli/bin/$CONFIGURATION/net10.0/oai.dll"
   printf '  Logs                %s (fleet.log: the providers)\n' "$LOG_DIR"
   if [[ ${OAI_DEMO_EXIT:-0} == 1 ]]; then
     log "the network is still up (./oai.sh down to stop it)"
