@@ -15,15 +15,11 @@ internal static class CaseCommands
         {
             using var client = cli.Connect(parse);
             var all = await client.Cases.ListAsync(parse.GetValue(status), cancellationToken: ct);
-            if (cli.WantsJson(parse))
+            return cli.Print(parse, all, _ =>
             {
-                cli.WriteJson(all);
-                return 0;
-            }
-
-            Table.Write(cli.Out, ["ID", "STATUS", "KIND", "PROVIDER", "OPENED"], all.Select(c => (IReadOnlyList<string>)
-                [c.Id, c.Status.ToString(), c.Kind, c.Provider, c.OpenedUtc.ToString("u", System.Globalization.CultureInfo.InvariantCulture)]));
-            return 0;
+                Table.Write(cli.Out, ["ID", "STATUS", "KIND", "PROVIDER", "OPENED"], all.Select(c => (IReadOnlyList<string>)
+                    [c.Id, c.Status.ToString(), c.Kind, c.Provider, c.OpenedUtc.ToString("u", System.Globalization.CultureInfo.InvariantCulture)]));
+            });
         });
         var id = new Argument<string>("id") { Description = "Case id" };
         var show = new Command("show", "One case with its evidence") { id };

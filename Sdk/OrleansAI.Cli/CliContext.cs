@@ -52,6 +52,22 @@ internal sealed class CliContext(Func<Uri, string, OaiClient> connect, TextWrite
     /// <summary>Whether to print raw JSON.</summary>
     public bool WantsJson(ParseResult parse) => parse.GetValue(Json);
 
+    /// <summary>Prints <paramref name="value"/> as the API's JSON with --json, else as <paramref name="summary"/> writes it; returns 0.</summary>
+    public int Print<T>(ParseResult parse, T value, Action<T> summary)
+        where T : notnull
+    {
+        if (WantsJson(parse))
+        {
+            WriteJson(value);
+        }
+        else
+        {
+            summary(value);
+        }
+
+        return 0;
+    }
+
     /// <summary>Prints <paramref name="value"/> as the API's indented JSON.</summary>
     public void WriteJson(object value) => Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, value.GetType(), Indented));
 

@@ -21,31 +21,21 @@ internal static class DatasetCommands
 
             using var client = cli.Connect(parse);
             var dataset = await client.Datasets.UploadFileAsync(path.FullName, parse.GetValue(name), ct);
-            if (cli.WantsJson(parse))
-            {
-                cli.WriteJson(dataset);
-            }
-            else
+            return cli.Print(parse, dataset, _ =>
             {
                 cli.Out.WriteLine($"{dataset.Sha256} {dataset.Name}: {dataset.Examples} examples of [{string.Join(", ", dataset.ExampleShape)}], {dataset.Classes} classes");
-            }
-
-            return 0;
+            });
         });
         var list = new Command("list", "The caller's datasets, newest first");
         list.SetAction(async (parse, ct) =>
         {
             using var client = cli.Connect(parse);
             var all = await client.Datasets.ListAsync(ct);
-            if (cli.WantsJson(parse))
+            return cli.Print(parse, all, _ =>
             {
-                cli.WriteJson(all);
-                return 0;
-            }
-
-            Table.Write(cli.Out, ["SHA256", "EXAMPLES", "CLASSES", "BYTES", "NAME"], all.Select(d => (IReadOnlyList<string>)
-                [d.Sha256, Table.Int(d.Examples), Table.Int(d.Classes), Table.Int(d.Length), d.Name]));
-            return 0;
+                Table.Write(cli.Out, ["SHA256", "EXAMPLES", "CLASSES", "BYTES", "NAME"], all.Select(d => (IReadOnlyList<string>)
+                    [d.Sha256, Table.Int(d.Examples), Table.Int(d.Classes), Table.Int(d.Length), d.Name]));
+            });
         });
         datasets.Subcommands.Add(upload);
         datasets.Subcommands.Add(list);

@@ -84,18 +84,14 @@ internal static class JobCommands
             };
             using var client = cli.Connect(parse);
             var job = await client.Jobs.SubmitAsync(request, ct);
-            if (cli.WantsJson(parse))
-            {
-                cli.WriteJson(job);
-            }
-            else
+            cli.Print(parse, job, _ =>
             {
                 cli.Out.WriteLine($"{job.Id} {Status(job.Status)}: {job.Name}, {job.Rounds} rounds, {job.Strategy}, model '{job.Model}'");
                 if (job.EscrowJobId is { } escrow)
                 {
                     cli.Out.WriteLine($"fund its escrow: JobEscrow.postJob({escrow}, {job.Budget}) from the client's wallet");
                 }
-            }
+            });
 
             return parse.GetValue(watch) ? await FollowAsync(cli, client, job.Id, parse, ct) : 0;
         });
@@ -111,19 +107,15 @@ internal static class JobCommands
         {
             using var client = cli.Connect(parse);
             var page = await client.Jobs.ListAsync(parse.GetValue(skip), parse.GetValue(take), ct);
-            if (cli.WantsJson(parse))
+            return cli.Print(parse, page, _ =>
             {
-                cli.WriteJson(page);
-                return 0;
-            }
-
-            Table.Write(cli.Out, ["ID", "STATUS", "ROUNDS", "ACCURACY", "MODEL", "NAME"], page.Items.Select(j => (IReadOnlyList<string>)
-            [
-                j.Id, Status(j.Status), $"{j.RoundsCompleted}/{j.Rounds}", Table.Percent(j.History.LastOrDefault(r => r.Accuracy is not null)?.Accuracy),
-                j.ModelVersion is { } v ? $"{j.Model} v{v}" : "-", j.Name,
-            ]));
-            cli.Out.WriteLine($"{page.Items.Count} of {page.Total}");
-            return 0;
+                Table.Write(cli.Out, ["ID", "STATUS", "ROUNDS", "ACCURACY", "MODEL", "NAME"], page.Items.Select(j => (IReadOnlyList<string>)
+                [
+                    j.Id, Status(j.Status), $"{j.RoundsCompleted}/{j.Rounds}", Table.Percent(j.History.LastOrDefault(r => r.Accuracy is not null)?.Accuracy),
+                    j.ModelVersion is { } v ? $"{j.Model} v{v}" : "-", j.Name,
+                ]));
+                cli.Out.WriteLine($"{page.Items.Count} of {page.Total}");
+            });
         });
         return command;
     }
@@ -136,21 +128,17 @@ internal static class JobCommands
         {
             using var client = cli.Connect(parse);
             var job = await client.Jobs.GetAsync(parse.GetValue(id)!, ct);
-            if (cli.WantsJson(parse))
+            return cli.Print(parse, job, _ =>
             {
-                cli.WriteJson(job);
-                return 0;
-            }
+                cli.Out.WriteLine($"{job.Id} {Status(job.Status)}{(job.StatusReason.Length > 0 ? $" ({job.StatusReason})" : string.Empty)}");
+                cli.Out.WriteLine($"  {job.Name}: {job.Mode}, {job.Strategy}, dataset {job.Dataset}, {job.RoundsCompleted}/{job.Rounds} rounds, deadline {job.Deadline:u}");
+                if (job.ModelVersion is { } version)
+                {
+                    cli.Out.WriteLine($"  model {job.Model} v{version}");
+                }
 
-            cli.Out.WriteLine($"{job.Id} {Status(job.Status)}{(job.StatusReason.Length > 0 ? $" ({job.StatusReason})" : string.Empty)}");
-            cli.Out.WriteLine($"  {job.Name}: {job.Mode}, {job.Strategy}, dataset {job.Dataset}, {job.RoundsCompleted}/{job.Rounds} rounds, deadline {job.Deadline:u}");
-            if (job.ModelVersion is { } version)
-            {
-                cli.Out.WriteLine($"  model {job.Model} v{version}");
-            }
-
-            WriteRounds(cli.Out, job.History);
-            return 0;
+                WriteRounds(cli.Out, job.History);
+            });
         });
         return command;
     }
@@ -175,16 +163,10 @@ internal static class JobCommands
         {
             using var client = cli.Connect(parse);
             var job = await client.Jobs.CancelAsync(parse.GetValue(id)!, ct);
-            if (cli.WantsJson(parse))
-            {
-                cli.WriteJson(job);
-            }
-            else
+            return cli.Print(parse, job, _ =>
             {
                 cli.Out.WriteLine($"{job.Id} {Status(job.Status)}");
-            }
-
-            return 0;
+            });
         });
         return command;
     }
@@ -198,21 +180,17 @@ internal static class JobCommands
         {
             using var client = cli.Connect(parse);
             var detail = await client.Jobs.GetRoundAsync(parse.GetValue(id)!, parse.GetValue(round), ct);
-            if (cli.WantsJson(parse))
+            return cli.Print(parse, detail, _ =>
             {
-                cli.WriteJson(detail);
-                return 0;
-            }
+                cli.Out.WriteLine($"round {detail.Round} {detail.Status}, attempt {detail.Attempt}{(detail.KeptBecause is { } kept ? $", model kept: {kept}" : string.Empty)}");
+                Table.Write(cli.Out, ["PROVIDER", "TASK", "EXAMPLES", "USED", "PAID", "NOTE"], detail.Contributions.Select(c => (IReadOnlyList<string>)
+                    [c.Provider, c.TaskId, Table.Int(c.Examples), c.Used ? "yes" : "no", c.IsPaid ? "yes" : "no", c.Note]));
+                foreach (var check in detail.Checks)
+                {
+                    cli.Out.WriteLine($"item {check.Item}: {check.Outcome}; {string.Join(", ", check.Results.Select(r => $"{r.Provider} {r.Role} {r.Standing}"))}");
+                }
 
-            cli.Out.WriteLine($"round {detail.Round} {detail.Status}, attempt {detail.Attempt}{(detail.KeptBecause is { } kept ? $", model kept: {kept}" : string.Empty)}");
-            Table.Write(cli.Out, ["PROVIDER", "TASK", "EXAMPLES", "USED", "PAID", "NOTE"], detail.Contributions.Select(c => (IReadOnlyList<string>)
-                [c.Provider, c.TaskId, Table.Int(c.Examples), c.Used ? "yes" : "no", c.IsPaid ? "yes" : "no", c.Note]));
-            foreach (var check in detail.Checks)
-            {
-                cli.Out.WriteLine($"item {check.Item}: {check.Outcome}; {string.Join(", ", check.Results.Select(r => $"{r.Provider} {r.Role} {r.Standing}"))}");
-            }
-
-            return 0;
+            });
         });
         return command;
     }

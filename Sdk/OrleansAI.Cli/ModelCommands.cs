@@ -23,17 +23,13 @@ internal static class ModelCommands
         {
             using var client = cli.Connect(parse);
             var models = await client.Models.ListAsync(ct);
-            if (cli.WantsJson(parse))
+            return cli.Print(parse, models, _ =>
             {
-                cli.WriteJson(models);
-                return 0;
-            }
-
-            Table.Write(cli.Out, ["NAME", "VERSIONS", "LATEST", "ACCURACY", "JOB"], models.Select(m => (IReadOnlyList<string>)
-            [
-                m.Name, string.Join(",", m.Versions), m.Latest is { } l ? $"v{l.Version}" : "-", Table.Percent(m.Latest?.Accuracy), m.Latest?.Job ?? "-",
-            ]));
-            return 0;
+                Table.Write(cli.Out, ["NAME", "VERSIONS", "LATEST", "ACCURACY", "JOB"], models.Select(m => (IReadOnlyList<string>)
+                [
+                    m.Name, string.Join(",", m.Versions), m.Latest is { } l ? $"v{l.Version}" : "-", Table.Percent(m.Latest?.Accuracy), m.Latest?.Job ?? "-",
+                ]));
+            });
         });
         return command;
     }
@@ -50,18 +46,14 @@ internal static class ModelCommands
             var wanted = parse.GetValue(version) ?? (await client.Models.GetAsync(modelName, ct)).Latest?.Version
                 ?? throw new UsageException($"model '{modelName}' has no version yet");
             var v = await client.Models.GetVersionAsync(modelName, wanted, ct);
-            if (cli.WantsJson(parse))
+            return cli.Print(parse, v, _ =>
             {
-                cli.WriteJson(v);
-                return 0;
-            }
-
-            cli.Out.WriteLine($"{v.Name} v{v.Version}: accuracy {Table.Percent(v.Accuracy)}, loss {Table.Number(v.Loss)}");
-            cli.Out.WriteLine($"  weights {v.Weights} ({Table.Int(v.WeightsBytes)} bytes), initial {v.InitialWeights}");
-            cli.Out.WriteLine($"  trained by {v.Job}: {v.Rounds} rounds of {v.Strategy}{(v.ParentVersion is { } p ? $", from v{p}" : string.Empty)}, {v.Created:u}");
-            Table.Write(cli.Out, ["ROUND", "PROVIDER", "EXAMPLES", "RESULT"], v.Contributions.Select(c => (IReadOnlyList<string>)
-                [Table.Int(c.Round), c.Provider, Table.Int(c.Examples), c.ResultSha256]));
-            return 0;
+                cli.Out.WriteLine($"{v.Name} v{v.Version}: accuracy {Table.Percent(v.Accuracy)}, loss {Table.Number(v.Loss)}");
+                cli.Out.WriteLine($"  weights {v.Weights} ({Table.Int(v.WeightsBytes)} bytes), initial {v.InitialWeights}");
+                cli.Out.WriteLine($"  trained by {v.Job}: {v.Rounds} rounds of {v.Strategy}{(v.ParentVersion is { } p ? $", from v{p}" : string.Empty)}, {v.Created:u}");
+                Table.Write(cli.Out, ["ROUND", "PROVIDER", "EXAMPLES", "RESULT"], v.Contributions.Select(c => (IReadOnlyList<string>)
+                    [Table.Int(c.Round), c.Provider, Table.Int(c.Examples), c.ResultSha256]));
+            });
         });
         return command;
     }

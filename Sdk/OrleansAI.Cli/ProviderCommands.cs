@@ -14,19 +14,15 @@ internal static class ProviderCommands
         {
             using var client = cli.Connect(parse);
             var page = await client.Providers.ListAsync(cancellationToken: ct);
-            if (cli.WantsJson(parse))
+            return cli.Print(parse, page, _ =>
             {
-                cli.WriteJson(page);
-                return 0;
-            }
-
-            Table.Write(cli.Out, ["ADDRESS", "DEVICE", "TASKS", "REPUTATION", "PRICE", "DATASETS"], page.Items.Select(p => (IReadOnlyList<string>)
-            [
-                p.Address, p.Device, Table.Int(p.RunningTasks), Table.Number(p.Reputation), p.PricePerTask.ToString(CultureInfo.InvariantCulture),
-                string.Join(",", p.Datasets) + (p.SuspendedUntil is { } s ? $" (suspended until {s:u})" : string.Empty),
-            ]));
-            cli.Out.WriteLine($"{page.Items.Count} of {page.Total} online");
-            return 0;
+                Table.Write(cli.Out, ["ADDRESS", "DEVICE", "TASKS", "REPUTATION", "PRICE", "DATASETS"], page.Items.Select(p => (IReadOnlyList<string>)
+                [
+                    p.Address, p.Device, Table.Int(p.RunningTasks), Table.Number(p.Reputation), p.PricePerTask.ToString(CultureInfo.InvariantCulture),
+                    string.Join(",", p.Datasets) + (p.SuspendedUntil is { } s ? $" (suspended until {s:u})" : string.Empty),
+                ]));
+                cli.Out.WriteLine($"{page.Items.Count} of {page.Total} online");
+            });
         });
         var address = new Argument<string>("address") { Description = "Provider address (0x...)" };
         var show = new Command("show", "One provider's record") { address };
@@ -34,21 +30,17 @@ internal static class ProviderCommands
         {
             using var client = cli.Connect(parse);
             var p = await client.Providers.GetAsync(parse.GetValue(address)!, ct);
-            if (cli.WantsJson(parse))
+            return cli.Print(parse, p, _ =>
             {
-                cli.WriteJson(p);
-                return 0;
-            }
+                cli.Out.WriteLine($"{p.Address} {p.Status}, last seen {p.LastSeenUtc:u}");
+                cli.Out.WriteLine($"  tasks: {p.TasksAssigned} assigned, {p.TasksAccepted} accepted, {p.TasksFailed} failed, {p.RunningTasks} running; earned {p.Earnings.ToString(CultureInfo.InvariantCulture)}");
+                if (p.Reputation is { } r)
+                {
+                    cli.Out.WriteLine($"  reputation {Table.Number(r.Score)} (outcomes {Table.Number(r.OutcomeScore)}, uptime {Table.Number(r.Uptime)}, timeliness {Table.Number(r.Timeliness)}), fee x{Table.Number(r.FeeMultiplier)}");
+                }
 
-            cli.Out.WriteLine($"{p.Address} {p.Status}, last seen {p.LastSeenUtc:u}");
-            cli.Out.WriteLine($"  tasks: {p.TasksAssigned} assigned, {p.TasksAccepted} accepted, {p.TasksFailed} failed, {p.RunningTasks} running; earned {p.Earnings.ToString(CultureInfo.InvariantCulture)}");
-            if (p.Reputation is { } r)
-            {
-                cli.Out.WriteLine($"  reputation {Table.Number(r.Score)} (outcomes {Table.Number(r.OutcomeScore)}, uptime {Table.Number(r.Uptime)}, timeliness {Table.Number(r.Timeliness)}), fee x{Table.Number(r.FeeMultiplier)}");
-            }
-
-            cli.Out.WriteLine($"  {p.SuspicionCount} suspicions, {p.FraudCases?.Count ?? 0} fraud cases{(p.SuspendedUntil is { } s ? $", suspended until {s:u}" : string.Empty)}");
-            return 0;
+                cli.Out.WriteLine($"  {p.SuspicionCount} suspicions, {p.FraudCases?.Count ?? 0} fraud cases{(p.SuspendedUntil is { } s ? $", suspended until {s:u}" : string.Empty)}");
+            });
         });
         var stakeAddress = new Argument<string>("address") { Description = "Provider address (0x...)" };
         var stake = new Command("stake", "A provider's stake on chain") { stakeAddress };
@@ -56,16 +48,10 @@ internal static class ProviderCommands
         {
             using var client = cli.Connect(parse);
             var s = await client.Providers.GetStakeAsync(parse.GetValue(stakeAddress)!, ct);
-            if (cli.WantsJson(parse))
-            {
-                cli.WriteJson(s);
-            }
-            else
+            return cli.Print(parse, s, _ =>
             {
                 cli.Out.WriteLine($"{s.Address}: active {s.Active}, unbonding {s.Unbonding}, slashed {s.Slashed} (wei, as of block {s.AsOfBlock})");
-            }
-
-            return 0;
+            });
         });
         providers.Subcommands.Add(list);
         providers.Subcommands.Add(show);
