@@ -65,6 +65,10 @@ public static class OaiCli
             {
                 await error.WriteLineAsync("  (check --key or OAI_API_KEY)");
             }
+            else if (ex.Status == HttpStatusCode.Forbidden)
+            {
+                await error.WriteLineAsync("  (this needs a key with the operator role)");
+            }
 
             return 1;
         }

@@ -15,6 +15,9 @@ internal sealed class ApiTransport(HttpClient http, string? apiKey)
 
     public HttpClient Http { get; } = http;
 
+    /// <summary>How long a request/response call may take (event streams and uploads are not bounded); infinite to turn it off.</summary>
+    public TimeSpan RequestTimeout { get; set; } = OaiClient.DefaultRequestTimeout;
+
     public async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -32,12 +35,26 @@ internal sealed class ApiTransport(HttpClient http, string? apiKey)
         return await SendAsync<T>(request, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken, bool bounded = true)
     {
-        using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        var value = await response.Content.ReadFromJsonAsync<T>(OaiJson.Options, cancellationToken).ConfigureAwait(false);
-        return value ?? throw new OaiApiException(response.StatusCode, "The server answered with an empty body.", request.RequestUri?.ToString());
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (bounded && RequestTimeout != Timeout.InfiniteTimeSpan)
+        {
+            call.CancelAfter(RequestTimeout);
+        }
+
+        try
+        {
+            using var response = await SendRawAsync(request, call.Token).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
+            var value = await response.Content.ReadFromJsonAsync<T>(OaiJson.Options, call.Token).ConfigureAwait(false);
+            return value ?? throw new OaiApiException(response.StatusCode, "The server answered with an empty body.", request.RequestUri?.ToString());
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The caller did not cancel: the server took too long.
+            throw new TimeoutException($"{request.Method} {request.RequestUri} did not answer within {RequestTimeout.TotalSeconds:0.#} s.", ex);
+        }
     }
 
     /// <summary>Sends <paramref name="request"/> with the client's key; the caller reads (and disposes) the answer.</summary>

@@ -15,7 +15,11 @@ namespace OrleansAI.Sdk;
 /// </summary>
 public sealed class OaiClient : IDisposable
 {
+    /// <summary>How long a request/response call may take unless <see cref="RequestTimeout"/> says otherwise.</summary>
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(100);
+
     private readonly HttpClient? _owned;
+    private readonly ApiTransport _api;
 
     /// <summary>A client of the API at <paramref name="baseAddress"/> (for example <c>http://127.0.0.1:5000</c>) with its own connection pool.</summary>
     /// <param name="baseAddress">The API's address.</param>
@@ -61,7 +65,7 @@ public sealed class OaiClient : IDisposable
         }
 
         _owned = owns ? http : null;
-        var api = new ApiTransport(http, apiKey);
+        var api = _api = new ApiTransport(http, apiKey);
         Jobs = new JobsClient(api);
         Models = new ModelsClient(api);
         Datasets = new DatasetsClient(api);
@@ -69,6 +73,25 @@ public sealed class OaiClient : IDisposable
         Cases = new CasesClient(api);
         Chain = new ChainClient(api);
         Inference = new InferenceClient(api);
+    }
+
+    /// <summary>
+    /// How long a request/response call may take before it throws <see cref="TimeoutException"/>
+    /// (default 100 s; <see cref="Timeout.InfiniteTimeSpan"/> for none). Event streams and dataset
+    /// uploads are bounded only by the caller's cancellation token.
+    /// </summary>
+    public TimeSpan RequestTimeout
+    {
+        get => _api.RequestTimeout;
+        set
+        {
+            if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), "The timeout must be positive or infinite.");
+            }
+
+            _api.RequestTimeout = value;
+        }
     }
 
     /// <summary>Training jobs: submit, follow, cancel, rounds and escrow.</summary>

@@ -187,6 +187,20 @@ public sealed class TransportTests
     }
 
     [Fact]
+    public async Task ACallTheServerDoesNotAnswerInTimeThrowsTimeoutButTheCallersOwnCancelStaysACancel()
+    {
+        using var handler = new StallingHandler();
+        using var client = new OaiClient(new HttpClient(handler) { BaseAddress = new Uri("http://api.test/") }, "key") { RequestTimeout = TimeSpan.FromMilliseconds(200) };
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        var late = await Assert.ThrowsAsync<TimeoutException>(() => client.Jobs.ListAsync());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Jobs.GetAsync("job-1", cancel.Token));
+
+        Assert.Contains("0.2 s", late.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => client.RequestTimeout = TimeSpan.Zero);
+    }
+
+    [Fact]
     public void AnFp32InputMustHoldExactlyTheValuesItsShapeSays()
     {
         var input = InferenceInput.Fp32("x", new float[6], 2, 3);

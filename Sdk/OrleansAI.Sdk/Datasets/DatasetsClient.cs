@@ -19,7 +19,8 @@ public sealed class DatasetsClient
         using var request = new HttpRequestMessage(HttpMethod.Post, name is null ? "api/datasets" : $"api/datasets?name={Uri.EscapeDataString(name)}");
         request.Content = new StreamContent(content);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return await _api.SendAsync<Dataset>(request, cancellationToken).ConfigureAwait(false);
+        // An upload takes as long as the file needs: only the caller's token bounds it.
+        return await _api.SendAsync<Dataset>(request, cancellationToken, bounded: false).ConfigureAwait(false);
     }
 
     /// <summary>Uploads the dataset file at <paramref name="path"/>.</summary>
