@@ -57,6 +57,27 @@ internal sealed class ApiTransport(HttpClient http, string? apiKey)
         }
     }
 
+    /// <summary>Sends <paramref name="request"/> (bounded like <see cref="SendAsync{T}"/>) and reads the answer with <paramref name="read"/> from its bytes and the response.</summary>
+    public async Task<T> SendForBytesAsync<T>(HttpRequestMessage request, Func<byte[], HttpResponseMessage, T> read, CancellationToken cancellationToken)
+    {
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (RequestTimeout != Timeout.InfiniteTimeSpan)
+        {
+            call.CancelAfter(RequestTimeout);
+        }
+
+        try
+        {
+            using var response = await SendRawAsync(request, call.Token).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
+            return read(await response.Content.ReadAsByteArrayAsync(call.Token).ConfigureAwait(false), response);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{request.Method} {request.RequestUri} did not answer within {RequestTimeout.TotalSeconds:0.#} s.", ex);
+        }
+    }
+
     /// <summary>Sends <paramref name="request"/> with the client's key; the caller reads (and disposes) the answer.</summary>
     public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

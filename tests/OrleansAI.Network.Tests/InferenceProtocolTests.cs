@@ -134,6 +134,15 @@ public sealed class InferenceProtocolTests(InferenceNetwork fixture) : IClassFix
         Assert.Equal(await LabelsAsync(new { replication = 3 }, count: 4), answer.Output("label").ToInt64s());
         Assert.Equal(3, answer.Parameters!.Value.GetProperty("replicas_answered").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+        // The same request with the binary tensor extension: the same answer, as raw bytes.
+        var binary = await sdk.Inference.InferBinaryAsync(InferenceNetwork.Model, new Sdk.Inference.InferenceRequest
+        {
+            Inputs = [Sdk.Inference.InferenceInput.Fp32("input", [.. rows.SelectMany(r => r)], rows.Count, 1, 28, 28)],
+            Parameters = new Dictionary<string, object> { ["replication"] = 3 },
+        }, fixture.Version);
+        Assert.NotNull(binary.Output("logits").Binary);
+        Assert.Equal(answer.Output("label").ToInt64s(), binary.Output("label").ToInt64s());
+        Assert.Equal(answer.Output("logits").ToSingles(), binary.Output("logits").ToSingles());
         var deployment = await sdk.Models.GetDeploymentAsync(InferenceNetwork.Model, fixture.Version);
         Assert.Equal(Sdk.Models.DeploymentStatus.Ready, deployment.Status);
         Assert.Equal(3, deployment.Nodes.Count(n => n.State == "ready"));

@@ -35,6 +35,18 @@ public sealed class InferenceClient
         return _api.SendJsonAsync<InferenceResponse>(HttpMethod.Post, ModelPath(name, version) + "/infer", request, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <paramref name="request"/> with the binary tensor extension: inputs and outputs travel as
+    /// raw little-endian bytes instead of JSON numbers (read them with <see cref="InferenceOutput.ToSingles"/>
+    /// and <see cref="InferenceOutput.ToInt64s"/>). Inputs must hold float, double, int, long or byte arrays.
+    /// </summary>
+    public async Task<InferenceResponse> InferBinaryAsync(string name, InferenceRequest request, int? version = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var message = new HttpRequestMessage(HttpMethod.Post, ModelPath(name, version) + "/infer") { Content = BinaryTensors.Encode(request) };
+        return await _api.SendForBytesAsync(message, (body, response) => BinaryTensors.Decode(body, BinaryTensors.AnnouncedLength(response)), cancellationToken).ConfigureAwait(false);
+    }
+
     private static string ModelPath(string name, int? version) =>
         version is { } v
             ? $"v2/models/{ApiTransport.Segment(name)}/versions/{v.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
