@@ -134,6 +134,13 @@ public sealed class InferenceProtocolTests(InferenceNetwork fixture) : IClassFix
         Assert.Equal(await LabelsAsync(new { replication = 3 }, count: 4), answer.Output("label").ToInt64s());
         Assert.Equal(3, answer.Parameters!.Value.GetProperty("replicas_answered").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+        // Without an id or parameters (the protocol refuses them null).
+        var plain = await sdk.Inference.InferAsync(InferenceNetwork.Model, new Sdk.Inference.InferenceRequest
+        {
+            Inputs = [Sdk.Inference.InferenceInput.Fp32("input", [.. rows.SelectMany(r => r)], rows.Count, 1, 28, 28)],
+        });
+        Assert.Null(plain.Id);
+        Assert.Equal(4, plain.Output("label").ToInt64s().Length);
         // The same request with the binary tensor extension: the same answer, as raw bytes.
         var binary = await sdk.Inference.InferBinaryAsync(InferenceNetwork.Model, new Sdk.Inference.InferenceRequest
         {
