@@ -68,4 +68,31 @@ public sealed class BinaryInferenceTests
         Assert.Throws<InvalidOperationException>(() => answer.Output("label").ToSingles());
         Assert.Contains("beyond the body", truncated.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void JsonDataIsWrittenFromEachTypedArrayAndReadBackAsNumbers()
+    {
+        double[] doubles = [0.1, 1e300];
+        long[] longs = [long.MinValue, 7L];
+        int[] ints = [-5];
+        byte[] bytes = [0, 255];
+        var inputs = new[]
+        {
+            InferenceInput.Fp32("f", [1.5f, -2f, 3.25e-7f], 3),
+            new InferenceInput("d", [2], "FP64", doubles),
+            new InferenceInput("l", [2], "INT64", longs),
+            new InferenceInput("i", [1], "INT32", ints),
+            new InferenceInput("b", [2], "UINT8", bytes),
+        };
+
+        var json = JsonSerializer.Serialize(inputs, OaiJson.Options);
+        var back = JsonSerializer.Deserialize<InferenceInput[]>(json, OaiJson.Options)!;
+
+        Assert.Contains("\"data\":[1.5,-2,3.25E-07]", json, StringComparison.Ordinal);
+        Assert.Contains("\"data\":[0,255]", json, StringComparison.Ordinal);
+        Assert.Equal([1.5, -2, 3.25e-7], ((double[])back[0].Data).Select(v => Math.Round(v, 12)));
+        Assert.Equal([0.1, 1e300], (double[])back[1].Data);
+        Assert.Equal((double)long.MinValue, ((double[])back[2].Data)[0]);
+        Assert.Equal([-5.0], (double[])back[3].Data);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrleansAI.Sdk.Inference;
 
 /// <summary>One input tensor of an Open Inference Protocol request.</summary>
@@ -5,7 +7,7 @@ namespace OrleansAI.Sdk.Inference;
 /// <param name="Shape">Its shape; the first dimension is the batch.</param>
 /// <param name="Datatype">OIP datatype, for example <c>FP32</c>.</param>
 /// <param name="Data">The values, flattened row-major (an array of numbers).</param>
-public sealed record InferenceInput(string Name, IReadOnlyList<long> Shape, string Datatype, Array Data)
+public sealed record InferenceInput(string Name, IReadOnlyList<long> Shape, string Datatype, [property: JsonConverter(typeof(TensorDataConverter))] Array Data)
 {
     /// <summary>An FP32 input of <paramref name="shape"/> holding <paramref name="data"/>.</summary>
     /// <param name="name">The model's input name.</param>
