@@ -36,9 +36,21 @@ public static class JobsApi
         return endpoints;
     }
 
-    private static async Task<Results<Created<JobView>, ValidationProblem>> SubmitAsync(
-        JobRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    /// <summary>Header that makes a submission safe to retry: the same key and request answer the same job.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>Header set on an answer that repeats an earlier submission's job.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    private static async Task<Results<Created<JobView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        JobRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
+        var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
+        if (key.Length > 0 && (key.Length > 100 || !key.All(c => c is > ' ' and < (char)127)))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKeyHeader] = ["1 to 100 visible ASCII characters."] }, title: "The job was refused.");
+        }
+
         var (definition, errors) = JobValidation.Validate(request, clock.GetUtcNow());
         if (definition is { HasBudget: true })
         {
@@ -74,7 +86,40 @@ public static class JobsApi
         }
 
         var id = $"job-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
-        var job = await grains.GetGrain<ITrainingJobGrain>(id).SubmitAsync(user.ClientId(), definition);
+        if (key.Length > 0)
+        {
+            // Keyed by client: another client's key never meets this one's.
+            var fingerprint = Convert.ToHexStringLower(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, OrleansAI.Sdk.OaiJson.Options)));
+            var claim = await grains.GetGrain<IClientJobsGrain>(user.ClientId()).ClaimKeyAsync(key, fingerprint, id);
+            if (!claim.Matches)
+            {
+                return TypedResults.Problem($"The {IdempotencyKeyHeader} '{key}' was first used with a different request; use a new key for a new job.",
+                    statusCode: StatusCodes.Status422UnprocessableEntity, title: "The idempotency key is taken.");
+            }
+
+            // A repeat answers the job the key made; if the first request stopped between claiming
+            // the key and creating its job, this one creates it under the claimed id.
+            if (!claim.IsNew && await grains.GetGrain<ITrainingJobGrain>(claim.JobId).GetAsync() is { } earlier)
+            {
+                http.Response.Headers[ReplayedHeader] = "true";
+                return TypedResults.Created($"/api/jobs/{claim.JobId}", JobWire.View(earlier));
+            }
+
+            id = claim.JobId;
+        }
+
+        JobSnapshot job;
+        try
+        {
+            job = await grains.GetGrain<ITrainingJobGrain>(id).SubmitAsync(user.ClientId(), definition);
+        }
+        catch (InvalidOperationException) when (key.Length > 0)
+        {
+            // Two requests with one key at once: the first created the job while this one looked.
+            job = await grains.GetGrain<ITrainingJobGrain>(id).GetAsync() ?? throw new InvalidOperationException($"Job '{id}' could not be created.");
+            http.Response.Headers[ReplayedHeader] = "true";
+        }
+
         return TypedResults.Created($"/api/jobs/{id}", JobWire.View(job));
     }
 

@@ -4,7 +4,8 @@ namespace OrleansAI.Grains.Jobs;
 
 /// <summary>One client's job ids, for listing; see <see cref="IClientJobsGrain"/>.</summary>
 public sealed class ClientJobsGrain(
-    [PersistentState("jobs", "Default")] IPersistentState<ClientJobsState> state) : Grain, IClientJobsGrain
+    [PersistentState("jobs", "Default")] IPersistentState<ClientJobsState> state,
+    TimeProvider clock) : Grain, IClientJobsGrain
 {
     /// <summary>Most jobs one client may have on record; beyond it submissions are refused.</summary>
     public const int MaxJobs = 10_000;
@@ -16,6 +17,18 @@ public sealed class ClientJobsGrain(
         {
             await state.WriteStateAsync();
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<IdempotentClaim> ClaimKeyAsync(string key, string fingerprint, string proposedJobId)
+    {
+        var (claim, changed) = IdempotencyKeys.Claim(state.State.Keys, key, fingerprint, proposedJobId, clock.GetUtcNow());
+        if (changed)
+        {
+            await state.WriteStateAsync();
+        }
+
+        return claim;
     }
 
     /// <inheritdoc />

@@ -6,4 +6,7 @@ public sealed class ClientJobsState
 {
     /// <summary>Job ids, oldest first.</summary>
     [Id(0)] public List<string> JobIds { get; set; } = [];
+
+    /// <summary>Idempotency keys of recent submissions (<see cref="IdempotencyKeys"/>).</summary>
+    [Id(1)] public Dictionary<string, IdempotentSubmission> Keys { get; set; } = [];
 }

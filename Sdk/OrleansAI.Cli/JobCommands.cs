@@ -42,9 +42,10 @@ internal static class JobCommands
         var budget = new Option<string?>("--budget") { Description = "Budget in token wei (decimal); the job waits for its escrow" };
         var rootDataset = new Option<string?>("--root-dataset") { Description = "Federated: SHA-256 of an uploaded root dataset (FLTrust)" };
         var watch = new Option<bool>("--watch") { Description = "Follow the job until it finishes" };
+        var idempotencyKey = new Option<string?>("--idempotency-key") { Description = "Submit at most once under this key (kept a day): rerunning the command answers the same job" };
         var command = new Command("submit", "Submit a training job")
         {
-            spec, name, model, dataset, mode, shards, rounds, strategy, minProviders, fraction, quorum, epochs, learningRate, batchSize, compression, timeout, budget, rootDataset, watch,
+            spec, name, model, dataset, mode, shards, rounds, strategy, minProviders, fraction, quorum, epochs, learningRate, batchSize, compression, timeout, budget, rootDataset, watch, idempotencyKey,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -83,7 +84,9 @@ internal static class JobCommands
                 RootDataset = parse.GetValue(rootDataset),
             };
             using var client = cli.Connect(parse);
-            var job = await client.Jobs.SubmitAsync(request, ct);
+            var job = parse.GetValue(idempotencyKey) is { Length: > 0 } key
+                ? await client.Jobs.SubmitAsync(request, key, ct)
+                : await client.Jobs.SubmitAsync(request, ct);
             cli.Print(parse, job, _ =>
             {
                 cli.Out.WriteLine($"{job.Id} {Status(job.Status)}: {job.Name}, {job.Rounds} rounds, {job.Strategy}, model '{job.Model}'");

@@ -44,7 +44,8 @@ public sealed class CliTests : IDisposable
         var spec = WriteFile("spec.json", Spec);
         var key = ApiFactory.ClientKeys["alice"];
 
-        var submitted = await RunAsync(api, "jobs", "submit", spec, "--rounds", "3", "--min-providers", "2", "--strategy", "median", "--key", key);
+        var submitted = await RunAsync(api, "jobs", "submit", spec, "--rounds", "3", "--min-providers", "2", "--strategy", "median", "--idempotency-key", "nightly-1", "--key", key);
+        var rerun = await RunAsync(api, "jobs", "submit", spec, "--rounds", "3", "--min-providers", "2", "--strategy", "median", "--idempotency-key", "nightly-1", "--key", key);
         var id = submitted.Out.Split(' ')[0];
         var listed = await RunAsync(api, "jobs", "list", "--key", key);
         var shown = await RunAsync(api, "jobs", "show", id, "--json", "--key", key);
@@ -54,6 +55,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, submitted.Code);
         Assert.StartsWith("job-", id, StringComparison.Ordinal);
         Assert.Contains("pending: mlp, 3 rounds, median", submitted.Out, StringComparison.Ordinal);
+        Assert.StartsWith(id, rerun.Out, StringComparison.Ordinal);
         Assert.Contains(id, listed.Out, StringComparison.Ordinal);
         Assert.Contains("1 of 1", listed.Out, StringComparison.Ordinal);
         var job = JsonSerializer.Deserialize<JobView>(shown.Out, OaiJson.Options)!;

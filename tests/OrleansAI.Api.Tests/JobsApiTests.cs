@@ -164,6 +164,41 @@ public sealed class JobsApiTests
     }
 
     [Fact]
+    public async Task ASubmissionRetriedWithItsIdempotencyKeyAnswersTheSameJobAndCreatesNoOther()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var alice = api.ClientFor("alice");
+        using var bob = api.ClientFor("bob");
+        var body = $$"""{"spec":{{Spec}},"rounds":4}""";
+
+        using var first = await PostAsync(alice, body, "retry-1");
+        using var again = await PostAsync(alice, body, "retry-1");
+        using var changed = await PostAsync(alice, $$"""{"spec":{{Spec}},"rounds":5}""", "retry-1");
+        using var otherClient = await PostAsync(bob, body, "retry-1");
+        using var badKey = await PostAsync(alice, body, new string('k', 101));
+        using var list = await alice.GetAsync(new Uri("/api/jobs", UriKind.Relative));
+
+        var id = (await ReadAsync(first)).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(id, (await ReadAsync(again)).GetProperty("id").GetString());
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, otherClient.StatusCode);
+        Assert.NotEqual(id, (await ReadAsync(otherClient)).GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, badKey.StatusCode);
+        Assert.Equal(1, (await ReadAsync(list)).GetProperty("total").GetInt32());
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/jobs", UriKind.Relative)) { Content = Json(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task CancellingAJobMakesItCancelledAndASecondCancelConflicts()
     {
         await using var api = new ApiFactory(new Dictionary<string, string?>());

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using OrleansAI.Sdk.Inference;
 using OrleansAI.Sdk.Jobs;
 
@@ -199,6 +200,36 @@ public sealed class TransportTests
 
         Assert.Contains("0.2 s", late.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => client.RequestTimeout = TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task ASubmissionIsSentAgainWithTheSameKeyAfterA503ButARefusalIsNot()
+    {
+        var handler = new ScriptedHandler((_, i) => i == 0
+            ? ScriptedHandler.Json(HttpStatusCode.ServiceUnavailable, """{"title":"The cluster is unavailable."}""", "application/problem+json")
+            : ScriptedHandler.Json(HttpStatusCode.Created, Job("pending")));
+        using var client = Client(handler);
+        var request = new JobRequest { Spec = JsonDocument.Parse("{}").RootElement.Clone() };
+
+        var job = await client.Jobs.SubmitAsync(request);
+
+        Assert.Equal("job-1", job.Id);
+        Assert.Equal(2, handler.Requests.Count);
+        var keys = handler.Requests.Select(r => r.Headers.GetValues("Idempotency-Key").Single()).ToList();
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Equal(32, keys[0].Length);
+
+        var refusing = new ScriptedHandler((_, _) => ScriptedHandler.Json(HttpStatusCode.BadRequest, """{"title":"The job was refused.","errors":{"rounds":["1 to 1000."]}}""", "application/problem+json"));
+        using var refused = Client(refusing);
+        await Assert.ThrowsAsync<OaiApiException>(() => refused.Jobs.SubmitAsync(request, "my-key"));
+        Assert.Single(refusing.Requests);
+        Assert.Equal("my-key", refusing.Requests[0].Headers.GetValues("Idempotency-Key").Single());
+
+        var down = new ScriptedHandler((_, _) => ScriptedHandler.Json(HttpStatusCode.BadGateway, """{"title":"down"}""", "application/problem+json"));
+        using var unreachable = Client(down);
+        var gaveUp = await Assert.ThrowsAsync<OaiApiException>(() => unreachable.Jobs.SubmitAsync(request));
+        Assert.Equal(HttpStatusCode.BadGateway, gaveUp.Status);
+        Assert.Equal(JobsClient.SubmitAttempts, down.Requests.Count);
     }
 
     [Fact]

@@ -32,6 +32,22 @@ public sealed class PostgresPersistenceTests
     }
 
     [Fact]
+    public async Task AClientsIdempotencyKeysSurviveASiloRestart()
+    {
+        var serviceId = LocalServices.UniqueId("keys");
+        await using (var first = await PostgresCluster.StartAsync(serviceId, LocalServices.UniqueId("k1")))
+        {
+            var claimed = await first.Client.GetGrain<Grains.Interfaces.Jobs.IClientJobsGrain>("alice").ClaimKeyAsync("submit-1", "hash-a", "job-a");
+            Assert.True(claimed.IsNew);
+        }
+
+        await using var restarted = await PostgresCluster.StartAsync(serviceId, LocalServices.UniqueId("k2"));
+        var again = await restarted.Client.GetGrain<Grains.Interfaces.Jobs.IClientJobsGrain>("alice").ClaimKeyAsync("submit-1", "hash-a", "job-b");
+
+        Assert.Equal(("job-a", true, false), (again.JobId, again.Matches, again.IsNew));
+    }
+
+    [Fact]
     public async Task TwoSilosFormAClusterThroughPostgresAndAGrainStaysReachableWhenItsSiloStops()
     {
         var clusterId = LocalServices.UniqueId("pair");

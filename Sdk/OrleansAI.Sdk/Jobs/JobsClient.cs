@@ -10,12 +10,51 @@ public sealed class JobsClient
 
     internal JobsClient(ApiTransport api) => _api = api;
 
-    /// <summary>Submits a job; it starts once enough providers are online (and its escrow is funded, if it has a budget).</summary>
+    /// <summary>Attempts a submission makes when the connection drops, the call times out or the server answers 429/5xx.</summary>
+    public const int SubmitAttempts = 3;
+
+    /// <summary>
+    /// Submits a job; it starts once enough providers are online (and its escrow is funded, if it
+    /// has a budget). Safe to retry: the call carries a fresh idempotency key and is sent again with
+    /// the same key when the connection drops, it times out, or the server answers 429 or 5xx, so
+    /// exactly one job is created.
+    /// </summary>
     /// <exception cref="OaiApiException">The request was refused; <see cref="OaiApiException.Errors"/> names each field at fault.</exception>
-    public Task<JobView> SubmitAsync(JobRequest request, CancellationToken cancellationToken = default)
+    public Task<JobView> SubmitAsync(JobRequest request, CancellationToken cancellationToken = default) =>
+        SubmitAsync(request, Guid.NewGuid().ToString("N"), cancellationToken);
+
+    /// <summary>
+    /// Submits a job under <paramref name="idempotencyKey"/> (1-100 visible ASCII characters, kept by
+    /// the server for a day): any later submission with the key and the same request answers the
+    /// same job; with another request it is refused with 422. Retried like <see cref="SubmitAsync(JobRequest, CancellationToken)"/>.
+    /// </summary>
+    public async Task<JobView> SubmitAsync(JobRequest request, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _api.SendJsonAsync<JobView>(HttpMethod.Post, "api/jobs", request, cancellationToken);
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        for (var attempt = 1; ; attempt++)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, "api/jobs")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(request, options: OaiJson.Options),
+            };
+            message.Headers.Add("Idempotency-Key", idempotencyKey);
+            TimeSpan? wait;
+            try
+            {
+                return await _api.SendAsync<JobView>(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OaiApiException ex) when (attempt < SubmitAttempts && IsTransient(ex))
+            {
+                wait = ex.RetryAfter;
+            }
+            catch (Exception ex) when (attempt < SubmitAttempts && ex is HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            {
+                wait = null;
+            }
+
+            await Task.Delay(wait is { } w && w > TimeSpan.Zero && w < TimeSpan.FromMinutes(1) ? w : TimeSpan.FromMilliseconds(500 * attempt), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Reads one of the caller's jobs (404 for unknown ids and other clients' jobs alike).</summary>
