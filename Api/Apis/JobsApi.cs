@@ -43,9 +43,11 @@ public static class JobsApi
     public const string ReplayedHeader = "Idempotent-Replayed";
 
     private static async Task<Results<Created<JobView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        JobRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+        JobRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey = null)
     {
-        var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
+        // Declared as a header parameter so the OpenAPI document lists it.
+        var key = idempotencyKey ?? string.Empty;
         if (key.Length > 0 && (key.Length > 100 || !key.All(c => c is > ' ' and < (char)127)))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKeyHeader] = ["1 to 100 visible ASCII characters."] }, title: "The job was refused.");

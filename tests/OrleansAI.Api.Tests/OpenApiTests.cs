@@ -20,6 +20,22 @@ public sealed class OpenApiTests
     }
 
     [Fact]
+    public async Task TheOpenApiDocumentNamesTheSubmissionsIdempotencyKeyAndTheSdksTypes()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var http = api.CreateClient();
+
+        using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var submit = document.RootElement.GetProperty("paths").GetProperty("/api/jobs").GetProperty("post");
+        Assert.Contains(submit.GetProperty("parameters").EnumerateArray(),
+            p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.TryGetProperty("JobRequest", out _));
+        Assert.True(schemas.TryGetProperty("JobView", out _));
+    }
+
+    [Fact]
     public async Task TheApiReferencePageIsServedAsHtml()
     {
         await using var api = new ApiFactory(new Dictionary<string, string?>());
