@@ -126,6 +126,7 @@ public sealed class SdkClientTests
         using var file = new MemoryStream(DatasetFile.Write(data));
 
         var uploaded = await alice.Datasets.UploadAsync(file, "three rows");
+        Assert.True(file.CanRead, "the caller's stream was disposed");
         var listed = await alice.Datasets.ListAsync();
         var read = await alice.Datasets.GetAsync(uploaded.Sha256);
         using var garbage = new MemoryStream([1, 2, 3, 4]);

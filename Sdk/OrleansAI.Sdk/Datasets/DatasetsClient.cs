@@ -16,7 +16,9 @@ public sealed class DatasetsClient
     public async Task<Dataset> UploadAsync(Stream content, string? name = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var request = new HttpRequestMessage(HttpMethod.Post, name is null ? "api/datasets" : $"api/datasets?name={Uri.EscapeDataString(name)}");
+        // Not disposed here: disposing the message would dispose its content and with it the caller's
+        // stream (HttpClient itself leaves request content alone).
+        var request = new HttpRequestMessage(HttpMethod.Post, name is null ? "api/datasets" : $"api/datasets?name={Uri.EscapeDataString(name)}");
         request.Content = new StreamContent(content);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         // An upload takes as long as the file needs: only the caller's token bounds it.
