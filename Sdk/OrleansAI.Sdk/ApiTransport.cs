@@ -35,7 +35,17 @@ internal sealed class ApiTransport(HttpClient http, string? apiKey)
         return await SendAsync<T>(request, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken, bool bounded = true)
+    public Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken, bool bounded = true) =>
+        SendAndReadAsync(request, async (response, token) =>
+            await response.Content.ReadFromJsonAsync<T>(OaiJson.Options, token).ConfigureAwait(false)
+                ?? throw new OaiApiException(response.StatusCode, "The server answered with an empty body.", request.RequestUri?.ToString()),
+            bounded, cancellationToken);
+
+    /// <summary>Sends <paramref name="request"/> (bounded like <see cref="SendAsync{T}"/>) and reads the answer with <paramref name="read"/> from its bytes and the response.</summary>
+    public Task<T> SendForBytesAsync<T>(HttpRequestMessage request, Func<byte[], HttpResponseMessage, T> read, CancellationToken cancellationToken) =>
+        SendAndReadAsync(request, async (response, token) => read(await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false), response), bounded: true, cancellationToken);
+
+    private async Task<T> SendAndReadAsync<T>(HttpRequestMessage request, Func<HttpResponseMessage, CancellationToken, Task<T>> read, bool bounded, CancellationToken cancellationToken)
     {
         using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (bounded && RequestTimeout != Timeout.InfiniteTimeSpan)
@@ -47,33 +57,11 @@ internal sealed class ApiTransport(HttpClient http, string? apiKey)
         {
             using var response = await SendRawAsync(request, call.Token).ConfigureAwait(false);
             await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
-            var value = await response.Content.ReadFromJsonAsync<T>(OaiJson.Options, call.Token).ConfigureAwait(false);
-            return value ?? throw new OaiApiException(response.StatusCode, "The server answered with an empty body.", request.RequestUri?.ToString());
+            return await read(response, call.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             // The caller did not cancel: the server took too long.
-            throw new TimeoutException($"{request.Method} {request.RequestUri} did not answer within {RequestTimeout.TotalSeconds:0.#} s.", ex);
-        }
-    }
-
-    /// <summary>Sends <paramref name="request"/> (bounded like <see cref="SendAsync{T}"/>) and reads the answer with <paramref name="read"/> from its bytes and the response.</summary>
-    public async Task<T> SendForBytesAsync<T>(HttpRequestMessage request, Func<byte[], HttpResponseMessage, T> read, CancellationToken cancellationToken)
-    {
-        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (RequestTimeout != Timeout.InfiniteTimeSpan)
-        {
-            call.CancelAfter(RequestTimeout);
-        }
-
-        try
-        {
-            using var response = await SendRawAsync(request, call.Token).ConfigureAwait(false);
-            await EnsureSuccessAsync(response, call.Token).ConfigureAwait(false);
-            return read(await response.Content.ReadAsByteArrayAsync(call.Token).ConfigureAwait(false), response);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
             throw new TimeoutException($"{request.Method} {request.RequestUri} did not answer within {RequestTimeout.TotalSeconds:0.#} s.", ex);
         }
     }
@@ -199,7 +187,4 @@ internal sealed class ApiTransport(HttpClient http, string? apiKey)
         ArgumentException.ThrowIfNullOrEmpty(value);
         return Uri.EscapeDataString(value);
     }
-
-    /// <summary>Whether a status means "not there" (for the Try... reads).</summary>
-    public static bool IsNotFound(OaiApiException ex) => ex.Status == HttpStatusCode.NotFound;
 }
