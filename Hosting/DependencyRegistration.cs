@@ -35,6 +35,7 @@ public static class DependencyRegistration
             .ValidateOnStart();
         services.AddOptions<BlobStorageOptions>().BindConfiguration(BlobStorageOptions.Section)
             .Validate(o => BlobContainerNameIsValid(o.Container), "BlobStorage:Container must be 3-63 lowercase letters, digits or single hyphens.")
+            .Validate(o => o.ResultRetention is null || o.ResultRetention > TimeSpan.Zero, "BlobStorage:ResultRetention must be a positive time span, e.g. 30.00:00:00.")
             .ValidateOnStart();
         services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ClusterEndpointOptions>().BindConfiguration(ClusterEndpointOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -138,7 +139,20 @@ public static class DependencyRegistration
     }
 
     private static T Read<T>(IConfiguration configuration, string section)
-        where T : new() => configuration.GetSection(section).Get<T>() ?? new T();
+        where T : new()
+    {
+        try
+        {
+            return configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException)
+        {
+            // A value that does not bind (a malformed time span, say) is reported when the host
+            // starts, as invalid configuration (HostRunner); this early read only looks at which
+            // services are configured.
+            return new T();
+        }
+    }
 
     private static bool IsValidConnectionString(string connectionString)
     {

@@ -33,6 +33,12 @@ public static class HostRunner
             await Console.Error.WriteLineAsync($"{name}: invalid configuration: {string.Join("; ", invalid.Failures)}");
             return InvalidConfiguration;
         }
+        catch (Exception ex) when (FindCause<InvalidOperationException>(ex) is { Source: "Microsoft.Extensions.Configuration.Binder" } unbound)
+        {
+            // A value of the wrong form, e.g. "30d" for a time span: the binder names the setting.
+            await Console.Error.WriteLineAsync($"{name}: invalid configuration: {unbound.Message}");
+            return InvalidConfiguration;
+        }
     }
 
     /// <summary>The first exception of type <typeparamref name="T"/> in the chain of causes, aggregates included.</summary>

@@ -15,7 +15,8 @@ public static class JobWire
         return new(job.Id, d.Name, Status(job.Status), job.StatusReason, job.RoundsCompleted, d.Rounds, d.Strategy, d.Dataset, d.DeadlineUtc, job.CreatedUtc, job.UpdatedUtc,
             d.ModelName, job.Model?.Version, [.. job.History.Select(Round)],
             d.Budget, d.HasBudget && d.ClientWallet.Length > 0 ? Settlement.SettlementIds.JobId(d.ClientWallet, job.Id).ToString() : null,
-            d.Mode, d.IsDataParallel ? d.Shards : null, d.Verification is { } v ? Verification(v) : null, d.RootDataset.Length > 0 ? d.RootDataset : null);
+            d.Mode, d.IsDataParallel ? d.Shards : null, d.Verification is { } v ? Verification(v) : null, d.RootDataset.Length > 0 ? d.RootDataset : null,
+            job.ResultsDeletedUtc);
     }
 
     /// <summary>A finished round in a job's history.</summary>

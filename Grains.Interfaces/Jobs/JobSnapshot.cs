@@ -11,6 +11,7 @@ namespace OrleansAI.Grains.Interfaces.Jobs;
 /// <param name="UpdatedUtc">When it last changed.</param>
 /// <param name="History">Every round so far, oldest first.</param>
 /// <param name="Model">The registered model version, once there is one.</param>
+/// <param name="ResultsDeletedUtc">When the result blobs that shaped the model were deleted after their retention (provenance keeps their hashes).</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.JobSnapshot")]
 public sealed record JobSnapshot(
     [property: Id(0)] string Id,
@@ -22,4 +23,5 @@ public sealed record JobSnapshot(
     [property: Id(6)] DateTimeOffset CreatedUtc,
     [property: Id(7)] DateTimeOffset UpdatedUtc,
     [property: Id(8)] IReadOnlyList<JobRoundRecord> History,
-    [property: Id(9)] ModelVersionKey? Model);
+    [property: Id(9)] ModelVersionKey? Model,
+    [property: Id(10)] DateTimeOffset? ResultsDeletedUtc = null);

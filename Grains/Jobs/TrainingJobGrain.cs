@@ -38,6 +38,9 @@ public sealed partial class TrainingJobGrain(
     public const double TestShare = 0.1;
 
     private const string DriveReminder = "drive";
+
+    // Deletes the job's used results once their retention has passed (BlobStorage:ResultRetention).
+    private const string DeleteResultsReminder = "delete-results";
     private static readonly TimeSpan DriveInterval = TimeSpan.FromSeconds(2);
 
     private IGrainTimer? _drive;
@@ -116,8 +119,38 @@ public sealed partial class TrainingJobGrain(
     /// <inheritdoc />
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        // The reminder exists to wake the job after a restart; activation arms the drive timer.
+        if (reminderName == DeleteResultsReminder)
+        {
+            return DeleteResultsAsync();
+        }
+
+        // The drive reminder exists to wake the job after a restart; activation arms the drive timer.
         return JobLifecycle.IsFinal(state.State.Status) ? this.DropReminderAsync(DriveReminder) : Task.CompletedTask;
+    }
+
+    /// <summary>How long results stay in the blob store after the job ends; null keeps them (the default).</summary>
+    private TimeSpan? ResultRetention =>
+        services.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?["BlobStorage:ResultRetention"] is { Length: > 0 } text
+        && TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var keep) && keep > TimeSpan.Zero
+            ? keep
+            : null;
+
+    private async Task DeleteResultsAsync()
+    {
+        if (state.State.ResultsDeletedUtc is null && services.GetService<IContentStore>() is { } store)
+        {
+            // Evidence cited by fraud cases was copied into content by hash; these are the task slots.
+            foreach (var taskId in state.State.Contributions.Concat(state.State.Paid).Select(c => c.TaskId).Distinct())
+            {
+                await store.DeleteUploadAsync(taskId, CancellationToken.None);
+            }
+
+            state.State.ResultsDeletedUtc = clock.GetUtcNow();
+            await state.WriteStateAsync();
+            LogResultsDeleted(JobId);
+        }
+
+        await this.DropReminderAsync(DeleteResultsReminder);
     }
 
     private void ArmDrive() => _drive ??= this.RegisterGrainTimer(DriveAsync, TimeSpan.Zero, DriveInterval);
@@ -391,6 +424,11 @@ public sealed partial class TrainingJobGrain(
         if (JobLifecycle.IsFinal(to))
         {
             await this.DropReminderAsync(DriveReminder);
+            if (ResultRetention is { } keep)
+            {
+                // A reminder, not a timer: the deletion happens even if the job's silo is long gone.
+                await this.RegisterOrUpdateReminder(DeleteResultsReminder, keep, TimeSpan.FromHours(1));
+            }
         }
     }
 
@@ -526,7 +564,8 @@ public sealed partial class TrainingJobGrain(
             state.State.CreatedUtc,
             state.State.UpdatedUtc,
             state.State.History,
-            state.State.Model);
+            state.State.Model,
+            state.State.ResultsDeletedUtc);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} round {Round} started with {Assigned} tasks")]
     private partial void LogRoundStarted(string jobId, int round, int assigned);
@@ -536,6 +575,9 @@ public sealed partial class TrainingJobGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} could not complete yet: {Reason}")]
     private partial void LogCompletionDeferred(string jobId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: the results it used were deleted after their retention")]
+    private partial void LogResultsDeleted(string jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} progress not published: {Reason}")]
     private partial void LogPublishFailed(string jobId, string reason);

@@ -61,4 +61,7 @@ public sealed class TrainingJobState
 
     /// <summary>Every result the job pays for: those the model used and, in data-parallel jobs, replicas proven to agree.</summary>
     [Id(17)] public List<ModelContribution> Paid { get; set; } = [];
+
+    /// <summary>When the results the job used were deleted after <c>BlobStorage:ResultRetention</c>.</summary>
+    [Id(18)] public DateTimeOffset? ResultsDeletedUtc { get; set; }
 }

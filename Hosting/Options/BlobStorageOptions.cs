@@ -12,6 +12,13 @@ public sealed class BlobStorageOptions
     /// <summary>Container the platform writes into.</summary>
     public string Container { get; set; } = "orleansai";
 
+    /// <summary>
+    /// How long the results a finished job used stay in the store (for audits) before they are
+    /// deleted; unset keeps them. Provenance keeps their hashes either way. The job grain reads it as
+    /// <c>BlobStorage:ResultRetention</c>; binding it here makes a malformed value stop the host at start.
+    /// </summary>
+    public TimeSpan? ResultRetention { get; set; }
+
     /// <summary>Whether a blob store is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString);
 }

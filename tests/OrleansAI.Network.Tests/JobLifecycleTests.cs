@@ -85,6 +85,27 @@ public sealed class JobLifecycleTests
     }
 
     [Fact]
+    public async Task TheResultsAJobUsedAreDeletedAfterTheirRetentionWhileProvenanceKeepsTheirHashes()
+    {
+        await using var network = await LocalNetwork.StartAsync(providers: 3, siloSettings: new Dictionary<string, string?> { ["BlobStorage:ResultRetention"] = "00:00:05" });
+        var job = await network.SubmitAsync(TinyJob(rounds: 1, minProviders: 3));
+        var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, JobTimeout);
+        Assert.True(done.Status == JobStatus.Completed, Describe(done));
+        var version = await network.Sdk.Models.GetVersionAsync("tiny-mlp", done.ModelVersion!.Value);
+        var used = version.Contributions[0].TaskId;
+        var kept = await network.ReadResultSlotAsync(used);
+
+        var deleted = await network.WaitAsync(job.Id, j => j.ResultsDeleted is not null, TimeSpan.FromSeconds(60));
+
+        Assert.NotNull(kept);
+        Assert.Null(done.ResultsDeleted);
+        Assert.All(version.Contributions, c => Assert.Null(network.ReadResultSlotAsync(c.TaskId).GetAwaiter().GetResult()));
+        var after = await network.Sdk.Models.GetVersionAsync("tiny-mlp", done.ModelVersion!.Value);
+        Assert.Equal(version.Contributions.Select(c => c.ResultSha256), after.Contributions.Select(c => c.ResultSha256));
+        Assert.True(deleted.ResultsDeleted > done.Updated, $"deleted {deleted.ResultsDeleted}, completed {done.Updated}");
+    }
+
+    [Fact]
     public async Task ASmallJobTrainsEndToEndIntoARegisteredModelWithProvenance()
     {
         await using var network = await LocalNetwork.StartAsync(providers: 4);
