@@ -76,6 +76,9 @@ param gatewaySessionKey string
 @description('Addresses of the platform\'s own verifier nodes, comma-separated.')
 param verifiers string = ''
 
+@description('How long the results a finished job used are kept for audits, as a .NET time span (e.g. 30.00:00:00); empty keeps them.')
+param resultRetention string = ''
+
 var names = {
   logs: '${prefix}-logs'
   environment: '${prefix}-env'
@@ -190,6 +193,10 @@ var platformEnv = [
   { name: 'Logging__Console__FormatterName', value: 'json' }
 ]
 
+// Set only when given: an empty value would not be a time span.
+var retentionSetting = { name: 'BlobStorage__ResultRetention', value: resultRetention }
+var retentionEnv = empty(resultRetention) ? [] : [ retentionSetting ]
+
 var configVolume = {
   name: 'config'
   storageType: 'Secret'
@@ -225,7 +232,7 @@ resource silo 'Microsoft.App/containerApps@2024-03-01' = {
           name: 'silo'
           image: siloImage
           resources: { cpu: json('2.0'), memory: '4Gi' }
-          env: concat(platformEnv, [ { name: 'Urls', value: 'http://0.0.0.0:5100' } ])
+          env: concat(platformEnv, retentionEnv, [ { name: 'Urls', value: 'http://0.0.0.0:5100' } ])
           volumeMounts: [ { volumeName: 'config', mountPath: '/config' } ]
           probes: [
             { type: 'Liveness', httpGet: { path: '/health/live', port: 5100 }, periodSeconds: 10 }
@@ -263,7 +270,7 @@ resource api 'Microsoft.App/containerApps@2024-03-01' = {
           name: 'api'
           image: apiImage
           resources: { cpu: json('1.0'), memory: '2Gi' }
-          env: concat(platformEnv, [
+          env: concat(platformEnv, retentionEnv, [
             { name: 'Kestrel__Endpoints__Http__Url', value: 'http://0.0.0.0:5000' }
             { name: 'Kestrel__Endpoints__Providers__Url', value: 'http://0.0.0.0:5001' }
             { name: 'Gateway__Domain', value: '${names.api}.${environment.properties.defaultDomain}' }
