@@ -29,7 +29,7 @@ public static class InferenceApi
     public const long MaxOutputBytes = 2 * 1024 * 1024;
 
     /// <summary>Header of the binary tensor data extension.</summary>
-    public const string BinaryHeader = "Inference-Header-Content-Length";
+    public const string BinaryHeader = Sdk.Inference.InferenceHeaders.HeaderContentLength;
 
     /// <summary>Registers the router, the model resolver and the per-client rate limiter.</summary>
     public static WebApplicationBuilder AddInference(this WebApplicationBuilder builder)

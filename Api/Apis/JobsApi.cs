@@ -36,21 +36,15 @@ public static class JobsApi
         return endpoints;
     }
 
-    /// <summary>Header that makes a submission safe to retry: the same key and request answer the same job.</summary>
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
-    /// <summary>Header set on an answer that repeats an earlier submission's job.</summary>
-    public const string ReplayedHeader = "Idempotent-Replayed";
-
     private static async Task<Results<Created<JobView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         JobRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock,
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey = null)
+        [FromHeader(Name = JobHeaders.IdempotencyKey)] string? idempotencyKey = null)
     {
         // Declared as a header parameter so the OpenAPI document lists it.
         var key = idempotencyKey ?? string.Empty;
         if (key.Length > 0 && (key.Length > 100 || !key.All(c => c is > ' ' and < (char)127)))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKeyHeader] = ["1 to 100 visible ASCII characters."] }, title: "The job was refused.");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [JobHeaders.IdempotencyKey] = ["1 to 100 visible ASCII characters."] }, title: "The job was refused.");
         }
 
         var (definition, errors) = JobValidation.Validate(request, clock.GetUtcNow());
@@ -95,7 +89,7 @@ public static class JobsApi
             var claim = await grains.GetGrain<IClientJobsGrain>(user.ClientId()).ClaimKeyAsync(key, fingerprint, id);
             if (!claim.Matches)
             {
-                return TypedResults.Problem($"The {IdempotencyKeyHeader} '{key}' was first used with a different request; use a new key for a new job.",
+                return TypedResults.Problem($"The {JobHeaders.IdempotencyKey} '{key}' was first used with a different request; use a new key for a new job.",
                     statusCode: StatusCodes.Status422UnprocessableEntity, title: "The idempotency key is taken.");
             }
 
@@ -103,7 +97,7 @@ public static class JobsApi
             // the key and creating its job, this one creates it under the claimed id.
             if (!claim.IsNew && await grains.GetGrain<ITrainingJobGrain>(claim.JobId).GetAsync() is { } earlier)
             {
-                http.Response.Headers[ReplayedHeader] = "true";
+                http.Response.Headers[JobHeaders.Replayed] = "true";
                 return TypedResults.Created($"/api/jobs/{claim.JobId}", JobWire.View(earlier));
             }
 
@@ -119,7 +113,7 @@ public static class JobsApi
         {
             // Two requests with one key at once: the first created the job while this one looked.
             job = await grains.GetGrain<ITrainingJobGrain>(id).GetAsync() ?? throw new InvalidOperationException($"Job '{id}' could not be created.");
-            http.Response.Headers[ReplayedHeader] = "true";
+            http.Response.Headers[JobHeaders.Replayed] = "true";
         }
 
         return TypedResults.Created($"/api/jobs/{id}", JobWire.View(job));

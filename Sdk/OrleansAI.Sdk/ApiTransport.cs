@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
@@ -24,12 +23,17 @@ internal sealed class ApiTransport(HttpClient http, string? apiKey)
         return await SendAsync<T>(request, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<T> SendJsonAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    public async Task<T> SendJsonAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType(), options: OaiJson.Options);
+        }
+
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Add(name, value);
         }
 
         return await SendAsync<T>(request, cancellationToken).ConfigureAwait(false);

@@ -12,8 +12,6 @@ namespace OrleansAI.Sdk.Inference;
 /// </summary>
 internal static class BinaryTensors
 {
-    public const string HeaderLength = "Inference-Header-Content-Length";
-
     /// <summary>The request body: the header (inputs carry <c>binary_data_size</c>, outputs are asked for as binary) and the inputs' bytes.</summary>
     public static ByteArrayContent Encode(InferenceRequest request)
     {
@@ -61,14 +59,14 @@ internal static class BinaryTensors
 
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Headers.Add(HeaderLength, json.Length.ToString(CultureInfo.InvariantCulture));
+        content.Headers.Add(InferenceHeaders.HeaderContentLength, json.Length.ToString(CultureInfo.InvariantCulture));
         return content;
     }
 
     /// <summary>The header length a response announces, if it does (a custom header: it may arrive with the content's headers).</summary>
     public static int? AnnouncedLength(HttpResponseMessage response)
     {
-        var values = response.Headers.TryGetValues(HeaderLength, out var h) ? h : response.Content.Headers.TryGetValues(HeaderLength, out var c) ? c : null;
+        var values = response.Headers.TryGetValues(InferenceHeaders.HeaderContentLength, out var h) ? h : response.Content.Headers.TryGetValues(InferenceHeaders.HeaderContentLength, out var c) ? c : null;
         return values?.FirstOrDefault() is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var length) ? length : null;
     }
 
@@ -82,18 +80,16 @@ internal static class BinaryTensors
 
         if (length < 0 || length > body.Length)
         {
-            throw new OaiApiException($"{HeaderLength} {length} does not fit a body of {body.Length} bytes.");
+            throw new OaiApiException($"{InferenceHeaders.HeaderContentLength} {length} does not fit a body of {body.Length} bytes.");
         }
 
         var response = JsonSerializer.Deserialize<InferenceResponse>(body.AsSpan(0, length), OaiJson.Options) ?? throw new OaiApiException("The server answered with an empty header.");
-        using var header = JsonDocument.Parse(body.AsMemory(0, length));
         var outputs = new List<InferenceOutput>();
         var at = length;
-        var index = 0;
-        foreach (var element in header.RootElement.GetProperty("outputs").EnumerateArray())
+        foreach (var sent in response.Outputs)
         {
-            var output = response.Outputs[index++];
-            if (element.TryGetProperty("parameters", out var p) && p.ValueKind == JsonValueKind.Object && p.TryGetProperty("binary_data_size", out var size))
+            var output = sent;
+            if (output.Parameters is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("binary_data_size", out var size))
             {
                 var n = size.GetInt32();
                 if (n < 0 || at + n > body.Length)

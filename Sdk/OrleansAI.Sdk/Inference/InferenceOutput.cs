@@ -9,7 +9,8 @@ namespace OrleansAI.Sdk.Inference;
 /// <param name="Shape">Its shape; the first dimension is the batch.</param>
 /// <param name="Datatype">OIP datatype.</param>
 /// <param name="Data">The values, flattened row-major (absent when they came as binary data).</param>
-public sealed record InferenceOutput(string Name, IReadOnlyList<long> Shape, string Datatype, JsonElement Data)
+/// <param name="Parameters">The output's parameters, e.g. <c>binary_data_size</c> when its values follow the JSON as bytes.</param>
+public sealed record InferenceOutput(string Name, IReadOnlyList<long> Shape, string Datatype, JsonElement Data, JsonElement? Parameters = null)
 {
     /// <summary>The values as raw little-endian bytes, when the server sent them with the binary tensor extension.</summary>
     [JsonIgnore]

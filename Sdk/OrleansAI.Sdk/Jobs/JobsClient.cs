@@ -32,17 +32,13 @@ public sealed class JobsClient
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        var headers = new Dictionary<string, string> { [JobHeaders.IdempotencyKey] = idempotencyKey };
         for (var attempt = 1; ; attempt++)
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, "api/jobs")
-            {
-                Content = System.Net.Http.Json.JsonContent.Create(request, options: OaiJson.Options),
-            };
-            message.Headers.Add("Idempotency-Key", idempotencyKey);
             TimeSpan? wait;
             try
             {
-                return await _api.SendAsync<JobView>(message, cancellationToken).ConfigureAwait(false);
+                return await _api.SendJsonAsync<JobView>(HttpMethod.Post, "api/jobs", request, cancellationToken, headers).ConfigureAwait(false);
             }
             catch (OaiApiException ex) when (attempt < SubmitAttempts && IsTransient(ex))
             {
