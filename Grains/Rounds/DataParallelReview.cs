@@ -3,8 +3,6 @@ using OrleansAI.Federation.Verification;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Storage;
 using OrleansAI.Grains.Verification;
-using OrleansAI.Learning.Specs;
-using OrleansAI.Learning.Weights;
 
 namespace OrleansAI.Grains.Rounds;
 
@@ -24,41 +22,28 @@ internal static class DataParallelReview
     public static OutlierOptions SharedData { get; } = new() { MaxNormRatio = 1.5, MinNormRatio = 0.67, MaxCosineDeviations = 4, MinCosineSpread = 0.05 };
 
     /// <summary>The round's results, decoded and screened.</summary>
-    internal sealed record Loaded(
-        ModelPlan Plan,
-        float[] Current,
-        IReadOnlyList<(string TaskId, RoundTask Task)> Done,
-        IReadOnlyDictionary<string, float[]> Parameters,
-        IReadOnlyDictionary<string, string> Undecodable,
-        IReadOnlyDictionary<string, string> Flags);
+    /// <param name="Results">The decoded results.</param>
+    /// <param name="Flags">Results to replay, with why, by task id.</param>
+    internal sealed record Loaded(LoadedResults Results, IReadOnlyDictionary<string, string> Flags)
+    {
+        /// <summary>The round's global model.</summary>
+        public float[] Current => Results.Current;
+
+        /// <summary>Each decodable result's parameters, by task id.</summary>
+        public IReadOnlyDictionary<string, float[]> Parameters => Results.Parameters;
+
+        /// <summary>Why each other result could not be used, by task id.</summary>
+        public IReadOnlyDictionary<string, string> Undecodable => Results.Undecodable;
+    }
 
     /// <summary>Fetches and decodes every result, screens the untrusted ones and flags copies.</summary>
     public static async Task<Loaded> LoadAsync(
         IContentStore store, RoundConfig config, IReadOnlyList<(string TaskId, RoundTask Task)> done, VerificationSetup setup, IReadOnlyDictionary<string, Task<FetchedResult>>? prefetched, CancellationToken cancellationToken)
     {
-        var plan = ModelSpecJson.ParseAndPlan(config.SpecJson);
-        var current = ModelWeights.FromSafetensors(plan, await store.ReadAllAsync(config.Weights.Sha256, cancellationToken)).Values;
-        var fetched = await RoundAggregator.FetchResultsAsync(store, done, prefetched, cancellationToken);
-        var parameters = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        var undecodable = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < done.Count; i++)
-        {
-            if (fetched[i].Problem is { } problem)
-            {
-                undecodable[done[i].TaskId] = problem;
-                continue;
-            }
-
-            try
-            {
-                parameters[done[i].TaskId] = RoundAggregator.Decode(plan, current, fetched[i].Content);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or ArgumentException or FormatException)
-            {
-                undecodable[done[i].TaskId] = $"result does not decode: {ex.Message}";
-            }
-        }
-
+        ArgumentNullException.ThrowIfNull(setup);
+        var results = await ResultLoader.LoadAsync(store, config, done, prefetched, cancellationToken);
+        var current = results.Current;
+        var parameters = results.Parameters;
         var flags = new Dictionary<string, string>(StringComparer.Ordinal);
         var untrusted = done.Where(d => parameters.ContainsKey(d.TaskId) && !setup.IsVerifier(d.Task.Provider)).ToList();
         foreach (var outlier in UpdateOutliers.Screen(current, [.. untrusted.Select(d => new ClientUpdate(d.TaskId, parameters[d.TaskId], d.Task.Report!.Examples))], SharedData))
@@ -80,14 +65,14 @@ internal static class DataParallelReview
             }
         }
 
-        return new Loaded(plan, current, done, parameters, undecodable, flags);
+        return new Loaded(results, flags);
     }
 
     /// <summary>Decides every item from its decoded results; <paramref name="verifierAvailable"/> says whether an item can still be replayed.</summary>
     public static IReadOnlyDictionary<int, ReplicaDecision> Decide(Loaded loaded, TrainingTolerance tolerance, VerificationSetup setup, Func<int, bool> verifierAvailable)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        return loaded.Done
+        return loaded.Results.Done
             .Where(d => d.Task.Item is not null && loaded.Parameters.ContainsKey(d.TaskId))
             .GroupBy(d => d.Task.Item!.Value)
             .ToDictionary(

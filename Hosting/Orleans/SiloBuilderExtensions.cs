@@ -34,6 +34,8 @@ public static class SiloBuilderExtensions
         // Progress events: memory streams (delivered through the cluster's own queue grains). Losing
         // events in flight on a crash is acceptable: the job's persisted history is the record.
         silo.AddMemoryStreams(ProgressStreams);
+        // One budget for every round's early result reads on this silo.
+        silo.Services.TryAddSingleton<Grains.Rounds.RoundReadBudget>();
         if (!postgres.IsConfigured)
         {
             silo.AddMemoryGrainStorage(StorageName);
