@@ -54,13 +54,9 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
             trainData = new LocalData(task.Dataset, trainData, testData).WithFlippedLabels().Train;
         }
 
-        var options = new TrainingOptions
+        var training = task.Training ?? new Protocol.TrainingSettings();
+        var options = TrainingSettingsMapping.ToOptions(training) with
         {
-            Optimizer = task.Optimizer == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam,
-            LearningRate = task.LearningRate,
-            Epochs = task.LocalEpochs,
-            BatchSize = task.BatchSize,
-            ProximalMu = task.ProximalMu,
             Seed = task.Seed,
             Device = provider.Settings.Device,
             // Shared-data tasks may be re-run by others and compared: run them reproducibly (one
@@ -68,7 +64,7 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
             Deterministic = shared && provider.Settings.TrainingThreads is null,
             Threads = shared ? provider.Settings.TrainingThreads : null,
             // The shirker trains half the steps it claims.
-            MaxSteps = behavior == ClientBehavior.Shirker ? Math.Max(1, (trainData.Count + task.BatchSize - 1) / task.BatchSize * task.LocalEpochs / 2) : null,
+            MaxSteps = behavior == ClientBehavior.Shirker ? Math.Max(1, (trainData.Count + training.BatchSize - 1) / training.BatchSize * training.LocalEpochs / 2) : null,
         };
         var runtime = shared ? TrainingRuntime.Describe(options) : "";
         await _slots.WaitAsync(cancellationToken);
@@ -120,7 +116,7 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
             else
             {
                 var parameters = Behavior.Apply(behavior, global.Values, trained?.Weights.Values ?? global.Values, provider.Settings.ScaleFactor, provider.Random);
-                payload = Encode(plan, global.Values, parameters, provider.CompressorFor(task.JobId, task.Compression));
+                payload = Encode(plan, global.Values, parameters, provider.CompressorFor(task.JobId, training.Compression));
             }
 
             if (payload.Length > task.MaxResultBytes)
@@ -137,7 +133,7 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
             result.Sha256 = Convert.ToHexStringLower(SHA256.HashData(payload));
             result.Length = payload.Length;
             // Every cheat claims the full work.
-            result.Examples = behavior == ClientBehavior.Shirker || trained is null ? (long)trainData.Count * task.LocalEpochs : trained.ExamplesSeen;
+            result.Examples = behavior == ClientBehavior.Shirker || trained is null ? (long)trainData.Count * training.LocalEpochs : trained.ExamplesSeen;
             result.TrainLoss = trained?.MeanLoss ?? 0;
         }
 

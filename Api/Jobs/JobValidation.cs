@@ -86,6 +86,7 @@ public static class JobValidation
         Check(errors, "bufferSize", request.BufferSize == 0 || request.Strategy == "fedavg",
             "FedBuff (bufferSize > 0) aggregates staleness-weighted changes itself; use strategy fedavg with it.");
         Check(errors, "proximalMu", request.ProximalMu is >= 0 and <= 10, "Between 0 and 10.");
+        Check(errors, "weightDecay", request.WeightDecay is >= 0 and <= 1, "Between 0 and 1.");
         try
         {
             _ = CompressionOptions.Parse(request.Compression);
@@ -123,17 +124,13 @@ public static class JobValidation
             request.Strategy!,
             request.MinProviders,
             request.FractionPerRound,
-            request.LocalEpochs,
-            request.LearningRate,
-            request.BatchSize,
+            new TrainingSettings(request.LocalEpochs, request.LearningRate, request.BatchSize, request.ProximalMu, request.Compression, request.WeightDecay),
             budget.ToString(CultureInfo.InvariantCulture),
             deadline,
             request.Model ?? Slug(plan.Spec.Name),
-            request.Compression,
-            request.RoundTimeoutSeconds,
-            request.Quorum,
-            request.BufferSize,
-            request.ProximalMu,
+            RoundTimeoutSeconds: request.RoundTimeoutSeconds,
+            Quorum: request.Quorum,
+            BufferSize: request.BufferSize,
             Mode: request.Mode,
             Shards: dataParallel ? request.Shards ?? request.MinProviders : 0,
             Verification: dataParallel ? Settings(request.Verification) : null,

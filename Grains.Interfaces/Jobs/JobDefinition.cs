@@ -8,17 +8,13 @@ namespace OrleansAI.Grains.Interfaces.Jobs;
 /// <param name="Strategy">Aggregation strategy, e.g. <c>fedavg</c> or <c>trimmed:0.2</c>.</param>
 /// <param name="MinProviders">Fewest providers per round.</param>
 /// <param name="FractionPerRound">Share of available providers asked per round.</param>
-/// <param name="LocalEpochs">Local epochs per round.</param>
-/// <param name="LearningRate">Local learning rate.</param>
-/// <param name="BatchSize">Local batch size.</param>
+/// <param name="Training">How providers train locally.</param>
 /// <param name="Budget">Budget in the payment token's smallest unit (decimal string).</param>
 /// <param name="DeadlineUtc">When the job must finish.</param>
 /// <param name="ModelName">Name the trained model is registered under (unique per owner).</param>
-/// <param name="Compression">How providers encode their results: <c>none</c>, <c>int8</c>, <c>topk:F</c>.</param>
 /// <param name="RoundTimeoutSeconds">Time a round waits for results before closing at quorum (or retrying).</param>
 /// <param name="Quorum">Fewest results a round needs to close at its deadline; 0 means <paramref name="MinProviders"/>.</param>
 /// <param name="BufferSize">FedBuff mode when above 0: a round closes as soon as this many results are in.</param>
-/// <param name="ProximalMu">FedProx μ sent to providers; 0 for none.</param>
 /// <param name="ClientWallet">The client's wallet, which funds the job's escrow; empty when the job has no budget.</param>
 /// <param name="Mode"><c>federated</c> (providers' own data) or <c>data-parallel</c> (the client's dataset, sharded by the platform).</param>
 /// <param name="Shards">Data-parallel: shards the dataset is split into, one task each per round.</param>
@@ -33,17 +29,13 @@ public sealed record JobDefinition(
     [property: Id(4)] string Strategy,
     [property: Id(5)] int MinProviders,
     [property: Id(6)] double FractionPerRound,
-    [property: Id(7)] int LocalEpochs,
-    [property: Id(8)] double LearningRate,
-    [property: Id(9)] int BatchSize,
+    [property: Id(23)] TrainingSettings Training,
     [property: Id(10)] string Budget,
     [property: Id(11)] DateTimeOffset DeadlineUtc,
     [property: Id(12)] string ModelName = "model",
-    [property: Id(13)] string Compression = "none",
     [property: Id(14)] int RoundTimeoutSeconds = 120,
     [property: Id(15)] int Quorum = 0,
     [property: Id(16)] int BufferSize = 0,
-    [property: Id(17)] double ProximalMu = 0,
     [property: Id(18)] string ClientWallet = "",
     [property: Id(19)] string Mode = JobDefinition.Federated,
     [property: Id(20)] int Shards = 0,

@@ -32,4 +32,32 @@ public sealed record JobRoundRecord(
     [property: Id(11)] long BytesOut,
     [property: Id(12)] double WallMs,
     [property: Id(13)] double SlowestComputeMs,
-    [property: Id(14)] string WeightsSha256);
+    [property: Id(14)] string WeightsSha256)
+{
+    /// <summary>
+    /// What the job keeps of a closed round: its counts, bytes and times, its own evaluation figures
+    /// when it is the final evaluation round (a training round's accuracy is measured by the next
+    /// round), and the weights it left (<paramref name="keptWeights"/> when it kept the model).
+    /// </summary>
+    public static JobRoundRecord Of(Rounds.RoundSnapshot round, bool evaluation, Storage.ContentReference keptWeights)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(keptWeights);
+        return new(
+            round.Round,
+            evaluation,
+            round.Received,
+            round.Assigned,
+            round.Failed,
+            round.Attempt,
+            round.TrainLoss,
+            evaluation ? round.EvalAccuracy : double.NaN,
+            evaluation ? round.EvalLoss : double.NaN,
+            round.KeptBecause,
+            round.BytesIn,
+            round.BytesOut,
+            round.OpenedUtc is { } opened && round.ClosedUtc is { } closed ? (closed - opened).TotalMilliseconds : 0,
+            round.SlowestComputeMs,
+            (round.NewWeights ?? keptWeights).Sha256);
+    }
+}

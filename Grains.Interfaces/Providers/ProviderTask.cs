@@ -14,11 +14,7 @@ namespace OrleansAI.Grains.Interfaces.Providers;
 /// <param name="SpecJson">The model spec.</param>
 /// <param name="Weights">The global weights to start from (safetensors).</param>
 /// <param name="MaxResultBytes">Largest result accepted.</param>
-/// <param name="LocalEpochs">Local epochs.</param>
-/// <param name="LearningRate">Local learning rate.</param>
-/// <param name="BatchSize">Local batch size.</param>
-/// <param name="ProximalMu">FedProx μ; 0 for none.</param>
-/// <param name="Compression">How to encode the result: <c>none</c>, <c>int8</c>, <c>topk:F</c>.</param>
+/// <param name="Training">How to train (hyper-parameters, result encoding).</param>
 /// <param name="Dataset">The local dataset to use.</param>
 /// <param name="DeadlineUtc">After this the result is ignored.</param>
 /// <param name="Seed">Seed for the local run.</param>
@@ -34,11 +30,7 @@ public sealed record ProviderTask(
     [property: Id(4)] string SpecJson,
     [property: Id(5)] ContentReference Weights,
     [property: Id(6)] long MaxResultBytes,
-    [property: Id(7)] int LocalEpochs,
-    [property: Id(8)] double LearningRate,
-    [property: Id(9)] int BatchSize,
-    [property: Id(10)] double ProximalMu,
-    [property: Id(11)] string Compression,
+    [property: Id(18)] Jobs.TrainingSettings Training,
     [property: Id(12)] string Dataset,
     [property: Id(13)] DateTimeOffset DeadlineUtc,
     [property: Id(14)] long Seed,

@@ -252,30 +252,28 @@ public sealed partial class TrainingJobGrain(
     {
         var r = state.State.CurrentRound;
         var evaluation = r > Definition.Rounds;
-        var config = new RoundConfig(
-            JobId,
-            r,
-            evaluation ? TaskKind.Evaluate : TaskKind.Train,
-            Definition.SpecJson,
-            state.State.CurrentWeights!,
-            Definition.Strategy,
-            Criteria(),
-            evaluation ? 1.0 : Definition.FractionPerRound,
-            Definition.MinProviders,
-            evaluation ? 1 : Definition.IsDataParallel ? Definition.Quorum > 0 ? Definition.Quorum : (Definition.Shards + 1) / 2 : Definition.EffectiveQuorum,
-            evaluation ? 0 : Definition.BufferSize,
-            TimeSpan.FromSeconds(Definition.RoundTimeoutSeconds),
-            MaxRoundAttempts,
-            Definition.LocalEpochs,
-            Definition.LearningRate,
-            Definition.BatchSize,
-            Definition.ProximalMu,
-            Definition.Compression,
-            Seed() + r,
-            state.State.StrategyState,
-            Definition.IsDataParallel ? state.State.Shards : null,
-            Definition.IsDataParallel ? Definition.Verification ?? new VerificationSettings() : null,
-            evaluation ? null : state.State.Root);
+        var config = new RoundConfig
+        {
+            JobId = JobId,
+            Round = r,
+            Kind = evaluation ? TaskKind.Evaluate : TaskKind.Train,
+            SpecJson = Definition.SpecJson,
+            Weights = state.State.CurrentWeights!,
+            Strategy = Definition.Strategy,
+            Criteria = Criteria(),
+            FractionPerRound = evaluation ? 1.0 : Definition.FractionPerRound,
+            MinProviders = Definition.MinProviders,
+            Quorum = evaluation ? 1 : Definition.IsDataParallel ? Definition.Quorum > 0 ? Definition.Quorum : (Definition.Shards + 1) / 2 : Definition.EffectiveQuorum,
+            BufferSize = evaluation ? 0 : Definition.BufferSize,
+            Timeout = TimeSpan.FromSeconds(Definition.RoundTimeoutSeconds),
+            MaxAttempts = MaxRoundAttempts,
+            Training = Definition.Training,
+            Seed = Seed() + r,
+            StrategyState = state.State.StrategyState,
+            Shards = Definition.IsDataParallel ? state.State.Shards : null,
+            Verification = Definition.IsDataParallel ? Definition.Verification ?? new VerificationSettings() : null,
+            Root = evaluation ? null : state.State.Root,
+        };
         var snapshot = await Round(r).StartAsync(config);
         LogRoundStarted(JobId, r, snapshot.Assigned);
     }
@@ -301,22 +299,7 @@ public sealed partial class TrainingJobGrain(
         }
 
         var evaluation = round.Round > Definition.Rounds;
-        var record = new JobRoundRecord(
-            round.Round,
-            evaluation,
-            round.Received,
-            round.Assigned,
-            round.Failed,
-            round.Attempt,
-            round.TrainLoss,
-            evaluation ? round.EvalAccuracy : double.NaN,
-            evaluation ? round.EvalLoss : double.NaN,
-            round.KeptBecause,
-            round.BytesIn,
-            round.BytesOut,
-            round.OpenedUtc is { } opened && round.ClosedUtc is { } closed ? (closed - opened).TotalMilliseconds : 0,
-            round.SlowestComputeMs,
-            (round.NewWeights ?? state.State.CurrentWeights!).Sha256);
+        var record = JobRoundRecord.Of(round, evaluation, state.State.CurrentWeights!);
 
         // This round's providers evaluated the model the previous round produced before training on it.
         JobRoundRecord? evaluated = null;

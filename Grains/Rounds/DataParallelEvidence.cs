@@ -26,11 +26,12 @@ internal static class DataParallelEvidence
             ["weights"] = config.Weights.Sha256,
             ["shards"] = config.Shards!.Select(s => new { s.Index, train = s.Train.Sha256, test = s.Test.Sha256 }).ToList(),
             ["seed"] = $"{config.Seed} * 1000003 + item",
-            ["localEpochs"] = config.LocalEpochs,
-            ["learningRate"] = config.LearningRate,
-            ["batchSize"] = config.BatchSize,
-            ["proximalMu"] = config.ProximalMu,
-            ["optimizer"] = "adam",
+            ["localEpochs"] = config.Training.LocalEpochs,
+            ["learningRate"] = config.Training.LearningRate,
+            ["batchSize"] = config.Training.BatchSize,
+            ["proximalMu"] = config.Training.ProximalMu,
+            ["weightDecay"] = config.Training.WeightDecay,
+            ["optimizer"] = config.Training.Optimizer,
         });
         using var content = new MemoryStream(inputs);
         return await store.PutAsync(content, cancellationToken);

@@ -47,11 +47,7 @@ internal static class RoundTaskFactory
             config.SpecJson,
             config.Weights,
             config.Kind == TaskKind.Train ? config.Weights.Length + ResultOverheadBytes : 0,
-            config.LocalEpochs,
-            config.LearningRate,
-            config.BatchSize,
-            config.ProximalMu,
-            config.Compression,
+            config.Training,
             config.Criteria.Dataset,
             state.DeadlineUtc,
             seed);
@@ -65,8 +61,7 @@ internal static class RoundTaskFactory
         {
             Kind = TaskKind.Train,
             MaxResultBytes = config.Weights.Length + ResultOverheadBytes,
-            ProximalMu = 0,
-            Compression = "none",
+            Training = config.Training.Plain(),
             Dataset = "",
             TrainData = config.Root,
             TestData = config.Root,

@@ -74,6 +74,22 @@ public sealed class JobsApiTests
         Assert.Equal(["bufferSize", "compression", "model", "proximalMu", "quorum", "roundTimeoutSeconds"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    public async Task AWeightDecayOutsideZeroToOneIsNamedInThe400(double weightDecay)
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>());
+        using var alice = api.ClientFor("alice");
+
+        using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative),
+            Json($$"""{"spec":{{Spec}},"weightDecay":{{weightDecay.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ReadAsync(response)).GetProperty("errors");
+        Assert.Equal(["weightDecay"], errors.EnumerateObject().Select(p => p.Name));
+    }
+
     [Fact]
     public async Task BadDataParallelSettingsAreEachNamedInThe400()
     {

@@ -186,6 +186,36 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Contains("accepts at most", receipt.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AJobsTrainingSettingsReachTheProviderAsSubmitted()
+    {
+        var provider = EthECKey.GenerateKey();
+        using var stream = await OpenAsync(provider);
+        await Network.SubmitAsync(new
+        {
+            spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement,
+            rounds = 1,
+            minProviders = 1,
+            roundTimeoutSeconds = 60,
+            localEpochs = 2,
+            learningRate = 0.02,
+            batchSize = 16,
+            proximalMu = 0.1,
+            compression = "int8",
+            weightDecay = 0.001,
+        });
+
+        var training = (await NextTaskAsync(stream)).Training;
+
+        Assert.Equal(2, training.LocalEpochs);
+        Assert.Equal(0.02, training.LearningRate);
+        Assert.Equal(16, training.BatchSize);
+        Assert.Equal(0.1, training.ProximalMu);
+        Assert.Equal("int8", training.Compression);
+        Assert.Equal(0.001, training.WeightDecay);
+        Assert.Equal("adam", training.Optimizer);
+    }
+
     // Uploads a small blob to the task's upload URL and reports it, signed.
     private static async Task<ResultReceipt> AnswerAsync(AsyncDuplexStreamingCall<NodeMessage, GatewayMessage> call, WorkTask task, EthECKey key, string? claim = null, bool upload = true)
     {

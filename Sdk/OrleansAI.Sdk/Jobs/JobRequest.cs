@@ -74,4 +74,7 @@ public sealed class JobRequest
 
     /// <summary>FedProx μ sent to providers (0-10); 0 for none.</summary>
     public double ProximalMu { get; init; }
+
+    /// <summary>L2 penalty the providers' local optimiser applies (0-1); 0 for none.</summary>
+    public double WeightDecay { get; init; }
 }

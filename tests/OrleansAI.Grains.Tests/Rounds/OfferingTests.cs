@@ -62,8 +62,9 @@ public sealed class OfferingTests
         var (provider, task) = Assert.Single(host.Offers);
         Assert.Equal("0xverifier", provider);
         Assert.Equal(root, task.TrainData);
-        Assert.Equal("none", task.Compression);
-        Assert.Equal(0, task.ProximalMu);
+        Assert.Equal("none", task.Training.Compression);
+        Assert.Equal(0, task.Training.ProximalMu);
+        Assert.Equal(host.State.Config!.Training.LearningRate, task.Training.LearningRate);
         Assert.Equal(TaskRole.Root, host.State.Tasks[task.TaskId].Role);
     }
 

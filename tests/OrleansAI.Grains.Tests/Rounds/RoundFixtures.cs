@@ -20,8 +20,25 @@ internal static class RoundFixtures
     public static RoundConfig Federated(
         ContentReference? weights = null, string strategy = "fedavg", int quorum = 2, int minProviders = 2, double fraction = 0.5, int bufferSize = 0,
         TaskKind kind = TaskKind.Train, ContentReference? root = null) =>
-        new("job", 3, kind, SpecJson, weights ?? SomeWeights, strategy, new ProviderCriteria("fashion"), fraction, minProviders, quorum, bufferSize,
-            TimeSpan.FromMinutes(5), 3, 1, 0.01, 32, 0.0, "none", 7, Root: root);
+        new()
+        {
+            JobId = "job",
+            Round = 3,
+            Kind = kind,
+            SpecJson = SpecJson,
+            Weights = weights ?? SomeWeights,
+            Strategy = strategy,
+            Criteria = new ProviderCriteria("fashion"),
+            FractionPerRound = fraction,
+            MinProviders = minProviders,
+            Quorum = quorum,
+            BufferSize = bufferSize,
+            Timeout = TimeSpan.FromMinutes(5),
+            MaxAttempts = 3,
+            Training = new TrainingSettings(LocalEpochs: 1, LearningRate: 0.01, BatchSize: 32, ProximalMu: 0.1, Compression: "topk:0.1"),
+            Seed = 7,
+            Root = root,
+        };
 
     public static RoundConfig DataParallel(int items, ContentReference? weights = null, VerificationSettings? verification = null) =>
         Federated(weights, quorum: items) with
