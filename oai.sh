@@ -226,7 +226,7 @@ app_settings() {
 # The platform's own verifier node: simulated provider 0 of seed $VERIFIER_SEED, trusted by address.
 VERIFIER_SEED=2
 verifier_address() {
-  dotnet "$ROOT/Settlement/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" address --index 0 --seed "$VERIFIER_SEED"
+  dotnet "$ROOT/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" address --index 0 --seed "$VERIFIER_SEED"
 }
 
 # ------------------------------------------------------------- commands --
@@ -241,16 +241,16 @@ CLIENT_WALLET_KEY=0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab
 
 deploy_contracts() {
   log "deploying the contracts to the local chain (skipped when the deployment file still matches the chain)"
-  dotnet build "$ROOT/Settlement/Deploy/OrleansAI.Settlement.Deploy.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
+  dotnet build "$ROOT/Deploy/OrleansAI.Deploy.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
   eval "$(stack_env)"
-  dotnet "$ROOT/Settlement/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" deploy \
+  dotnet "$ROOT/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" deploy \
     --rpc "$OAI_ANVIL_URL" --out "$STATE_DIR/deployment.json" --if-missing --platform "$PLATFORM_ACCOUNT" >&2
 }
 
 # The deployment tool against the local chain and the current deployment file.
 chain_tool() {
   eval "$(stack_env)"
-  dotnet "$ROOT/Settlement/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" "$1" --rpc "$OAI_ANVIL_URL" --file "$STATE_DIR/deployment.json" "${@:2}" >&2
+  dotnet "$ROOT/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" "$1" --rpc "$OAI_ANVIL_URL" --file "$STATE_DIR/deployment.json" "${@:2}" >&2
 }
 
 # The simulated providers must hold the minimum stake before the gateway admits them.
@@ -258,7 +258,7 @@ stake_fleet() {
   local count=$1 seed=${2:-1}
   eval "$(stack_env)"
   log "staking the minimum for $count simulated provider(s) of seed $seed (gas and OAI from Anvil's account 0)"
-  dotnet "$ROOT/Settlement/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" stake-fleet \
+  dotnet "$ROOT/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" stake-fleet \
     --rpc "$OAI_ANVIL_URL" --file "$STATE_DIR/deployment.json" --simulated "$count" --seed "$seed" >&2
 }
 

@@ -1,34 +1,13 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using OrleansAI.Federation.Adversarial;
 
 namespace OrleansAI.Node;
 
-/// <summary>The node's command line.</summary>
+/// <summary>The node's command line: what <c>oai-node</c> was asked to run, and how it is parsed.</summary>
 public sealed record NodeArguments
 {
-    /// <summary>Usage text.</summary>
-    public const string Usage = """
-        oai-node --gateway URL [options]
-          --gateway URL          the Api's provider gateway (gRPC, HTTP/2), e.g. http://127.0.0.1:5001
-          --key-file PATH        hex secp256k1 private key (or set OAI_NODE_KEY); not used with --simulate
-          --simulate N           run N providers in this process, each with its own key and data partition
-          --partition P          iid (default) or dirichlet:ALPHA, how --simulate splits Fashion-MNIST
-          --attack LIST          e.g. 0=signflip,3=lazy: behaviours of simulated providers (honest otherwise)
-          --seed S               fleet seed: keys and partitions (default 1)
-          --max-examples M       cap each provider's training examples
-          --slots K              tasks computing at once in this process (default: cores / 2, at least 1)
-          --data DIR             Fashion-MNIST directory (default /usr/share/datasets/fashion-mnist)
-          --serve on|off         serve inference: hold deployed models and answer calls (default off)
-          --serve-memory-mb M    model cache budget (default 512)
-          --max-batch R          most rows per ONNX Runtime call (default 64)
-          --queue-delay-us U     how long a lone call waits for company (default 100)
-          --intra-op-threads T   ONNX Runtime threads per model (default 1)
-          --lie LIST             e.g. 2,5: simulated providers that answer inference wrongly (tests, demos)
-          --cheat-rate R         share of tasks the --attack behaviours are played on (default 1; 0.2 = intermittent)
-          --threads T            threads for data-parallel training (default: one thread, deterministic)
-          --max-tasks K          tasks each provider takes at once (default 2; a verifier node wants more)
-        """;
-
     /// <summary>Gateway URL.</summary>
     public required Uri Gateway { get; init; }
 
@@ -51,7 +30,7 @@ public sealed record NodeArguments
     public int? MaxExamples { get; init; }
 
     /// <summary>Concurrent compute slots.</summary>
-    public int Slots { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
+    public int Slots { get; init; } = DefaultSlots;
 
     /// <summary>Dataset directory.</summary>
     public string DataDirectory { get; init; } = Learning.Data.FashionMnist.DefaultDirectory;
@@ -71,92 +50,246 @@ public sealed record NodeArguments
     /// <summary>Simulated providers that answer inference wrongly.</summary>
     public IReadOnlySet<int> Liars { get; init; } = new HashSet<int>();
 
-    /// <summary>Parses the command line; throws <see cref="ArgumentException"/> with the problem.</summary>
-    public static NodeArguments Parse(IReadOnlyList<string> args)
+    private static int DefaultSlots => Math.Max(1, Environment.ProcessorCount / 2);
+
+    // Response files (@file) and option bundling are off: a value is taken as written, as the
+    // hand-written parser before this one did.
+    private static readonly ParserConfiguration Parser = new() { ResponseFileTokenReplacer = null, EnablePosixBundling = false };
+
+    /// <summary>
+    /// Parses the command line. Returns the arguments to run with, or null when there is nothing to
+    /// run: after the help (<paramref name="exitCode"/> 0) or after a usage error, written to
+    /// <paramref name="error"/> with the usage (<paramref name="exitCode"/> 2).
+    /// </summary>
+    public static NodeArguments? Parse(IReadOnlyList<string> args, TextWriter output, TextWriter error, out int exitCode)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var command = CreateCommand();
+        var parse = command.Parse(args, Parser);
+        if (parse.Errors.Count > 0)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
+            foreach (var problem in parse.Errors)
             {
-                throw new ArgumentException($"Expected '--name value' at '{args[i]}'.");
+                error.WriteLine(problem.Message);
             }
 
-            values[args[i][2..]] = args[++i];
+            error.WriteLine();
+            command.Parse(["--help"], Parser).Invoke(new InvocationConfiguration { Output = error, Error = error });
+            exitCode = 2;
+            return null;
         }
 
-        var known = new[] { "gateway", "key-file", "simulate", "partition", "attack", "seed", "max-examples", "slots", "data", "serve", "serve-memory-mb", "max-batch", "queue-delay-us", "intra-op-threads", "lie", "cheat-rate", "threads", "max-tasks" };
-        if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
+        if (parse.Action is not null)
         {
-            throw new ArgumentException($"Unknown option --{unknown}.");
+            // --help or --version: the command itself has no action, the node runs outside it.
+            exitCode = parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+            return null;
         }
 
-        if (!values.TryGetValue("gateway", out var gateway) || !Uri.TryCreate(gateway, UriKind.Absolute, out var uri))
-        {
-            throw new ArgumentException("--gateway URL is required.");
-        }
+        exitCode = 0;
+        return From(parse);
+    }
 
-        var partition = values.GetValueOrDefault("partition", "iid");
-        double? alpha = partition == "iid" ? null
-            : partition.StartsWith("dirichlet:", StringComparison.Ordinal) && double.TryParse(partition.AsSpan(10), NumberStyles.Float, CultureInfo.InvariantCulture, out var a) && a > 0 ? a
-            : throw new ArgumentException("--partition is iid or dirichlet:ALPHA with ALPHA > 0.");
-        var attacks = new Dictionary<int, ClientBehavior>();
-        foreach (var item in values.GetValueOrDefault("attack", "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+    /// <summary>The <c>oai-node</c> command: every option with its default and its validation.</summary>
+    public static RootCommand CreateCommand()
+    {
+        var gateway = new Option<Uri>("--gateway")
         {
-            var parts = item.Split('=', 2);
-            attacks[parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var index) ? index : throw new ArgumentException($"--attack item '{item}' is not INDEX=BEHAVIOUR.")] = Behavior.Parse(parts[1]);
-        }
-
-        var serve = values.GetValueOrDefault("serve", "off") switch
-        {
-            "on" => true,
-            "off" => false,
-            _ => throw new ArgumentException("--serve is on or off."),
+            HelpName = "URL",
+            Description = "The Api's provider gateway (gRPC, HTTP/2), e.g. http://127.0.0.1:5001 (required)",
+            CustomParser = result => Uri.TryCreate(Token(result), UriKind.Absolute, out var uri) ? uri : Reject<Uri>(result, "--gateway URL is required."),
         };
-        var liars = new HashSet<int>();
-        foreach (var item in values.GetValueOrDefault("lie", "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        var command = new RootCommand("oai-node: a provider of the OrleansAI network (training, and serving inference with --serve on), or a simulated fleet of them.")
         {
-            liars.Add(int.TryParse(item, CultureInfo.InvariantCulture, out var index) && index >= 0 ? index : throw new ArgumentException($"--lie item '{item}' is not an index."));
-        }
+            gateway,
+            new Option<string>("--key-file") { HelpName = "PATH", Description = "Hex secp256k1 private key (or set OAI_NODE_KEY); not used with --simulate" },
+            WholeNumber("--simulate", "N", "Run N providers in this process, each with its own key and data partition", 0, 10_000, 0),
+            new Option<string>("--partition")
+            {
+                HelpName = "P",
+                Description = "iid (default) or dirichlet:ALPHA, how --simulate splits Fashion-MNIST",
+                CustomParser = result => TryAlpha(Token(result), out _) ? Token(result) : Reject<string>(result, "--partition is iid or dirichlet:ALPHA with ALPHA > 0."),
+                DefaultValueFactory = _ => "iid",
+            },
+            new Option<IReadOnlyDictionary<int, ClientBehavior>>("--attack")
+            {
+                HelpName = "LIST",
+                Description = "e.g. 0=signflip,3=lazy: behaviours of simulated providers (honest otherwise)",
+                CustomParser = AttackList,
+                DefaultValueFactory = _ => new Dictionary<int, ClientBehavior>(),
+            },
+            WholeNumber("--seed", "S", "Fleet seed: keys and partitions", int.MinValue, int.MaxValue, 1),
+            OptionalWholeNumber("--max-examples", "M", "Cap each provider's training examples", 1, int.MaxValue),
+            WholeNumber("--slots", "K", "Tasks computing at once in this process (default: cores / 2, at least 1)", 1, 256, DefaultSlots),
+            new Option<string>("--data")
+            {
+                HelpName = "DIR",
+                Description = "Fashion-MNIST directory",
+                DefaultValueFactory = _ => Learning.Data.FashionMnist.DefaultDirectory,
+            },
+            new Option<string>("--serve")
+            {
+                HelpName = "on|off",
+                Description = "Serve inference: hold deployed models and answer calls",
+                CustomParser = result => Token(result) is "on" or "off" ? Token(result) : Reject<string>(result, "--serve is on or off."),
+                DefaultValueFactory = _ => "off",
+            },
+            WholeNumber("--serve-memory-mb", "M", "Model cache budget", 16, 1 << 20, 512),
+            WholeNumber("--max-batch", "R", "Most rows per ONNX Runtime call", 1, 4096, 64),
+            WholeNumber("--queue-delay-us", "U", "How long a lone call waits for company", 0, 100_000, 100),
+            WholeNumber("--intra-op-threads", "T", "ONNX Runtime threads per model", 1, 256, 1),
+            new Option<IReadOnlySet<int>>("--lie")
+            {
+                HelpName = "LIST",
+                Description = "e.g. 2,5: simulated providers that answer inference wrongly (tests, demos)",
+                CustomParser = LiarList,
+                DefaultValueFactory = _ => new HashSet<int>(),
+            },
+            new Option<double>("--cheat-rate")
+            {
+                HelpName = "R",
+                Description = "Share of tasks the --attack behaviours are played on (0.2 = intermittent)",
+                CustomParser = result => double.TryParse(Token(result), NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate is > 0 and <= 1
+                    ? rate
+                    : Reject<double>(result, "--cheat-rate must be a number in (0, 1]."),
+                DefaultValueFactory = _ => 1,
+            },
+            OptionalWholeNumber("--threads", "T", "Threads for data-parallel training (default: one thread, deterministic)", 1, 1024),
+            WholeNumber("--max-tasks", "K", "Tasks each provider takes at once (a verifier node wants more)", 1, 64, 2),
+        };
 
+        // Checked on the whole command so that a missing --gateway reads as it always has.
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(gateway) is null)
+            {
+                result.AddError("--gateway URL is required.");
+            }
+        });
+        return command;
+    }
+
+    /// <summary>The arguments a parse without errors of <see cref="CreateCommand"/> stands for.</summary>
+    public static NodeArguments From(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
         return new NodeArguments
         {
             Serving = new Serving.ServingSettings
             {
-                Enabled = serve,
-                MemoryBudgetBytes = Int(values, "serve-memory-mb", 512, 16, 1 << 20) * 1024L * 1024,
-                MaxBatchRows = Int(values, "max-batch", 64, 1, 4096),
-                MaxQueueDelay = TimeSpan.FromMicroseconds(Int(values, "queue-delay-us", 100, 0, 100_000)),
-                IntraOpThreads = Int(values, "intra-op-threads", 1, 1, 256),
+                Enabled = parse.GetValue<string>("--serve") == "on",
+                MemoryBudgetBytes = parse.GetValue<int>("--serve-memory-mb") * 1024L * 1024,
+                MaxBatchRows = parse.GetValue<int>("--max-batch"),
+                MaxQueueDelay = TimeSpan.FromMicroseconds(parse.GetValue<int>("--queue-delay-us")),
+                IntraOpThreads = parse.GetValue<int>("--intra-op-threads"),
             },
-            Liars = liars,
-            TrainingThreads = values.ContainsKey("threads") ? Int(values, "threads", 1, 1, 1024) : null,
-            MaxTasks = Int(values, "max-tasks", 2, 1, 64),
-            CheatRate = values.TryGetValue("cheat-rate", out var rate)
-                ? double.TryParse(rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r is > 0 and <= 1 ? r : throw new ArgumentException("--cheat-rate must be a number in (0, 1].")
-                : 1,
-            Gateway = uri,
-            KeyFile = values.GetValueOrDefault("key-file"),
-            Simulate = Int(values, "simulate", 0, 0, 10_000),
-            DirichletAlpha = alpha,
-            Attacks = attacks,
-            Seed = Int(values, "seed", 1, int.MinValue, int.MaxValue),
-            MaxExamples = values.ContainsKey("max-examples") ? Int(values, "max-examples", 0, 1, int.MaxValue) : null,
-            Slots = Int(values, "slots", Math.Max(1, Environment.ProcessorCount / 2), 1, 256),
-            DataDirectory = values.GetValueOrDefault("data", Learning.Data.FashionMnist.DefaultDirectory),
+            Liars = parse.GetValue<IReadOnlySet<int>>("--lie")!,
+            TrainingThreads = parse.GetValue<int?>("--threads"),
+            MaxTasks = parse.GetValue<int>("--max-tasks"),
+            CheatRate = parse.GetValue<double>("--cheat-rate"),
+            Gateway = parse.GetRequiredValue<Uri>("--gateway"),
+            KeyFile = parse.GetValue<string>("--key-file"),
+            Simulate = parse.GetValue<int>("--simulate"),
+            DirichletAlpha = TryAlpha(parse.GetValue<string>("--partition")!, out var alpha) ? alpha : null,
+            Attacks = parse.GetValue<IReadOnlyDictionary<int, ClientBehavior>>("--attack")!,
+            Seed = parse.GetValue<int>("--seed"),
+            MaxExamples = parse.GetValue<int?>("--max-examples"),
+            Slots = parse.GetValue<int>("--slots"),
+            DataDirectory = parse.GetValue<string>("--data")!,
         };
     }
 
-    private static int Int(Dictionary<string, string> values, string name, int fallback, int min, int max)
+    // iid (no α) or dirichlet:ALPHA with ALPHA > 0.
+    private static bool TryAlpha(string partition, out double? alpha)
     {
-        if (!values.TryGetValue(name, out var text))
+        alpha = null;
+        if (partition == "iid")
         {
-            return fallback;
+            return true;
         }
 
-        return int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+        if (partition.StartsWith("dirichlet:", StringComparison.Ordinal) && double.TryParse(partition.AsSpan(10), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0)
+        {
+            alpha = value;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static Dictionary<int, ClientBehavior> AttackList(ArgumentResult result)
+    {
+        var attacks = new Dictionary<int, ClientBehavior>();
+        foreach (var item in Token(result).Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = item.Split('=', 2);
+            if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var index))
+            {
+                return Reject<Dictionary<int, ClientBehavior>>(result, $"--attack item '{item}' is not INDEX=BEHAVIOUR.");
+            }
+
+            try
+            {
+                attacks[index] = Behavior.Parse(parts[1]);
+            }
+            catch (ArgumentException ex)
+            {
+                return Reject<Dictionary<int, ClientBehavior>>(result, ex.Message);
+            }
+        }
+
+        return attacks;
+    }
+
+    private static HashSet<int> LiarList(ArgumentResult result)
+    {
+        var liars = new HashSet<int>();
+        foreach (var item in Token(result).Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(item, CultureInfo.InvariantCulture, out var index) || index < 0)
+            {
+                return Reject<HashSet<int>>(result, $"--lie item '{item}' is not an index.");
+            }
+
+            liars.Add(index);
+        }
+
+        return liars;
+    }
+
+    private static Option<int> WholeNumber(string name, string helpName, string description, int min, int max, int fallback) => new(name)
+    {
+        HelpName = helpName,
+        Description = description,
+        CustomParser = result => ParseWholeNumber(result, name, min, max) ?? 0,
+        DefaultValueFactory = _ => fallback,
+    };
+
+    private static Option<int?> OptionalWholeNumber(string name, string helpName, string description, int min, int max) => new(name)
+    {
+        HelpName = helpName,
+        Description = description,
+        CustomParser = result => ParseWholeNumber(result, name, min, max),
+    };
+
+    private static int? ParseWholeNumber(ArgumentResult result, string name, int min, int max) =>
+        int.TryParse(Token(result), CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw new ArgumentException($"--{name} must be a whole number from {min} to {max}.");
+            : Reject<int?>(result, $"{name} must be a whole number from {min} to {max}.");
+
+    // The option's one value; empty when it was given none (the parser reports that itself).
+    private static string Token(ArgumentResult result) => result.Tokens is [var token, ..] ? token.Value : string.Empty;
+
+    private static T Reject<T>(ArgumentResult result, string message)
+    {
+        // An option given no value at all is already reported by the parser, in its own words.
+        if (result.Tokens.Count > 0)
+        {
+            result.AddError(message);
+        }
+
+        return default!;
     }
 }

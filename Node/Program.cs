@@ -1,15 +1,10 @@
 using Microsoft.Extensions.Logging;
 using OrleansAI.Node;
 
-NodeArguments arguments;
-try
+var arguments = NodeArguments.Parse(args, Console.Out, Console.Error, out var exitCode);
+if (arguments is null)
 {
-    arguments = NodeArguments.Parse(args);
-}
-catch (ArgumentException ex)
-{
-    await Console.Error.WriteLineAsync($"{ex.Message}\n\n{NodeArguments.Usage}");
-    return 2;
+    return exitCode;
 }
 
 using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o =>
@@ -18,7 +13,23 @@ using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o =>
     o.TimestampFormat = "HH:mm:ss ";
 }).SetMinimumLevel(LogLevel.Information).AddFilter("Grpc", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning));
 var log = logs.CreateLogger("oai-node");
-using var stop = new CancellationTokenSource();
+using var channel = Fleet.Channel(arguments.Gateway);
+using var blobs = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+IReadOnlyList<ProviderAgent> agents;
+try
+{
+    agents = Fleet.Create(arguments, channel, blobs, logs);
+}
+catch (ArgumentException ex)
+{
+    // A single node without --key-file or OAI_NODE_KEY: a usage error, not a crash.
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+
+// Not disposed: ProcessExit fires after Main has returned (after Ctrl-C, say), and cancelling a
+// disposed source there would crash the exit. It holds no timer, so there is nothing to release.
+var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
@@ -26,9 +37,6 @@ Console.CancelKeyPress += (_, e) =>
 };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 
-using var channel = Fleet.Channel(arguments.Gateway);
-using var blobs = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
-var agents = Fleet.Create(arguments, channel, blobs, logs);
 log.LogInformation("Starting {Count} provider(s) against {Gateway}: {Addresses}", agents.Count, arguments.Gateway, string.Join(", ", agents.Select(a => a.Address)));
 await Task.WhenAll(agents.Select(a => a.RunAsync(stop.Token)));
 return 0;

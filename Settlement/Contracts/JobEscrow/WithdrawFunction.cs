@@ -4,7 +4,7 @@ using Nethereum.Contracts;
 namespace OrleansAI.Settlement.Contracts.JobEscrow;
 
 /// <summary>Pulls the caller's claimable balance of a token.</summary>
-[Function("withdraw")]
+[Function("withdraw", "uint256")]
 public sealed class WithdrawFunction : FunctionMessage
 {
     /// <summary>Token.</summary>

@@ -4,7 +4,7 @@ using Nethereum.Contracts;
 namespace OrleansAI.Settlement.Contracts.Rewards;
 
 /// <summary>Pulls the caller's rewards.</summary>
-[Function("claim")]
+[Function("claim", "uint256")]
 public sealed class ClaimRewardsFunction : FunctionMessage
 {
 }

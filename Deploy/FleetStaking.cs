@@ -4,6 +4,8 @@ using OrleansAI.Settlement;
 using OrleansAI.Settlement.Deployment;
 using OrleansAI.Settlement.Services;
 
+namespace OrleansAI.Deploy;
+
 /// <summary>Funds and stakes the simulated providers of a local fleet (see the tool's usage).</summary>
 internal static class FleetStaking
 {

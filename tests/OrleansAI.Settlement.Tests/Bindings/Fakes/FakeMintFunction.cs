@@ -1,0 +1,15 @@
+using System.Numerics;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
+
+namespace OrleansAI.Settlement.Tests.Bindings.Fakes;
+
+[Function("mint")]
+public sealed class FakeMintFunction : FunctionMessage
+{
+    [Parameter("address", "to", 1)]
+    public string To { get; set; } = string.Empty;
+
+    [Parameter("uint256", "amount", 2)]
+    public BigInteger Amount { get; set; }
+}

@@ -1,0 +1,15 @@
+using System.Numerics;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
+
+namespace OrleansAI.Settlement.Tests.Bindings.Fakes;
+
+[Function("transfer", "bool")]
+public sealed class FakeRenamedTransferFunction : FunctionMessage
+{
+    [Parameter("address", "recipient", 1)]
+    public string Recipient { get; set; } = string.Empty;
+
+    [Parameter("uint256", "amount", 2)]
+    public BigInteger Amount { get; set; }
+}
