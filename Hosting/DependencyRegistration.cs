@@ -58,6 +58,7 @@ public static class DependencyRegistration
         }
 
         services.TryAddSingleton(new Grains.Verification.VerificationSetup(verifiers, configured.Chain.ChainId));
+        services.TryAddSingleton(new Grains.Jobs.ResultRetention(configured.BlobStorage.ResultRetention));
 
         var health = services.AddHealthChecks();
         string[] ready = [HealthTags.Ready];

@@ -48,7 +48,7 @@ public sealed partial class ProviderGatewayService(
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var issued = clock.GetUtcNow();
         var expires = issued + _options.ChallengeLifetime;
-        await grains.GetGrain<IProviderGrain>(address).IssueChallengeAsync(nonce, issued, expires, sessionKey);
+        await grains.GetGrain<IProviderSignInGrain>(address).IssueChallengeAsync(nonce, issued, expires, sessionKey);
         return new Challenge
         {
             Message = LoginMessage.Format(_options.Domain, _chainId, address, nonce, issued, expires, sessionKey),
@@ -68,7 +68,7 @@ public sealed partial class ProviderGatewayService(
         }
 
         // The nonce is used up whatever happens next: a failed attempt cannot be retried with it.
-        var challenge = await grains.GetGrain<IProviderGrain>(address).ConsumeChallengeAsync(request.Nonce);
+        var challenge = await grains.GetGrain<IProviderSignInGrain>(address).ConsumeChallengeAsync(request.Nonce);
         if (challenge is not { } c)
         {
             LogLoginRefused(address, "unknown, used or expired challenge");
@@ -87,7 +87,7 @@ public sealed partial class ProviderGatewayService(
         {
             // The signed text names the session key: kept as the proof that its signatures are the provider's.
             sessionKey = Convert.FromHexString(c.SessionKey);
-            await grains.GetGrain<IProviderGrain>(address).RecordSessionAsync(new ProviderSession(c.SessionKey, message, request.Signature, clock.GetUtcNow()));
+            await grains.GetGrain<IProviderSignInGrain>(address).RecordSessionAsync(new ProviderSession(c.SessionKey, message, request.Signature, clock.GetUtcNow()));
         }
 
         var (token, expires) = sessions.Issue(address, sessionKey);
@@ -135,10 +135,10 @@ public sealed partial class ProviderGatewayService(
 
                         break;
                     case NodeMessage.BodyOneofCase.Result:
-                        connection.Send(new GatewayMessage { Receipt = await AcceptResultAsync(address, provider, message.Result, cancel) });
+                        connection.Send(new GatewayMessage { Receipt = await AcceptResultAsync(address, provider, message.Result) });
                         break;
                     case NodeMessage.BodyOneofCase.Failure:
-                        await AcceptFailureAsync(address, provider, message.Failure);
+                        await AcceptFailureAsync(provider, message.Failure);
                         break;
                     case NodeMessage.BodyOneofCase.InferReply:
                         // Replies to calls that gave up (or were never made) are dropped here.
@@ -186,7 +186,9 @@ public sealed partial class ProviderGatewayService(
         return capabilities ?? throw new RpcException(new Status(StatusCode.InvalidArgument, error!));
     }
 
-    private async Task<ResultReceipt> AcceptResultAsync(string address, IProviderGrain provider, TaskResult result, CancellationToken cancel)
+    // The gateway checks what needs no state (the signature, the bounds); the provider's own grain
+    // checks the rest against its task, hands the result to the round and answers: one call per result.
+    private async Task<ResultReceipt> AcceptResultAsync(string address, IProviderGrain provider, TaskResult result)
     {
         ResultReceipt Receipt(SubmitOutcome outcome, string detail) => new() { TaskId = result.TaskId, Outcome = outcome.ToString().ToLowerInvariant(), Detail = detail };
 
@@ -195,35 +197,16 @@ public sealed partial class ProviderGatewayService(
             return Receipt(SubmitOutcome.Refused, "task_id is missing or too long");
         }
 
-        // Only the sender's own grain is asked, so another provider's task is simply not found.
-        var task = await provider.GetTaskAsync(result.TaskId);
-        if (task is null)
+        // A result that names a blob claims training work and is signed over it; one without is an evaluation.
+        var train = result.Sha256.Length > 0;
+        var message = ResultMessage.Format(_chainId, result.TaskId, result.Sha256, train ? result.Length : 0, train ? result.Examples : 0, result.Runtime);
+        var problem = MessageSignatures.RecoverSigner(message, result.Signature) != address ? "the result is not signed by this provider" : Bounds(result, train);
+        if (problem is not null)
         {
-            if (await provider.WasCancelledAsync(result.TaskId))
-            {
-                // Its round closed without it: ignored, and said so, so the node stops re-sending it.
-                return Receipt(SubmitOutcome.Late, "its round closed without this result");
-            }
-
-            LogResultRefused(address, result.TaskId, "not an open task of this provider");
-            return Receipt(SubmitOutcome.Refused, "not an open task of this provider");
-        }
-
-        var train = task.Kind == TaskKind.Train;
-        var message = ResultMessage.Format(_chainId, result.TaskId, train ? result.Sha256 : "", train ? result.Length : 0, train ? result.Examples : 0, result.Runtime);
-        if (MessageSignatures.RecoverSigner(message, result.Signature) != address)
-        {
-            return await RefuseAsync(provider, task, address, "the result is not signed by this provider");
-        }
-
-        if (Bounds(result, train) is { } problem)
-        {
-            return await RefuseAsync(provider, task, address, problem);
-        }
-
-        if (train && result.Length > task.MaxResultBytes)
-        {
-            return await RefuseAsync(provider, task, address, $"the result is {result.Length} bytes; this task accepts at most {task.MaxResultBytes}");
+            // Unsigned or malformed: it fails its task (if it is one of the provider's) and is refused.
+            var refusal = await provider.RefuseResultAsync(result.TaskId, problem);
+            LogResultRefused(address, result.TaskId, refusal.Detail);
+            return Receipt(refusal.Outcome, refusal.Detail);
         }
 
         // The result stays in the task's upload slot, which its provider can create once and never
@@ -231,18 +214,14 @@ public sealed partial class ProviderGatewayService(
         // and length, and a result whose blob is missing or different counts as its provider's failure.
         var blob = train ? new ContentReference(result.Sha256, result.Length) : null;
         var e = result.Evaluation;
-        var report = new TaskReport(task.TaskId, blob, train ? result.Examples : 0, train ? result.TrainLoss : 0, e?.Examples ?? 0, e?.Loss ?? 0, e?.Accuracy ?? 0, result.ComputeMs, result.Signature, result.Runtime);
-        var outcome = await grains.GetGrain<IAggregationRoundGrain>(task.RoundKey).SubmitAsync(address, report);
-        await provider.FinishTaskAsync(task.TaskId, outcome);
-        return Receipt(outcome, outcome == SubmitOutcome.Refused ? "the round refused the result" : "");
-    }
+        var report = new TaskReport(result.TaskId, blob, train ? result.Examples : 0, train ? result.TrainLoss : 0, e?.Examples ?? 0, e?.Loss ?? 0, e?.Accuracy ?? 0, result.ComputeMs, result.Signature, result.Runtime);
+        var decision = await provider.SubmitResultAsync(report);
+        if (decision.Outcome == SubmitOutcome.Refused)
+        {
+            LogResultRefused(address, result.TaskId, decision.Detail);
+        }
 
-    private async Task<ResultReceipt> RefuseAsync(IProviderGrain provider, ProviderTask task, string address, string reason)
-    {
-        LogResultRefused(address, task.TaskId, reason);
-        await grains.GetGrain<IAggregationRoundGrain>(task.RoundKey).ReportFailureAsync(address, task.TaskId, reason);
-        await provider.FinishTaskAsync(task.TaskId, SubmitOutcome.Refused);
-        return new ResultReceipt { TaskId = task.TaskId, Outcome = "refused", Detail = reason };
+        return Receipt(decision.Outcome, decision.Detail);
     }
 
     private static string? Bounds(TaskResult result, bool train)
@@ -266,17 +245,12 @@ public sealed partial class ProviderGatewayService(
         return !double.IsFinite(result.TrainLoss) || !double.IsFinite(result.ComputeMs) || result.ComputeMs < 0 ? "train_loss and compute_ms must be finite" : null;
     }
 
-    private async Task AcceptFailureAsync(string address, IProviderGrain provider, TaskFailure failure)
+    private static async Task AcceptFailureAsync(IProviderGrain provider, TaskFailure failure)
     {
-        var task = failure.TaskId.Length is > 0 and <= MaxIdChars ? await provider.GetTaskAsync(failure.TaskId) : null;
-        if (task is null)
+        if (failure.TaskId.Length is > 0 and <= MaxIdChars)
         {
-            return;
+            await provider.FailTaskAsync(failure.TaskId, failure.Reason.Length > MaxReasonChars ? failure.Reason[..MaxReasonChars] : failure.Reason);
         }
-
-        var reason = failure.Reason.Length > MaxReasonChars ? failure.Reason[..MaxReasonChars] : failure.Reason;
-        await grains.GetGrain<IAggregationRoundGrain>(task.RoundKey).ReportFailureAsync(address, task.TaskId, reason);
-        await provider.FailTaskAsync(task.TaskId, reason);
     }
 
     private async Task AcceptModelStateAsync(IProviderGrain provider, ProviderConnection connection, ModelState report)

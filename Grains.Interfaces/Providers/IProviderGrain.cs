@@ -3,33 +3,13 @@ using OrleansAI.Grains.Interfaces.Inference;
 namespace OrleansAI.Grains.Interfaces.Providers;
 
 /// <summary>
-/// One provider, keyed by its canonical Ethereum address: sign-in challenges, its one live
-/// connection, heartbeats, its tasks and its record. Every task a provider may answer is in its own
+/// One provider, keyed by its canonical Ethereum address: its one live connection, heartbeats, its
+/// tasks, the models placed on it and its record (sign-in lives in <see cref="IProviderSignInGrain"/>). Every task a provider may answer is in its own
 /// grain, so answering another provider's task is impossible by construction.
 /// </summary>
 [Alias("OrleansAI.IProviderGrain")]
 public interface IProviderGrain : IGrainWithStringKey
 {
-    /// <summary>Records a single-use sign-in nonce; only the newest few stay valid.</summary>
-    [Alias("IssueChallenge")]
-    Task IssueChallengeAsync(string nonce, DateTimeOffset issuedUtc, DateTimeOffset expiresUtc, string sessionKey);
-
-    /// <summary>
-    /// Uses up <paramref name="nonce"/>: returns when it was issued, when it expires and the session key
-    /// it names, or null when it is unknown, used or expired. A second call with the same nonce always
-    /// returns null.
-    /// </summary>
-    [Alias("ConsumeChallenge")]
-    Task<(DateTimeOffset Issued, DateTimeOffset Expires, string SessionKey)?> ConsumeChallengeAsync(string nonce);
-
-    /// <summary>Keeps a sign-in that delegated a session key (the latest few are kept), as evidence.</summary>
-    [Alias("RecordSession")]
-    Task RecordSessionAsync(ProviderSession session);
-
-    /// <summary>The kept sign-in that delegated <paramref name="sessionKey"/>, or null.</summary>
-    [Alias("GetSession")]
-    Task<ProviderSession?> GetSessionAsync(string sessionKey);
-
     /// <summary>
     /// Attaches a live connection (replacing and closing any older one), records the declared
     /// capabilities, lists the provider for sampling and re-sends its unanswered tasks.
@@ -49,21 +29,24 @@ public interface IProviderGrain : IGrainWithStringKey
     [Alias("Assign")]
     Task<bool> AssignAsync(ProviderTask task);
 
-    /// <summary>The provider's own unanswered task with this id, or null.</summary>
-    [Alias("GetTask")]
-    Task<ProviderTask?> GetTaskAsync(string taskId);
+    /// <summary>
+    /// A result whose signature and bounds the gateway checked: the grain checks it against the
+    /// provider's own open task (so another provider's task is simply not found), hands it to the
+    /// task's round, closes the task and answers what became of it. A refused result fails its task.
+    /// </summary>
+    [Alias("SubmitResult")]
+    Task<ResultDecision> SubmitResultAsync(TaskReport report);
 
-    /// <summary>Closes a task with what became of it (idempotent).</summary>
-    [Alias("Finish")]
-    Task FinishTaskAsync(string taskId, SubmitOutcome outcome);
+    /// <summary>
+    /// A result the gateway refused (unsigned or out of bounds): if it answers one of the provider's
+    /// open tasks, that task fails in its round, and the answer says why.
+    /// </summary>
+    [Alias("RefuseResult")]
+    Task<ResultDecision> RefuseResultAsync(string taskId, string reason);
 
-    /// <summary>The provider reported it could not do the task.</summary>
+    /// <summary>The provider reported it could not do its task: the task fails, in its round too (ignored for tasks it does not hold).</summary>
     [Alias("Fail")]
     Task FailTaskAsync(string taskId, string reason);
-
-    /// <summary>Whether <paramref name="taskId"/> was one of this provider's tasks that its round dropped recently (a late answer, not a foreign one).</summary>
-    [Alias("WasCancelled")]
-    Task<bool> WasCancelledAsync(string taskId);
 
     /// <summary>Drops a task its round no longer needs and tells the provider.</summary>
     [Alias("Cancel")]

@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Streams;
@@ -22,20 +18,22 @@ namespace OrleansAI.Grains.Jobs;
 /// driven by a timer (backed by a reminder) that re-asserts the current round, so a restarted silo
 /// resumes exactly where the job was: the round in flight is asked again (idempotently), never rerun.
 /// </summary>
+/// <param name="state">The job's stored state.</param>
+/// <param name="clock">The time.</param>
+/// <param name="logger">Where it logs.</param>
+/// <param name="store">The blob store; without one the job waits.</param>
+/// <param name="settlement">The chain's escrow and payouts; without one jobs are not paid.</param>
+/// <param name="retention">How long results are kept after the job; unset keeps them.</param>
 public sealed partial class TrainingJobGrain(
     [PersistentState("job", "Default")] IPersistentState<TrainingJobState> state,
-    IServiceProvider services,
     TimeProvider clock,
-    ILogger<TrainingJobGrain> logger) : Grain, ITrainingJobGrain, IRemindable
+    ILogger<TrainingJobGrain> logger,
+    IContentStore? store = null,
+    IJobSettlement? settlement = null,
+    ResultRetention? retention = null) : Grain, ITrainingJobGrain, IRemindable
 {
     /// <summary>What a new job waits for until the round loop picks it up.</summary>
     public const string WaitingReason = "waiting for enough providers holding the dataset";
-
-    /// <summary>Deadline attempts per round before the job fails.</summary>
-    public const int MaxRoundAttempts = 3;
-
-    /// <summary>Share of a data-parallel job's dataset held back to evaluate the global model on.</summary>
-    public const double TestShare = 0.1;
 
     private const string DriveReminder = "drive";
 
@@ -128,16 +126,9 @@ public sealed partial class TrainingJobGrain(
         return JobLifecycle.IsFinal(state.State.Status) ? this.DropReminderAsync(DriveReminder) : Task.CompletedTask;
     }
 
-    /// <summary>How long results stay in the blob store after the job ends; null keeps them (the default).</summary>
-    private TimeSpan? ResultRetention =>
-        services.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?["BlobStorage:ResultRetention"] is { Length: > 0 } text
-        && TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var keep) && keep > TimeSpan.Zero
-            ? keep
-            : null;
-
     private async Task DeleteResultsAsync()
     {
-        if (state.State.ResultsDeletedUtc is null && services.GetService<IContentStore>() is { } store)
+        if (state.State.ResultsDeletedUtc is null && store is not null)
         {
             // Evidence cited by fraud cases was copied into content by hash; these are the task slots.
             foreach (var taskId in state.State.Contributions.Concat(state.State.Paid).Select(c => c.TaskId).Distinct())
@@ -196,7 +187,7 @@ public sealed partial class TrainingJobGrain(
 
     private async Task TryStartAsync()
     {
-        if (services.GetService<IContentStore>() is not { } store)
+        if (store is null)
         {
             await NoteAsync("waiting for a blob store: none is configured");
             return;
@@ -220,16 +211,20 @@ public sealed partial class TrainingJobGrain(
         var plan = ModelSpecJson.ParseAndPlan(Definition.SpecJson);
         if (Definition.IsDataParallel && state.State.Shards.Count == 0)
         {
-            if (await ShardAsync(store, plan) is { } problem)
+            var (shards, problem) = await JobDatasets.ShardAsync(store, plan, Definition, Seed());
+            if (shards is null)
             {
-                await MoveAsync(JobStatus.Failed, problem);
+                await MoveAsync(JobStatus.Failed, problem!);
                 return;
             }
+
+            state.State.Shards = shards;
+            await state.WriteStateAsync();
         }
 
         if (Definition.RootDataset.Length > 0 && state.State.Root is null)
         {
-            var (_, length, problem) = await ReadDatasetAsync(store, plan, Definition.RootDataset);
+            var (_, length, problem) = await JobDatasets.ReadAsync(store, plan, Definition.RootDataset);
             if (problem is not null)
             {
                 await MoveAsync(JobStatus.Failed, $"root dataset: {problem}");
@@ -251,30 +246,7 @@ public sealed partial class TrainingJobGrain(
     private async Task StartRoundAsync()
     {
         var r = state.State.CurrentRound;
-        var evaluation = r > Definition.Rounds;
-        var config = new RoundConfig
-        {
-            JobId = JobId,
-            Round = r,
-            Kind = evaluation ? TaskKind.Evaluate : TaskKind.Train,
-            SpecJson = Definition.SpecJson,
-            Weights = state.State.CurrentWeights!,
-            Strategy = Definition.Strategy,
-            Criteria = Criteria(),
-            FractionPerRound = evaluation ? 1.0 : Definition.FractionPerRound,
-            MinProviders = Definition.MinProviders,
-            Quorum = evaluation ? 1 : Definition.IsDataParallel ? Definition.Quorum > 0 ? Definition.Quorum : (Definition.Shards + 1) / 2 : Definition.EffectiveQuorum,
-            BufferSize = evaluation ? 0 : Definition.BufferSize,
-            Timeout = TimeSpan.FromSeconds(Definition.RoundTimeoutSeconds),
-            MaxAttempts = MaxRoundAttempts,
-            Training = Definition.Training,
-            Seed = Seed() + r,
-            StrategyState = state.State.StrategyState,
-            Shards = Definition.IsDataParallel ? state.State.Shards : null,
-            Verification = Definition.IsDataParallel ? Definition.Verification ?? new VerificationSettings() : null,
-            Root = evaluation ? null : state.State.Root,
-        };
-        var snapshot = await Round(r).StartAsync(config);
+        var snapshot = await Round(r).StartAsync(JobRoundPlan.For(JobId, Definition, state.State, r));
         LogRoundStarted(JobId, r, snapshot.Assigned);
     }
 
@@ -407,7 +379,7 @@ public sealed partial class TrainingJobGrain(
         if (JobLifecycle.IsFinal(to))
         {
             await this.DropReminderAsync(DriveReminder);
-            if (ResultRetention is { } keep)
+            if (retention?.Keep is { } keep)
             {
                 // A reminder, not a timer: the deletion happens even if the job's silo is long gone.
                 await this.RegisterOrUpdateReminder(DeleteResultsReminder, keep, TimeSpan.FromHours(1));
@@ -441,7 +413,7 @@ public sealed partial class TrainingJobGrain(
         }
     }
 
-    private IJobSettlement? Settlement => services.GetService<IJobSettlement>();
+    private IJobSettlement? Settlement => settlement;
 
     private bool Budgeted => Definition.HasBudget && Definition.ClientWallet.Length > 0;
 
@@ -471,69 +443,9 @@ public sealed partial class TrainingJobGrain(
 
     private IAggregationRoundGrain Round(int round) => GrainFactory.GetGrain<IAggregationRoundGrain>(RoundKeys.Of(JobId, round));
 
-    // Data-parallel tasks bring their data, so any provider qualifies.
-    private ProviderCriteria Criteria() => new(Definition.IsDataParallel ? "" : Definition.Dataset);
+    private ProviderCriteria Criteria() => JobRoundPlan.Criteria(Definition);
 
-    // Splits the client's dataset into the job's shards (seeded by the job, so they can be rebuilt)
-    // and stores each; null when done, else why the dataset cannot be used.
-    private async Task<string?> ShardAsync(IContentStore store, ModelPlan plan)
-    {
-        var (data, _, problem) = await ReadDatasetAsync(store, plan, Definition.Dataset);
-        if (data is null)
-        {
-            return problem;
-        }
-
-        IReadOnlyList<Learning.Data.DatasetShards.Shard> shards;
-        try
-        {
-            shards = Learning.Data.DatasetShards.Split(data, Definition.Shards, TestShare, Seed());
-        }
-        catch (ArgumentException ex)
-        {
-            return ex.Message;
-        }
-
-        var stored = new List<DataShard>(shards.Count);
-        for (var i = 0; i < shards.Count; i++)
-        {
-            using var train = new MemoryStream(Learning.Data.DatasetFile.Write(shards[i].Train));
-            var trainRef = await store.PutAsync(train, CancellationToken.None);
-            using var test = new MemoryStream(Learning.Data.DatasetFile.Write(shards[i].Test));
-            var testRef = await store.PutAsync(test, CancellationToken.None);
-            stored.Add(new DataShard(i, trainRef, testRef, shards[i].Train.Count, shards[i].Test.Count));
-        }
-
-        state.State.Shards = stored;
-        await state.WriteStateAsync();
-        return null;
-    }
-
-    // A client dataset from the store, checked against the model; or why it cannot be used.
-    private static async Task<(Learning.Data.LabeledDataset? Data, long Length, string? Problem)> ReadDatasetAsync(IContentStore store, ModelPlan plan, string sha256)
-    {
-        if (!await store.ExistsAsync(sha256, CancellationToken.None))
-        {
-            return (null, 0, $"the dataset {sha256} is not in the blob store");
-        }
-
-        var bytes = await store.ReadAllAsync(sha256, CancellationToken.None);
-        Learning.Data.LabeledDataset data;
-        try
-        {
-            data = Learning.Data.DatasetFile.Read(bytes);
-        }
-        catch (InvalidDataException ex)
-        {
-            return (null, bytes.Length, $"the dataset is not a valid dataset file: {ex.Message}");
-        }
-
-        return !data.ExampleShape.SequenceEqual(plan.InputShape) || data.Classes != plan.Spec.Classes
-            ? (null, bytes.Length, $"the dataset's examples are [{string.Join(", ", data.ExampleShape)}] in {data.Classes} classes; the model takes [{string.Join(", ", plan.InputShape)}] in {plan.Spec.Classes}")
-            : (data, bytes.Length, null);
-    }
-
-    private int Seed() => BinaryPrimitives.ReadInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(JobId))) & 0x3fff_ffff;
+    private int Seed() => JobRoundPlan.Seed(JobId);
 
     private JobSnapshot? Snapshot() => state.State.Definition is null
         ? null

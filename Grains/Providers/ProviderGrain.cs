@@ -4,6 +4,7 @@ using Orleans.Runtime;
 using OrleansAI.Federation.Reputation;
 using OrleansAI.Grains.Interfaces.Inference;
 using OrleansAI.Grains.Interfaces.Providers;
+using OrleansAI.Grains.Interfaces.Rounds;
 
 namespace OrleansAI.Grains.Providers;
 
@@ -23,19 +24,12 @@ public sealed partial class ProviderGrain(
     /// <summary>How long proven fraud keeps a provider from new work (unless a dispute takes the case back).</summary>
     public static readonly TimeSpan SuspensionPeriod = TimeSpan.FromDays(7);
 
-    /// <summary>Outstanding sign-in challenges kept per provider; older ones are forgotten.</summary>
-    public const int MaxChallenges = 4;
-
     /// <summary>Dropped task ids remembered so a late answer is told it is late rather than foreign.</summary>
     public const int RecentlyCancelledKept = 256;
 
     /// <summary>Outlier rounds kept in the record.</summary>
     public const int SuspicionsKept = 20;
 
-    /// <summary>Sign-ins with session keys kept as evidence.</summary>
-    public const int SessionsKept = 8;
-
-    private readonly List<(string Nonce, DateTimeOffset Issued, DateTimeOffset Expires, string SessionKey)> _challenges = [];
     private readonly Queue<string> _recentlyCancelled = new();
     private readonly Dictionary<string, DateTimeOffset> _assignedAt = new(StringComparer.Ordinal);
     private DateTimeOffset? _offlineSince;
@@ -49,59 +43,6 @@ public sealed partial class ProviderGrain(
     private string Address => this.GetPrimaryKeyString();
 
     private IProviderRegistryGrain Registry => GrainFactory.GetGrain<IProviderRegistryGrain>(0);
-
-    /// <inheritdoc />
-    public Task IssueChallengeAsync(string nonce, DateTimeOffset issuedUtc, DateTimeOffset expiresUtc, string sessionKey)
-    {
-        ArgumentNullException.ThrowIfNull(sessionKey);
-        ArgumentException.ThrowIfNullOrEmpty(nonce);
-        var now = clock.GetUtcNow();
-        _challenges.RemoveAll(c => c.Expires <= now);
-        if (_challenges.Count >= MaxChallenges)
-        {
-            _challenges.RemoveAt(0);
-        }
-
-        _challenges.Add((nonce, issuedUtc, expiresUtc, sessionKey));
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task<(DateTimeOffset Issued, DateTimeOffset Expires, string SessionKey)?> ConsumeChallengeAsync(string nonce)
-    {
-        var index = _challenges.FindIndex(c => c.Nonce == nonce);
-        if (index < 0)
-        {
-            return Task.FromResult<(DateTimeOffset, DateTimeOffset, string)?>(null);
-        }
-
-        var challenge = _challenges[index];
-        _challenges.RemoveAt(index);
-        return Task.FromResult<(DateTimeOffset, DateTimeOffset, string)?>(
-            challenge.Expires > clock.GetUtcNow() ? (challenge.Issued, challenge.Expires, challenge.SessionKey) : null);
-    }
-
-    /// <inheritdoc />
-    public async Task RecordSessionAsync(ProviderSession session)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        if (state.State.Sessions.Any(s => s.SessionKey == session.SessionKey))
-        {
-            return;
-        }
-
-        state.State.Sessions.Add(session);
-        if (state.State.Sessions.Count > SessionsKept)
-        {
-            state.State.Sessions.RemoveAt(0);
-        }
-
-        await state.WriteStateAsync();
-    }
-
-    /// <inheritdoc />
-    public Task<ProviderSession?> GetSessionAsync(string sessionKey) =>
-        Task.FromResult(state.State.Sessions.LastOrDefault(s => s.SessionKey == sessionKey));
 
     /// <inheritdoc />
     public async Task<ProviderSnapshot> ConnectAsync(Guid connectionId, ProviderCapabilities capabilities, ITaskChannel channel)
@@ -204,11 +145,46 @@ public sealed partial class ProviderGrain(
     }
 
     /// <inheritdoc />
-    public Task<ProviderTask?> GetTaskAsync(string taskId) =>
-        Task.FromResult(taskId is not null && state.State.Pending.TryGetValue(taskId, out var task) ? task : null);
+    public async Task<ResultDecision> SubmitResultAsync(TaskReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (!state.State.Pending.TryGetValue(report.TaskId, out var task))
+        {
+            return NotOpen(report.TaskId);
+        }
+
+        if (TaskResults.Mismatch(task, report) is { } problem)
+        {
+            return await RefuseAsync(task, problem);
+        }
+
+        var outcome = await Round(task).SubmitAsync(Address, report);
+        await FinishTaskAsync(task.TaskId, outcome);
+        return new ResultDecision(outcome, outcome == SubmitOutcome.Refused ? "the round refused the result" : "");
+    }
 
     /// <inheritdoc />
-    public async Task FinishTaskAsync(string taskId, SubmitOutcome outcome)
+    public async Task<ResultDecision> RefuseResultAsync(string taskId, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        return taskId is not null && state.State.Pending.TryGetValue(taskId, out var task) ? await RefuseAsync(task, reason) : NotOpen(taskId ?? "");
+    }
+
+    // Another provider's task is simply not found; one its round dropped is late, said so, so the node stops re-sending it.
+    private ResultDecision NotOpen(string taskId) => _recentlyCancelled.Contains(taskId)
+        ? new ResultDecision(SubmitOutcome.Late, "its round closed without this result")
+        : new ResultDecision(SubmitOutcome.Refused, "not an open task of this provider");
+
+    private async Task<ResultDecision> RefuseAsync(ProviderTask task, string reason)
+    {
+        await Round(task).ReportFailureAsync(Address, task.TaskId, reason);
+        await FinishTaskAsync(task.TaskId, SubmitOutcome.Refused);
+        return new ResultDecision(SubmitOutcome.Refused, reason);
+    }
+
+    private IAggregationRoundGrain Round(ProviderTask task) => GrainFactory.GetGrain<IAggregationRoundGrain>(task.RoundKey);
+
+    private async Task FinishTaskAsync(string taskId, SubmitOutcome outcome)
     {
         if (!state.State.Pending.Remove(taskId, out var task))
         {
@@ -244,8 +220,11 @@ public sealed partial class ProviderGrain(
     /// <inheritdoc />
     public async Task FailTaskAsync(string taskId, string reason)
     {
-        if (state.State.Pending.Remove(taskId))
+        ArgumentNullException.ThrowIfNull(reason);
+        if (taskId is not null && state.State.Pending.TryGetValue(taskId, out var task))
         {
+            await Round(task).ReportFailureAsync(Address, taskId, reason);
+            state.State.Pending.Remove(taskId);
             state.State.Failed++;
             _assignedAt.Remove(taskId);
             Observe(r => r.Observe(Evidence.TaskFailed, clock.GetUtcNow(), ReputationOptions.Default));
@@ -253,9 +232,6 @@ public sealed partial class ProviderGrain(
             await RelistAsync();
         }
     }
-
-    /// <inheritdoc />
-    public Task<bool> WasCancelledAsync(string taskId) => Task.FromResult(_recentlyCancelled.Contains(taskId));
 
     /// <inheritdoc />
     public async Task CancelTaskAsync(string taskId, string reason)

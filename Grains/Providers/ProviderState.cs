@@ -43,8 +43,6 @@ public sealed class ProviderState
     /// <summary>Its reputation; null until the first observation.</summary>
     [Id(11)] public ReputationRecord? Reputation { get; set; }
 
-    /// <summary>The latest sign-ins that delegated session keys, oldest first.</summary>
-    [Id(12)] public List<ProviderSession> Sessions { get; set; } = [];
 
     /// <summary>Fraud cases opened against it (ids), oldest first.</summary>
     [Id(13)] public List<string> FraudCases { get; set; } = [];

@@ -46,7 +46,7 @@ internal static class JsonNumber
     /// Parses a number already validated as JSON (-?int(.frac)?([eE][+-]?digits)?) when it fits the fast
     /// path; false otherwise.
     /// </summary>
-    /// <remarks>Compiled fully optimised from the first call, like the loop that calls it (see OipRequestReader.ReadData).</remarks>
+    /// <remarks>Compiled fully optimised from the first call, like the loop that calls it (see OipTensorData.ReadData).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFast(ReadOnlySpan<byte> utf8, out double value)
     {

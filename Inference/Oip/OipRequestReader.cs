@@ -1,8 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 
 namespace OrleansAI.Inference.Oip;
@@ -82,15 +77,15 @@ public static class OipRequestReader
         {
             if (reader.ValueTextEquals("id"u8))
             {
-                Once(ref seen, 1, "id");
+                OipJson.Once(ref seen, 1, "id");
                 reader.Read();
-                draft.Id = ReadString(ref reader, "id");
+                draft.Id = OipJson.ReadString(ref reader, "id");
             }
             else if (reader.ValueTextEquals("inputs"u8))
             {
-                Once(ref seen, 2, "inputs");
+                OipJson.Once(ref seen, 2, "inputs");
                 reader.Read();
-                Expect(ref reader, JsonTokenType.StartArray, "inputs must be an array");
+                OipJson.Expect(ref reader, JsonTokenType.StartArray, "inputs must be an array");
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     var index = draft.Inputs.Count;
@@ -116,9 +111,9 @@ public static class OipRequestReader
             }
             else if (reader.ValueTextEquals("outputs"u8))
             {
-                Once(ref seen, 4, "outputs");
+                OipJson.Once(ref seen, 4, "outputs");
                 reader.Read();
-                Expect(ref reader, JsonTokenType.StartArray, "outputs must be an array");
+                OipJson.Expect(ref reader, JsonTokenType.StartArray, "outputs must be an array");
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     var index = draft.Outputs.Count;
@@ -138,7 +133,7 @@ public static class OipRequestReader
             }
             else if (reader.ValueTextEquals("parameters"u8))
             {
-                Once(ref seen, 8, "parameters");
+                OipJson.Once(ref seen, 8, "parameters");
                 reader.Read();
                 draft.Parameters = OipParameters.Read(ref reader, "parameters");
             }
@@ -167,7 +162,7 @@ public static class OipRequestReader
     private static InputDraft ReadInput(ref Utf8JsonReader reader, int index, OipLimits limits)
     {
         var field = $"inputs[{index}]";
-        Expect(ref reader, JsonTokenType.StartObject, $"{field} must be an object");
+        OipJson.Expect(ref reader, JsonTokenType.StartObject, $"{field} must be an object");
         var input = new InputDraft(field);
         var seen = 0;
         var hasData = false;
@@ -177,37 +172,37 @@ public static class OipRequestReader
         {
             if (reader.ValueTextEquals("name"u8))
             {
-                Once(ref seen, 1, $"{field}.name");
+                OipJson.Once(ref seen, 1, $"{field}.name");
                 reader.Read();
                 input.Name = ReadName(ref reader, $"{field}.name", limits);
             }
             else if (reader.ValueTextEquals("shape"u8))
             {
-                Once(ref seen, 2, $"{field}.shape");
+                OipJson.Once(ref seen, 2, $"{field}.shape");
                 reader.Read();
                 input.Shape = ReadShape(ref reader, $"{field}.shape", limits);
             }
             else if (reader.ValueTextEquals("datatype"u8))
             {
-                Once(ref seen, 4, $"{field}.datatype");
+                OipJson.Once(ref seen, 4, $"{field}.datatype");
                 reader.Read();
                 input.Datatype = ReadDatatype(ref reader, $"{field}.datatype");
             }
             else if (reader.ValueTextEquals("parameters"u8))
             {
-                Once(ref seen, 8, $"{field}.parameters");
+                OipJson.Once(ref seen, 8, $"{field}.parameters");
                 reader.Read();
                 input.Parameters = OipParameters.Read(ref reader, $"{field}.parameters");
             }
             else if (reader.ValueTextEquals("data"u8))
             {
-                Once(ref seen, 16, $"{field}.data");
+                OipJson.Once(ref seen, 16, $"{field}.data");
                 reader.Read();
-                Expect(ref reader, JsonTokenType.StartArray, $"{field}.data must be an array");
+                OipJson.Expect(ref reader, JsonTokenType.StartArray, $"{field}.data must be an array");
                 hasData = true;
                 if (input.Shape is not null && input.Datatype is not null)
                 {
-                    input.Values = ReadData(ref reader, input, limits);
+                    input.Values = OipTensorData.ReadData(ref reader, input, limits);
                 }
                 else
                 {
@@ -239,10 +234,10 @@ public static class OipRequestReader
             throw new OipRequestException($"{field} needs a datatype");
         }
 
-        input.Elements = Elements(input.Shape, field, limits);
+        input.Elements = OipTensorData.Elements(input.Shape, field, limits);
         if (isDeferred)
         {
-            input.Values = ReadData(ref deferred, input, limits);
+            input.Values = OipTensorData.ReadData(ref deferred, input, limits);
         }
 
         var binarySize = input.Parameters.TryGetValue("binary_data_size", out var size) ? size : (JsonElement?)null;
@@ -271,7 +266,7 @@ public static class OipRequestReader
     private static OutputDraft ReadOutput(ref Utf8JsonReader reader, int index, OipLimits limits)
     {
         var field = $"outputs[{index}]";
-        Expect(ref reader, JsonTokenType.StartObject, $"{field} must be an object");
+        OipJson.Expect(ref reader, JsonTokenType.StartObject, $"{field} must be an object");
         var seen = 0;
         string? name = null;
         var parameters = OipParameters.Empty;
@@ -279,13 +274,13 @@ public static class OipRequestReader
         {
             if (reader.ValueTextEquals("name"u8))
             {
-                Once(ref seen, 1, $"{field}.name");
+                OipJson.Once(ref seen, 1, $"{field}.name");
                 reader.Read();
                 name = ReadName(ref reader, $"{field}.name", limits);
             }
             else if (reader.ValueTextEquals("parameters"u8))
             {
-                Once(ref seen, 2, $"{field}.parameters");
+                OipJson.Once(ref seen, 2, $"{field}.parameters");
                 reader.Read();
                 parameters = OipParameters.Read(ref reader, $"{field}.parameters");
             }
@@ -313,7 +308,7 @@ public static class OipRequestReader
 
     private static string ReadName(ref Utf8JsonReader reader, string field, OipLimits limits)
     {
-        var name = ReadString(ref reader, field);
+        var name = OipJson.ReadString(ref reader, field);
         if (name.Length == 0)
         {
             throw new OipRequestException($"{field} must not be empty");
@@ -326,7 +321,7 @@ public static class OipRequestReader
 
     private static long[] ReadShape(ref Utf8JsonReader reader, string field, OipLimits limits)
     {
-        Expect(ref reader, JsonTokenType.StartArray, $"{field} must be an array of non-negative integers");
+        OipJson.Expect(ref reader, JsonTokenType.StartArray, $"{field} must be an array of non-negative integers");
         var dims = new List<long>(4);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -348,167 +343,10 @@ public static class OipRequestReader
 
     private static OipDatatype ReadDatatype(ref Utf8JsonReader reader, string field)
     {
-        var text = ReadString(ref reader, field);
+        var text = OipJson.ReadString(ref reader, field);
         return OipDatatypes.TryParse(text, out var type)
             ? type
             : throw new OipRequestException($"{field} \"{text}\" is not one of {string.Join(", ", OipDatatypes.All)}");
-    }
-
-    /// <summary>The product of the dimensions, refused when it passes the limit (checked before it can overflow).</summary>
-    private static int Elements(long[] shape, string field, OipLimits limits)
-    {
-        if (Array.IndexOf(shape, 0L) >= 0)
-        {
-            return 0;
-        }
-
-        var max = Math.Min(limits.MaxElements, Array.MaxLength);
-        long product = 1;
-        foreach (var dim in shape)
-        {
-            if (product > max / dim)
-            {
-                throw new OipRequestException($"{field}.shape {Format(shape)} has more than {max} elements");
-            }
-
-            product *= dim;
-        }
-
-        return (int)product;
-    }
-
-    /// <summary>
-    /// Converts the array the reader stands on, flattening nested arrays in row-major order. Elements past
-    /// the expected count are still checked and counted so that the error can say how many there were.
-    /// </summary>
-    /// <remarks>
-    /// Compiled fully optimised from the first call: under tiered compilation the first requests after a
-    /// start (or after a burst of other new code) ran this loop unoptimised at about three times the cost.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static float[] ReadData(ref Utf8JsonReader reader, InputDraft input, OipLimits limits)
-    {
-        var type = input.Datatype!.Value;
-        var expected = Elements(input.Shape!, input.Field, limits);
-        var values = type == OipDatatype.Bytes ? [] : new float[expected];
-        // Working on a local copy of the reader lets the JIT keep its state in registers (a few per cent here).
-        var local = reader;
-        long count = 0;
-        var depth = 1;
-        while (depth > 0)
-        {
-            local.Read();
-            var token = local.TokenType;
-            if (token == JsonTokenType.Number && type == OipDatatype.Fp32)
-            {
-                // The common case (a float tensor) inline; rounded once from the text to float, not through double.
-                var value = JsonNumber.ToSingle(local.ValueSpan);
-                if (count < values.Length)
-                {
-                    values[count] = value;
-                }
-
-                count++;
-            }
-            else if (token == JsonTokenType.StartArray)
-            {
-                depth++;
-            }
-            else if (token == JsonTokenType.EndArray)
-            {
-                depth--;
-            }
-            else
-            {
-                var value = Element(ref local, type, input.Field, count);
-                if (count < values.Length)
-                {
-                    values[count] = value;
-                }
-
-                count++;
-            }
-        }
-
-        reader = local;
-        if (count != expected)
-        {
-            throw new OipRequestException($"{input.Field}.data has {count} elements; shape {Format(input.Shape!)} needs {expected}");
-        }
-
-        return values;
-    }
-
-    private static float Element(ref Utf8JsonReader reader, OipDatatype type, string field, long index)
-    {
-        var token = reader.TokenType;
-        switch (type)
-        {
-            case OipDatatype.Fp32 when token == JsonTokenType.Number:
-                return JsonNumber.ToSingle(reader.ValueSpan);
-            case OipDatatype.Fp64 when token == JsonTokenType.Number:
-                return (float)JsonNumber.ToDouble(reader.ValueSpan);
-            case OipDatatype.Fp16 when token == JsonTokenType.Number:
-                // Half.Parse rounds once from the text; FP16 JSON is rare enough not to need a fast path.
-                return (float)Half.Parse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture);
-            case OipDatatype.Fp16 or OipDatatype.Fp32 or OipDatatype.Fp64 when token == JsonTokenType.String:
-                return NamedFloat(ref reader, type, field, index);
-            case OipDatatype.Fp16 or OipDatatype.Fp32 or OipDatatype.Fp64:
-                throw new OipRequestException($"{field}.data[{index}] must be a number for {OipDatatypes.Name(type)}, not {Describe(token)}");
-            case OipDatatype.Bool:
-                return token switch
-                {
-                    JsonTokenType.True => 1f,
-                    JsonTokenType.False => 0f,
-                    _ => throw new OipRequestException($"{field}.data[{index}] must be true or false for BOOL, not {Describe(token)}"),
-                };
-            case OipDatatype.Bytes:
-                return token == JsonTokenType.String
-                    ? 0f
-                    : throw new OipRequestException($"{field}.data[{index}] must be a string for BYTES, not {Describe(token)}");
-            default:
-                return Integer(ref reader, type, field, index);
-        }
-    }
-
-    private static float Integer(ref Utf8JsonReader reader, OipDatatype type, string field, long index)
-    {
-        var (min, max) = OipDatatypes.IntegerRange(type);
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            if (reader.TryGetInt64(out var signed) && signed >= min && (signed < 0 || (ulong)signed <= max))
-            {
-                return signed;
-            }
-
-            if (type == OipDatatype.Uint64 && reader.TryGetUInt64(out var unsigned))
-            {
-                return unsigned;
-            }
-        }
-
-        var got = reader.TokenType == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : Describe(reader.TokenType);
-        throw new OipRequestException($"{field}.data[{index}] must be an integer in [{min}, {max}] for {OipDatatypes.Name(type)}, not {got}");
-    }
-
-    private static float NamedFloat(ref Utf8JsonReader reader, OipDatatype type, string field, long index)
-    {
-        if (reader.ValueTextEquals("NaN"u8))
-        {
-            return float.NaN;
-        }
-
-        if (reader.ValueTextEquals("Infinity"u8))
-        {
-            return float.PositiveInfinity;
-        }
-
-        if (reader.ValueTextEquals("-Infinity"u8))
-        {
-            return float.NegativeInfinity;
-        }
-
-        throw new OipRequestException($"{field}.data[{index}] must be a number for {OipDatatypes.Name(type)} (or \"NaN\", \"Infinity\", \"-Infinity\")");
     }
 
     /// <summary>Checks what only the whole request shows (binary section, output flags) and builds the result.</summary>
@@ -534,7 +372,7 @@ public static class OipRequestReader
 
                 var bytes = binary.Slice(offset, (int)size);
                 offset += (int)size;
-                input.Values = type == OipDatatype.Bytes ? CheckBinaryStrings(bytes, input) : ReadBinary(bytes, input, type);
+                input.Values = type == OipDatatype.Bytes ? OipBinaryInputs.CheckBinaryStrings(bytes, input) : OipBinaryInputs.ReadBinary(bytes, input, type);
             }
 
             if (type == OipDatatype.Bytes)
@@ -557,125 +395,4 @@ public static class OipRequestReader
         return new OipInferRequest(draft.Id, inputs, outputs, draft.Parameters, binaryDataOutput);
     }
 
-    private static float[] ReadBinary(ReadOnlySpan<byte> bytes, InputDraft input, OipDatatype type)
-    {
-        var width = OipDatatypes.ByteSize(type);
-        if (bytes.Length != (long)input.Elements * width)
-        {
-            throw new OipRequestException(
-                $"{input.Field}.parameters.binary_data_size is {bytes.Length}; shape {Format(input.Shape!)} of {OipDatatypes.Name(type)} needs {(long)input.Elements * width} bytes");
-        }
-
-        var values = new float[input.Elements];
-        if (type == OipDatatype.Fp32 && BitConverter.IsLittleEndian)
-        {
-            MemoryMarshal.Cast<byte, float>(bytes).CopyTo(values);
-            return values;
-        }
-
-        for (var i = 0; i < values.Length; i++)
-        {
-            var element = bytes.Slice(i * width, width);
-            values[i] = type switch
-            {
-                OipDatatype.Bool => element[0] <= 1
-                    ? element[0]
-                    : throw new OipRequestException($"{input.Field} binary element {i} is {element[0]}; BOOL must be 0 or 1"),
-                OipDatatype.Uint8 => element[0],
-                OipDatatype.Int8 => (sbyte)element[0],
-                OipDatatype.Uint16 => BinaryPrimitives.ReadUInt16LittleEndian(element),
-                OipDatatype.Int16 => BinaryPrimitives.ReadInt16LittleEndian(element),
-                OipDatatype.Uint32 => BinaryPrimitives.ReadUInt32LittleEndian(element),
-                OipDatatype.Int32 => BinaryPrimitives.ReadInt32LittleEndian(element),
-                OipDatatype.Uint64 => BinaryPrimitives.ReadUInt64LittleEndian(element),
-                OipDatatype.Int64 => BinaryPrimitives.ReadInt64LittleEndian(element),
-                OipDatatype.Fp16 => (float)BinaryPrimitives.ReadHalfLittleEndian(element),
-                OipDatatype.Fp32 => BinaryPrimitives.ReadSingleLittleEndian(element),
-                OipDatatype.Fp64 => (float)BinaryPrimitives.ReadDoubleLittleEndian(element),
-                _ => throw new InvalidOperationException($"Unexpected datatype {type}."),
-            };
-        }
-
-        return values;
-    }
-
-    /// <summary>Walks binary BYTES elements (a 4-byte little-endian length, then the bytes) to check their count and framing.</summary>
-    private static float[] CheckBinaryStrings(ReadOnlySpan<byte> bytes, InputDraft input)
-    {
-        var count = 0L;
-        var offset = 0;
-        while (offset < bytes.Length)
-        {
-            if (bytes.Length - offset < 4)
-            {
-                throw new OipRequestException($"{input.Field} binary element {count} is cut short in its length prefix");
-            }
-
-            var length = BinaryPrimitives.ReadUInt32LittleEndian(bytes[offset..]);
-            offset += 4;
-            if (length > (uint)(bytes.Length - offset))
-            {
-                throw new OipRequestException($"{input.Field} binary element {count} declares {length} bytes but only {bytes.Length - offset} remain");
-            }
-
-            offset += (int)length;
-            count++;
-        }
-
-        return count == input.Elements
-            ? []
-            : throw new OipRequestException($"{input.Field} has {count} binary BYTES elements; shape {Format(input.Shape!)} needs {input.Elements}");
-    }
-
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string message)
-    {
-        if (reader.TokenType != token)
-        {
-            throw new OipRequestException(message);
-        }
-    }
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        JsonTokenType.StartObject => "an object",
-        _ => token.ToString(),
-    };
-
-    internal static string Format(long[] shape) => $"[{string.Join(',', shape)}]";
-
-    /// <summary>
-    /// Marks a known property as seen. Each may appear once: with a repeat, two readers of the same body
-    /// (say a proxy and this server) could each take a different value and see different requests.
-    /// </summary>
-    private static void Once(ref int seen, int bit, string field)
-    {
-        if ((seen & bit) != 0)
-        {
-            throw new OipRequestException($"{field} appears more than once");
-        }
-
-        seen |= bit;
-    }
-
-    private static string ReadString(ref Utf8JsonReader reader, string field)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new OipRequestException($"{field} must be a string");
-        }
-
-        try
-        {
-            return reader.GetString()!;
-        }
-        catch (InvalidOperationException e)
-        {
-            // GetString is where invalid UTF-8 inside a string surfaces.
-            throw new OipRequestException($"{field} is not valid UTF-8 text", e);
-        }
-    }
 }

@@ -288,7 +288,7 @@ public static class OipResponseWriter
 
         if (product != length)
         {
-            throw new ArgumentException($"{field} has {length} elements; shape {OipRequestReader.Format(output.Shape)} needs {product}.", nameof(output));
+            throw new ArgumentException($"{field} has {length} elements; shape {OipJson.Format(output.Shape)} needs {product}.", nameof(output));
         }
 
         if (output.Longs is { } longs)
