@@ -1,6 +1,6 @@
 namespace OrleansAI.Federation;
 
-/// <summary>How many clients a round asks and how many results it needs (Flower's fit/evaluate fractions).</summary>
+/// <summary>How many clients a round asks and how many results it needs (Flower's fit fraction and minimums).</summary>
 public sealed record SamplingOptions
 {
     /// <summary>Share of available clients asked to train.</summary>
@@ -8,15 +8,6 @@ public sealed record SamplingOptions
 
     /// <summary>Fewest clients asked to train.</summary>
     public int MinFitClients { get; init; } = 2;
-
-    /// <summary>Share of available clients asked to evaluate.</summary>
-    public double FractionEvaluate { get; init; } = 1.0;
-
-    /// <summary>Fewest clients asked to evaluate.</summary>
-    public int MinEvaluateClients { get; init; } = 2;
-
-    /// <summary>No round starts with fewer clients available.</summary>
-    public int MinAvailableClients { get; init; } = 2;
 
     /// <summary>Fewest usable results to aggregate; below it the current model is kept.</summary>
     public int MinResults { get; init; } = 1;

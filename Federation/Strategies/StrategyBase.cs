@@ -13,12 +13,7 @@ public abstract class StrategyBase(SamplingOptions sampling) : IStrategy
     public abstract string Name { get; }
 
     /// <inheritdoc />
-    public virtual FitInstructions ConfigureFit(int round, IReadOnlyList<string> available, Random random) =>
-        new(Sample(available, Sampling.FractionFit, Sampling.MinFitClients, random), FitConfig(round));
-
-    /// <inheritdoc />
-    public virtual FitInstructions ConfigureEvaluate(int round, IReadOnlyList<string> available, Random random) =>
-        new(Sample(available, Sampling.FractionEvaluate, Sampling.MinEvaluateClients, random), new Dictionary<string, double>());
+    public IReadOnlyDictionary<string, double> ConfigureFit(int round) => FitConfig(round);
 
     /// <inheritdoc />
     public AggregationOutcome AggregateFit(int round, float[] current, IReadOnlyList<ClientUpdate> results, IReadOnlyList<ClientFailure> failures)
@@ -91,36 +86,15 @@ public abstract class StrategyBase(SamplingOptions sampling) : IStrategy
         return [.. updates.Select(u => (float)(u.Examples / total))];
     }
 
-    private static string[] Sample(IReadOnlyList<string> available, double fraction, int minimum, Random random)
-    {
-        ArgumentNullException.ThrowIfNull(available);
-        ArgumentNullException.ThrowIfNull(random);
-        var distinct = available.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var wanted = Math.Max((int)Math.Ceiling(fraction * distinct.Length), minimum);
-        if (distinct.Length < wanted)
-        {
-            return [];
-        }
-
-        // Partial Fisher-Yates over a sorted copy: the same seed and the same clients give the same sample.
-        for (var i = 0; i < wanted; i++)
-        {
-            var j = random.Next(i, distinct.Length);
-            (distinct[i], distinct[j]) = (distinct[j], distinct[i]);
-        }
-
-        return distinct[..wanted];
-    }
-
     private static SamplingOptions Validate(SamplingOptions sampling)
     {
         ArgumentNullException.ThrowIfNull(sampling);
-        if (sampling.FractionFit is <= 0 or > 1 || sampling.FractionEvaluate is < 0 or > 1)
+        if (sampling.FractionFit is <= 0 or > 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(sampling), "Fractions must be in (0, 1] for training and [0, 1] for evaluation.");
+            throw new ArgumentOutOfRangeException(nameof(sampling), "The training fraction must be in (0, 1].");
         }
 
-        if (sampling.MinFitClients < 1 || sampling.MinAvailableClients < 1 || sampling.MinResults < 1 || sampling.MinEvaluateClients < 0)
+        if (sampling.MinFitClients < 1 || sampling.MinResults < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(sampling), "Client minimums must be positive.");
         }

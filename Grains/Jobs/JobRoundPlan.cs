@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using OrleansAI.Federation;
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Rounds;
@@ -47,7 +48,8 @@ internal static class JobRoundPlan
             BufferSize = evaluation ? 0 : definition.BufferSize,
             Timeout = TimeSpan.FromSeconds(definition.RoundTimeoutSeconds),
             MaxAttempts = MaxRoundAttempts,
-            Training = definition.Training,
+            // The strategy says what every client trains with this round (e.g. FedProx's μ).
+            Training = evaluation ? definition.Training : FitSettings.Apply(definition.Training, StrategyCatalog.Create(definition.Strategy).ConfigureFit(round)),
             Seed = Seed(jobId) + round,
             StrategyState = state.StrategyState,
             Shards = definition.IsDataParallel ? state.Shards : null,

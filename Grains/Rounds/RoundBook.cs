@@ -1,3 +1,4 @@
+using OrleansAI.Federation;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Rounds;
 
@@ -73,9 +74,15 @@ internal static class RoundBook
     public static RoundSnapshot Snapshot(this RoundState state)
     {
         var tasks = state.Tasks.Values;
-        var done = tasks.Where(t => t.State == RoundTaskState.Done && t.Role != TaskRole.Root).Select(t => t.Report!).ToList();
-        var trainExamples = done.Sum(r => r.Examples);
-        var evalExamples = done.Sum(r => r.EvalExamples);
+        var done = tasks.Where(t => t.State == RoundTaskState.Done && t.Role != TaskRole.Root).Select(t => (t.Provider, Report: t.Report!)).ToList();
+        var trainExamples = done.Sum(d => d.Report.Examples);
+        // The job's strategy combines the providers' evaluations of the model they started from.
+        var evaluation = state.Config is { } config
+            ? StrategyCatalog.Create(config.Strategy).AggregateEvaluate(
+                config.Round,
+                [.. done.Select(d => new EvaluationResult(d.Provider, d.Report.EvalExamples, d.Report.EvalLoss, d.Report.EvalAccuracy))],
+                [.. tasks.Where(t => t.State is RoundTaskState.Failed or RoundTaskState.TimedOut).Select(t => new ClientFailure(t.Provider, t.Reason))])
+            : new EvaluationSummary(0, double.NaN, double.NaN, 0, 0);
         return new RoundSnapshot(
             state.Config?.JobId ?? "",
             state.Config?.Round ?? 0,
@@ -88,13 +95,13 @@ internal static class RoundBook
             state.KeptBecause,
             state.FailureReason,
             state.Contributions,
-            trainExamples > 0 ? done.Sum(r => r.TrainLoss * r.Examples) / trainExamples : double.NaN,
-            evalExamples,
-            evalExamples > 0 ? done.Sum(r => r.EvalLoss * r.EvalExamples) / evalExamples : double.NaN,
-            evalExamples > 0 ? done.Sum(r => r.EvalAccuracy * r.EvalExamples) / evalExamples : double.NaN,
-            done.Sum(r => r.Result?.Length ?? 0),
+            trainExamples > 0 ? done.Sum(d => d.Report.TrainLoss * d.Report.Examples) / trainExamples : double.NaN,
+            evaluation.Examples,
+            evaluation.Loss,
+            evaluation.Accuracy,
+            done.Sum(d => d.Report.Result?.Length ?? 0),
             (state.Config?.Weights.Length ?? 0) * tasks.Count(t => t.State is not (RoundTaskState.Declined or RoundTaskState.Offered)),
-            done.Count == 0 ? 0 : done.Max(r => r.ComputeMs),
+            done.Count == 0 ? 0 : done.Max(d => d.Report.ComputeMs),
             state.OpenedUtc,
             state.ClosedUtc,
             state.StrategyState,

@@ -42,9 +42,8 @@ public static class Simulator
         {
             cancellationToken.ThrowIfCancellationRequested();
             var started = Stopwatch.GetTimestamp();
-            var instructions = options.Strategy.ConfigureFit(round, ids, sampling);
-            var chosen = instructions.Clients.Select(id => Array.IndexOf(ids, id)).ToArray();
-            var mu = instructions.Config.TryGetValue("proximal_mu", out var proximal) ? proximal : options.Local.ProximalMu;
+            var chosen = ClientSampling.Sample(ids, options.Strategy.Sampling, sampling).Select(id => Array.IndexOf(ids, id)).ToArray();
+            var mu = options.Strategy.ConfigureFit(round).TryGetValue("proximal_mu", out var proximal) ? proximal : options.Local.ProximalMu;
             var proposals = new Dictionary<int, float[]>();
 
             // Clients that train (honest, label flippers, and attackers that start from an honest result).

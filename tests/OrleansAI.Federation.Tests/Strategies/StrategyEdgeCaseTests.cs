@@ -125,19 +125,19 @@ public sealed class StrategyEdgeCaseTests
     [Fact]
     public void SamplingIsReproducibleAndRespectsFractionsAndMinimums()
     {
-        var strategy = new FedAvg(new SamplingOptions { FractionFit = 0.3, MinFitClients = 2 });
+        var sampling = new SamplingOptions { FractionFit = 0.3, MinFitClients = 2 };
         var clients = Enumerable.Range(0, 20).Select(i => $"p{i}").ToArray();
 
-        var first = strategy.ConfigureFit(1, clients, new Random(5)).Clients;
-        var again = strategy.ConfigureFit(1, [.. clients.Reverse()], new Random(5)).Clients;
-        var other = strategy.ConfigureFit(1, clients, new Random(6)).Clients;
+        var first = ClientSampling.Sample(clients, sampling, new Random(5));
+        var again = ClientSampling.Sample([.. clients.Reverse()], sampling, new Random(5));
+        var other = ClientSampling.Sample(clients, sampling, new Random(6));
 
         Assert.Equal(6, first.Count);
         Assert.Equal(first, again);
         Assert.NotEqual(first, other);
         Assert.Equal(6, first.Distinct().Count());
-        Assert.Empty(strategy.ConfigureFit(1, ["only"], new Random(1)).Clients);
-        Assert.Equal(0.25, new FedProx(0.25).ConfigureFit(1, clients, new Random(1)).Config["proximal_mu"]);
+        Assert.Empty(ClientSampling.Sample(["only"], sampling, new Random(1)));
+        Assert.Equal(0.25, new FedProx(0.25).ConfigureFit(1)["proximal_mu"]);
     }
 
     [Fact]
