@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OrleansAI.Hosting.Health;
 using OrleansAI.Hosting.Options;
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Hosting.Startup;
 using OrleansAI.Hosting.Storage;
 

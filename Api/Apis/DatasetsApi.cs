@@ -5,7 +5,7 @@ using OrleansAI.Api.Security;
 using OrleansAI.Api.Wire;
 using OrleansAI.Grains.Interfaces.Datasets;
 using OrleansAI.Sdk.Datasets;
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Learning.Data;
 
 namespace OrleansAI.Api.Apis;

@@ -5,7 +5,6 @@ using OrleansAI.Api.Inference;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Grains.Storage;
 using OrleansAI.Hosting.Options;
 using OrleansAI.Protocol;
 

@@ -8,7 +8,7 @@ using OrleansAI.Federation.Verification;
 using OrleansAI.Grains.Interfaces.Inference;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Verification;
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Hosting.Options;
 using OrleansAI.Inference.Routing;
 using OrleansAI.Protocol;

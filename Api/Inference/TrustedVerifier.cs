@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.ML.OnnxRuntime;
 using OrleansAI.Grains.Interfaces.Inference;
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 
 namespace OrleansAI.Api.Inference;
 

@@ -4,7 +4,7 @@ using Orleans.Runtime;
 using OrleansAI.Grains.Interfaces.Inference;
 using OrleansAI.Grains.Interfaces.Models;
 using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Learning.Onnx;
 using OrleansAI.Learning.Specs;
 using OrleansAI.Learning.Weights;

@@ -1,5 +1,5 @@
 using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Learning.Data;
 using OrleansAI.Learning.Specs;
 

@@ -6,7 +6,7 @@ using OrleansAI.Grains.Interfaces.Models;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Settlement;
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Learning.Specs;
 using OrleansAI.Learning.Weights;
 

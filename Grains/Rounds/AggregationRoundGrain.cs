@@ -6,7 +6,6 @@ using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Grains.Interfaces.Verification;
-using OrleansAI.Grains.Storage;
 using OrleansAI.Grains.Verification;
 
 namespace OrleansAI.Grains.Rounds;

@@ -3,7 +3,7 @@ using OrleansAI.Federation.Verification;
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Interfaces.Verification;
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Grains.Verification;
 
 namespace OrleansAI.Grains.Rounds;

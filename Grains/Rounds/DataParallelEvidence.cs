@@ -3,7 +3,6 @@ using OrleansAI.Federation.Verification;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Grains.Interfaces.Verification;
-using OrleansAI.Grains.Storage;
 
 namespace OrleansAI.Grains.Rounds;
 

@@ -1,7 +1,7 @@
 using OrleansAI.Federation;
 using OrleansAI.Federation.Verification;
 using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Grains.Verification;
 
 namespace OrleansAI.Grains.Rounds;

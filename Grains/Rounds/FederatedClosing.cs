@@ -4,7 +4,7 @@ using OrleansAI.Federation.Robust;
 using OrleansAI.Federation.Verification;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 
 namespace OrleansAI.Grains.Rounds;
 

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using OrleansAI.Federation.Compression;
 using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Learning.Specs;
 using OrleansAI.Learning.Weights;
 

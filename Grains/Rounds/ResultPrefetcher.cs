@@ -1,5 +1,5 @@
 using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 
 namespace OrleansAI.Grains.Rounds;
 

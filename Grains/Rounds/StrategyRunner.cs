@@ -1,7 +1,6 @@
 using OrleansAI.Federation;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Grains.Storage;
 using OrleansAI.Learning.Specs;
 using OrleansAI.Learning.Weights;
 

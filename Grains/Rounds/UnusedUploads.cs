@@ -1,4 +1,4 @@
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 
 namespace OrleansAI.Grains.Rounds;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.ML.OnnxRuntime;
 using OrleansAI.Sdk.Models;
 using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Learning.Onnx;
 using OrleansAI.Node;
 using OrleansAI.Node.Serving;

@@ -4,7 +4,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansAI.Grains.Interfaces.Inference;
 using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Storage;
+using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Testing;
 using OrleansAI.Testing.Network;
 

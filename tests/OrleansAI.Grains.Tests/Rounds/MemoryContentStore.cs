@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Grains.Storage;
 
 namespace OrleansAI.Grains.Tests.Rounds;
 

@@ -1,6 +1,4 @@
-using OrleansAI.Grains.Interfaces.Storage;
-
-namespace OrleansAI.Grains.Storage;
+namespace OrleansAI.Grains.Interfaces.Storage;
 
 /// <summary>
 /// Content-addressed storage for weights, updates and datasets. Content lives under its SHA-256,

@@ -1,4 +1,4 @@
-namespace OrleansAI.Grains.Storage;
+namespace OrleansAI.Grains.Interfaces.Storage;
 
 /// <summary>Whole-blob reads for the callers that need the bytes in memory (decoding weights, exporting a model).</summary>
 public static class ContentStoreReads

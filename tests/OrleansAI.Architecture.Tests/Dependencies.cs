@@ -1,0 +1,27 @@
+namespace OrleansAI.Architecture.Tests;
+
+/// <summary>
+/// The dependency arrows between our assemblies, as docs/architecture.md draws them: each assembly
+/// may reference only the ones listed. Pure cores reference none of ours; nothing points back up.
+/// </summary>
+internal static class Dependencies
+{
+    public static IReadOnlyDictionary<string, string[]> Allowed { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["OrleansAI.Federation"] = [],
+        ["OrleansAI.Protocol"] = [],
+        ["OrleansAI.Inference"] = [],
+        ["OrleansAI.Learning.Specs"] = [],
+        ["OrleansAI.Grains.Interfaces"] = [],
+        ["OrleansAI.Sdk"] = [],
+        ["OrleansAI.Settlement"] = [],
+        ["OrleansAI.Learning"] = ["OrleansAI.Learning.Specs"],
+        ["OrleansAI.Grains"] = ["OrleansAI.Grains.Interfaces", "OrleansAI.Federation", "OrleansAI.Learning.Specs"],
+        ["OrleansAI.Hosting"] = ["OrleansAI.Grains", "OrleansAI.Grains.Interfaces", "OrleansAI.Settlement"],
+        ["OrleansAI.Api"] = ["OrleansAI.Hosting", "OrleansAI.Grains.Interfaces", "OrleansAI.Learning.Specs", "OrleansAI.Federation", "OrleansAI.Inference", "OrleansAI.Protocol", "OrleansAI.Settlement", "OrleansAI.Sdk"],
+        ["OrleansAI.Silo"] = ["OrleansAI.Hosting"],
+        ["oai-node"] = ["OrleansAI.Learning", "OrleansAI.Learning.Specs", "OrleansAI.Federation", "OrleansAI.Protocol"],
+        ["oai"] = ["OrleansAI.Sdk"],
+        ["oai-deploy"] = ["OrleansAI.Settlement", "OrleansAI.Protocol"],
+    };
+}
