@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using OrleansAI.Grains.Interfaces.Inference;
@@ -19,9 +18,9 @@ namespace OrleansAI.Grains.Inference;
 /// </summary>
 public sealed partial class ModelDeploymentGrain(
     [PersistentState("deployment", "Default")] IPersistentState<ModelDeploymentState> state,
-    IServiceProvider services,
     TimeProvider clock,
-    ILogger<ModelDeploymentGrain> logger) : Grain, IModelDeploymentGrain
+    ILogger<ModelDeploymentGrain> logger,
+    IContentStore? contentStore = null) : Grain, IModelDeploymentGrain
 {
     /// <summary>Disagreements kept in the record.</summary>
     public const int RecentKept = 100;
@@ -141,7 +140,7 @@ public sealed partial class ModelDeploymentGrain(
     {
         var record = await GrainFactory.GetGrain<IModelVersionGrain>(Key).GetAsync()
             ?? throw new KeyNotFoundException($"Model version '{Key}' is not registered.");
-        var store = services.GetService<IContentStore>() ?? throw new InvalidOperationException("No content store is configured; models cannot be deployed.");
+        var store = contentStore ?? throw new InvalidOperationException("No content store is configured; models cannot be deployed.");
         var plan = ModelSpecJson.ParseAndPlan(record.SpecJson);
         var safetensors = await store.ReadAllAsync(record.Weights.Sha256, CancellationToken.None);
         var onnx = OnnxExporter.Export(ModelWeights.FromSafetensors(plan, safetensors));

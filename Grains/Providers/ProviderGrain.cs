@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using OrleansAI.Federation.Reputation;
@@ -16,7 +15,8 @@ namespace OrleansAI.Grains.Providers;
 public sealed partial class ProviderGrain(
     [PersistentState("provider", "Default")] IPersistentState<ProviderState> state,
     TimeProvider clock,
-    ILogger<ProviderGrain> logger) : Grain, IProviderGrain
+    ILogger<ProviderGrain> logger,
+    Settlement.IRewardsPublisher? rewards = null) : Grain, IProviderGrain
 {
     /// <summary>Interval at which an online provider refreshes its registry entry.</summary>
     public static readonly TimeSpan ListingRefresh = TimeSpan.FromSeconds(30);
@@ -416,7 +416,7 @@ public sealed partial class ProviderGrain(
     // re-read anyway (at once on bad news, every refresh otherwise), and only a real move is reported.
     private void NoteRewardsMultiplier()
     {
-        if (ServiceProvider.GetService<Settlement.IRewardsPublisher>() is null)
+        if (rewards is null)
         {
             return;
         }

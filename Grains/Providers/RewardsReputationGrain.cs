@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Settlement;
@@ -8,7 +7,8 @@ namespace OrleansAI.Grains.Providers;
 /// <inheritdoc cref="IRewardsReputationGrain" />
 public sealed partial class RewardsReputationGrain(
     [PersistentState("rewards", "Default")] IPersistentState<RewardsReputationState> state,
-    ILogger<RewardsReputationGrain> logger) : Grain, IRewardsReputationGrain
+    ILogger<RewardsReputationGrain> logger,
+    IRewardsPublisher? rewards = null) : Grain, IRewardsReputationGrain
 {
     /// <summary>How often waiting multipliers are sent.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(10);
@@ -62,7 +62,7 @@ public sealed partial class RewardsReputationGrain(
     /// <inheritdoc />
     public async Task<int> FlushAsync()
     {
-        if (_flushing || state.State.Pending.Count == 0 || ServiceProvider.GetService<IRewardsPublisher>() is not { } publisher)
+        if (_flushing || state.State.Pending.Count == 0 || rewards is not { } publisher)
         {
             return 0;
         }

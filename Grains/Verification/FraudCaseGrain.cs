@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using OrleansAI.Grains.Interfaces.Providers;
@@ -14,9 +13,9 @@ namespace OrleansAI.Grains.Verification;
 /// </summary>
 public sealed partial class FraudCaseGrain(
     [PersistentState("case", "Default")] IPersistentState<FraudCaseState> state,
-    IServiceProvider services,
     TimeProvider clock,
-    ILogger<FraudCaseGrain> logger) : Grain, IFraudCaseGrain, IRemindable
+    ILogger<FraudCaseGrain> logger,
+    ISlasher? chainSlasher = null) : Grain, IFraudCaseGrain, IRemindable
 {
     private const string RetryReminder = "slash";
     private const string ChainReminder = "dispute-window";
@@ -49,7 +48,7 @@ public sealed partial class FraudCaseGrain(
     {
         ArgumentException.ThrowIfNullOrEmpty(arbiter);
         // The provider disputes on chain, so the chain is asked first whether it has.
-        if (await RefreshAsync() is not { Status: FraudCaseStatus.Disputed } current || services.GetService<ISlasher>() is not { } slasher)
+        if (await RefreshAsync() is not { Status: FraudCaseStatus.Disputed } current || chainSlasher is not { } slasher)
         {
             return state.State.Case;
         }
@@ -68,7 +67,7 @@ public sealed partial class FraudCaseGrain(
     /// <inheritdoc />
     public async Task<FraudCaseSnapshot?> RefreshAsync()
     {
-        if (state.State.Case is not { Status: FraudCaseStatus.Slashed or FraudCaseStatus.Disputed } current || services.GetService<ISlasher>() is not { } slasher)
+        if (state.State.Case is not { Status: FraudCaseStatus.Slashed or FraudCaseStatus.Disputed } current || chainSlasher is not { } slasher)
         {
             return state.State.Case;
         }
@@ -129,7 +128,7 @@ public sealed partial class FraudCaseGrain(
             await SaveAsync();
         }
 
-        if (current.Status != FraudCaseStatus.Recorded || services.GetService<ISlasher>() is not { } slasher)
+        if (current.Status != FraudCaseStatus.Recorded || chainSlasher is not { } slasher)
         {
             await this.DropReminderAsync(RetryReminder);
             return;
