@@ -94,11 +94,11 @@ start_fleet() {
     return
   fi
   log "building the provider node"
-  dotnet build "$ROOT/Node/OrleansAI.Node.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
+  dotnet build "$ROOT/Node.Host/OrleansAI.Node.Host.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
   mkdir -p "$LOG_DIR" "$RUN_DIR"
   log "starting $count simulated providers (Dirichlet 0.5 partitions of Fashion-MNIST; they also serve inference, the last one answering wrongly on purpose, and the one before it shirks half its training work) against the gateway on port $PROVIDER_PORT"
   (
-    setsid dotnet "$ROOT/Node/bin/$CONFIGURATION/net10.0/linux-x64/oai-node.dll" --gateway "http://127.0.0.1:$PROVIDER_PORT" \
+    setsid dotnet "$ROOT/Node.Host/bin/$CONFIGURATION/net10.0/linux-x64/oai-node.dll" --gateway "http://127.0.0.1:$PROVIDER_PORT" \
       --simulate "$count" --partition dirichlet:0.5 --seed 1 --serve on --lie "$((count - 1))" --attack "$((count - 2))=shirker" >>"$LOG_DIR/fleet.log" 2>&1 </dev/null &
     echo $! >"$(fleet_pidfile)"
   )
@@ -115,7 +115,7 @@ start_verifier() {
   fi
   log "starting the platform's verifier node ($(verifier_address))"
   (
-    setsid dotnet "$ROOT/Node/bin/$CONFIGURATION/net10.0/linux-x64/oai-node.dll" --gateway "http://127.0.0.1:$PROVIDER_PORT" \
+    setsid dotnet "$ROOT/Node.Host/bin/$CONFIGURATION/net10.0/linux-x64/oai-node.dll" --gateway "http://127.0.0.1:$PROVIDER_PORT" \
       --simulate 1 --seed "$VERIFIER_SEED" --max-tasks 16 --max-examples 1 >>"$LOG_DIR/verifier.log" 2>&1 </dev/null &
     echo $! >"$(verifier_pidfile)"
   )

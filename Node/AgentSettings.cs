@@ -1,10 +1,9 @@
-using OrleansAI.Federation.Adversarial;
 using OrleansAI.Learning.Training;
 using OrleansAI.Node.Serving;
 
 namespace OrleansAI.Node;
 
-/// <summary>How one provider agent presents itself and behaves.</summary>
+/// <summary>How one provider agent presents itself and uses its machine.</summary>
 public sealed record AgentSettings
 {
     /// <summary>Agent name sent at registration.</summary>
@@ -21,24 +20,6 @@ public sealed record AgentSettings
 
     /// <summary>Tasks run at once.</summary>
     public int MaxConcurrentTasks { get; init; } = 2;
-
-    /// <summary>Honest, or one of the attacks (for tests and demos).</summary>
-    public ClientBehavior Behavior { get; init; } = ClientBehavior.Honest;
-
-    /// <summary>Share of tasks the behaviour is played on; honest otherwise (an intermittent cheater).</summary>
-    public double CheatRate { get; init; } = 1;
-
-    /// <summary>
-    /// Tests and benchmarks only: providers in the same process sharing a collusion group hand their
-    /// results to each other; a <see cref="Copier"/> uploads its partner's result instead of training.
-    /// </summary>
-    public string? Collusion { get; init; }
-
-    /// <summary>Whether this provider copies its collusion partner's result.</summary>
-    public bool Copier { get; init; }
-
-    /// <summary>Factor of the model-replacement attack.</summary>
-    public int ScaleFactor { get; init; } = 10;
 
     /// <summary>Longest back-off between reconnection attempts.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);

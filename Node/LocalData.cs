@@ -6,9 +6,4 @@ namespace OrleansAI.Node;
 /// <param name="Dataset">The dataset's name as jobs ask for it.</param>
 /// <param name="Train">Training examples.</param>
 /// <param name="Test">Held-out test examples.</param>
-public sealed record LocalData(string Dataset, LabeledDataset Train, LabeledDataset Test)
-{
-    /// <summary>The same data with every label y replaced by C − 1 − y (the label-flip poisoning attack).</summary>
-    public LocalData WithFlippedLabels() =>
-        this with { Train = new LabeledDataset(Train.ExampleShape, Train.Features, [.. Train.Labels.Select(y => Train.Classes - 1 - y)], Train.Classes) };
-}
+public sealed record LocalData(string Dataset, LabeledDataset Train, LabeledDataset Test);

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using Nethereum.Signer;
-using OrleansAI.Federation.Adversarial;
 using OrleansAI.Federation.Compression;
-using OrleansAI.Learning.Data;
+using OrleansAI.Node.Serving;
 
 namespace OrleansAI.Node;
 
@@ -18,7 +17,6 @@ public sealed class ProviderContext : IDisposable
         Data = data ?? throw new ArgumentNullException(nameof(data));
         Settings = settings ?? throw new ArgumentNullException(nameof(settings));
         Random = new Random(seed);
-        TrainingData = settings.Behavior == ClientBehavior.LabelFlip ? data.WithFlippedLabels().Train : data.Train;
     }
 
     /// <summary>The provider's signing key.</summary>
@@ -36,13 +34,16 @@ public sealed class ProviderContext : IDisposable
     /// <summary>Local data.</summary>
     public LocalData Data { get; }
 
-    /// <summary>What it trains on (poisoned for the label-flip attack).</summary>
-    public LabeledDataset TrainingData { get; }
-
     /// <summary>Settings.</summary>
     public AgentSettings Settings { get; }
 
-    /// <summary>Randomness for attacks and quantisation.</summary>
+    /// <summary>How the provider carries out training tasks; honest unless a host says otherwise.</summary>
+    public ITrainingConduct Conduct { get; init; } = HonestConduct.Instance;
+
+    /// <summary>What the provider answers inference calls with; the model's scores unless a host says otherwise.</summary>
+    public IInferenceConduct Answers { get; init; } = HonestInference.Instance;
+
+    /// <summary>The provider's seeded randomness: its result quantisation, and whatever its conduct draws.</summary>
     public Random Random { get; }
 
     /// <inheritdoc />

@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Numerics.Tensors;
 using System.Security.Cryptography;
-using OrleansAI.Federation.Adversarial;
 using OrleansAI.Federation.Compression;
 using OrleansAI.Learning.Evaluation;
 using OrleansAI.Learning.Specs;
@@ -15,15 +13,15 @@ namespace OrleansAI.Node;
 
 /// <summary>
 /// Runs tasks: downloads and checks the global weights, evaluates them on the provider's test data,
-/// trains on its training data, encodes and uploads the result, and signs the report. Compute is
-/// limited to a fixed number of slots shared by every agent in the process, so a simulated fleet
-/// on a small machine queues instead of thrashing.
+/// trains on its training data, encodes and uploads the result, and signs the report. Where a
+/// provider could do otherwise it asks the provider's <see cref="ProviderContext.Conduct"/> (honest
+/// by default). Compute is limited to a fixed number of slots shared by every agent in the
+/// process, so a simulated fleet on a small machine queues instead of thrashing.
 /// </summary>
 public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(Math.Max(1, computeSlots));
     private readonly SharedDatasets _shards = new(http);
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<byte[]>> _collusion = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();
@@ -41,19 +39,15 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
         }
 
         var plan = ModelSpecJson.ParseAndPlan(task.SpecJson);
-        // An intermittent cheater decides per task; the decision is drawn before any work so it is reproducible from the seed.
-        var behavior = provider.Settings.CheatRate >= 1 || provider.Random.NextDouble() < provider.Settings.CheatRate ? provider.Settings.Behavior : ClientBehavior.Honest;
+        // Before any work: a conduct that decides per task then draws from the provider's seed in a reproducible order.
+        var conduct = provider.Conduct.ForTask(task, provider.Random);
         var global = ModelWeights.FromSafetensors(plan, await DownloadAsync(task, provider.Settings.MaxWeightsBytes, cancellationToken));
         var train = task.Kind == "train";
         var (trainData, testData) = shared
             ? (await _shards.GetAsync(task.DataUrl, task.DataSha256, task.DataLength, provider.Settings.MaxDataBytes, cancellationToken),
                await _shards.GetAsync(task.TestUrl, task.TestSha256, task.TestLength, provider.Settings.MaxDataBytes, cancellationToken))
-            : (provider.TrainingData, provider.Data.Test);
-        if (shared && behavior == ClientBehavior.LabelFlip)
-        {
-            trainData = new LocalData(task.Dataset, trainData, testData).WithFlippedLabels().Train;
-        }
-
+            : (provider.Data.Train, provider.Data.Test);
+        trainData = conduct.TrainingData(trainData);
         var training = task.Training ?? new Protocol.TrainingSettings();
         var options = TrainingSettingsMapping.ToOptions(training) with
         {
@@ -63,8 +57,7 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
             // thread, bit-identical) unless this node was told to use more threads.
             Deterministic = shared && provider.Settings.TrainingThreads is null,
             Threads = shared ? provider.Settings.TrainingThreads : null,
-            // The shirker trains half the steps it claims.
-            MaxSteps = behavior == ClientBehavior.Shirker ? Math.Max(1, (trainData.Count + training.BatchSize - 1) / training.BatchSize * training.LocalEpochs / 2) : null,
+            MaxSteps = conduct.StepLimit(FullSteps(trainData.Count, training)),
         };
         var runtime = shared ? TrainingRuntime.Describe(options) : "";
         await _slots.WaitAsync(cancellationToken);
@@ -77,7 +70,7 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
             {
                 var logits = Predictor.Logits(global, testData, device: provider.Settings.Device);
                 var report = Evaluator.Evaluate(logits, testData.Labels, testData.Classes, ScoreKind.Logits);
-                var result = train && behavior is not (ClientBehavior.Lazy or ClientBehavior.GaussianNoise) && !provider.Settings.Copier
+                var result = train && conduct.Trains
                     ? LocalTrainer.Train(global, trainData, options, cancellationToken)
                     : null;
                 return (report, result);
@@ -104,36 +97,19 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
         };
         if (train)
         {
-            var board = provider.Settings.Collusion is { } group ? _collusion.GetOrAdd($"{group}/{task.JobId}/{task.Round}", _ => new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously)) : null;
-            byte[] payload;
-            if (board is not null && provider.Settings.Copier)
-            {
-                // A copier does no work: it waits for its partner's result and hands in the same bytes,
-                // necessarily after the partner has handed it in.
-                payload = await board.Task.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            }
-            else
-            {
-                var parameters = Behavior.Apply(behavior, global.Values, trained?.Weights.Values ?? global.Values, provider.Settings.ScaleFactor, provider.Random);
-                payload = Encode(plan, global.Values, parameters, provider.CompressorFor(task.JobId, training.Compression));
-            }
-
+            var payload = await conduct.ReplacementPayloadAsync(cancellationToken)
+                ?? Encode(plan, global.Values, conduct.Parameters(global.Values, trained?.Weights.Values ?? global.Values), provider.CompressorFor(task.JobId, training.Compression));
             if (payload.Length > task.MaxResultBytes)
             {
                 throw new InvalidOperationException($"The result is {payload.Length} bytes; the task accepts {task.MaxResultBytes}.");
             }
 
             await UploadAsync(task.UploadUrl, payload, cancellationToken);
-            if (!provider.Settings.Copier)
-            {
-                board?.TrySetResult(payload);
-            }
+            conduct.HandedIn(payload);
 
             result.Sha256 = Convert.ToHexStringLower(SHA256.HashData(payload));
             result.Length = payload.Length;
-            // Every cheat claims the full work.
-            result.Examples = behavior == ClientBehavior.Shirker || trained is null ? (long)trainData.Count * training.LocalEpochs : trained.ExamplesSeen;
+            result.Examples = conduct.ClaimedExamples(trained?.ExamplesSeen ?? 0, (long)trainData.Count * training.LocalEpochs);
             result.TrainLoss = trained?.MeanLoss ?? 0;
         }
 
@@ -141,6 +117,11 @@ public sealed class TaskRunner(HttpClient http, int computeSlots) : IDisposable
             ResultMessage.Format(chainId, task.TaskId, train ? result.Sha256 : "", train ? result.Length : 0, train ? result.Examples : 0, result.Runtime), provider.Key);
         return result;
     }
+
+    // The optimiser steps the task's settings amount to: every batch of every local epoch. A task
+    // without settings (evaluation only) trains nothing, hence no steps.
+    private static int FullSteps(int examples, Protocol.TrainingSettings training) =>
+        training.BatchSize > 0 ? (examples + training.BatchSize - 1) / training.BatchSize * training.LocalEpochs : 0;
 
     private static byte[] Encode(ModelPlan plan, float[] global, float[] parameters, UpdateCompressor? compressor)
     {

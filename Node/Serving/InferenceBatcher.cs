@@ -16,6 +16,7 @@ public sealed class InferenceBatcher : IDisposable
     private readonly Channel<PendingInference> _queue;
     private readonly InferenceSession _session;
     private readonly ServingSettings _settings;
+    private readonly IInferenceConduct _answers;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
     private readonly long[] _rowShape;
@@ -31,12 +32,13 @@ public sealed class InferenceBatcher : IDisposable
     private long _batches;
     private long _rows;
 
-    /// <summary>Starts the batcher over a loaded session.</summary>
-    public InferenceBatcher(InferenceSession session, ModelDescriptor model, ServingSettings settings)
+    /// <summary>Starts the batcher over a loaded session; each batched call is answered as <paramref name="answers"/> says (unchanged by default).</summary>
+    public InferenceBatcher(InferenceSession session, ModelDescriptor model, ServingSettings settings, IInferenceConduct? answers = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         _session = session ?? throw new ArgumentNullException(nameof(session));
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _answers = answers ?? HonestInference.Instance;
         _inputNames = [model.InputName];
         _outputNames = [model.OutputName];
         _rowShape = [.. model.RowShape];
@@ -209,15 +211,7 @@ public sealed class InferenceBatcher : IDisposable
             {
                 var values = _output.AsSpan(offset, call.Rows * _outputWidth);
                 offset += values.Length;
-                if (_settings.Lie)
-                {
-                    // A dishonest server: each row's scores reversed, so the predicted class moves.
-                    for (var r = 0; r < call.Rows; r++)
-                    {
-                        values.Slice(r * _outputWidth, _outputWidth).Reverse();
-                    }
-                }
-
+                _answers.Answer(values, call.Rows, _outputWidth);
                 Finish(call, MemoryMarshal.AsBytes(values).ToArray(), null);
             }
         }

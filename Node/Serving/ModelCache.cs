@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace OrleansAI.Node.Serving;
 
 /// <summary>
@@ -12,6 +14,20 @@ public sealed class ModelCache(ModelLoader loader, long memoryBudgetBytes) : IDi
     private readonly Dictionary<string, LinkedListNode<LoadedModel>> _ready = new(StringComparer.Ordinal);
     private readonly LinkedList<LoadedModel> _recency = new();
     private long _bytes;
+
+    /// <summary>
+    /// The cache a provider serves from: its serving settings, device and answers, loading over
+    /// <paramref name="http"/>; null when the provider does not serve.
+    /// </summary>
+    public static ModelCache? ForProvider(ProviderContext provider, HttpClient http, ILoggerFactory logs)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(logs);
+        var serving = provider.Settings.Serving;
+        return serving.Enabled
+            ? new ModelCache(new ModelLoader(http, serving, provider.Settings.Device, logs.CreateLogger<ModelLoader>(), provider.Answers), serving.MemoryBudgetBytes)
+            : null;
+    }
 
     /// <summary>Memory the loaded models take (estimated).</summary>
     public long MemoryBytes

@@ -10,9 +10,10 @@ namespace OrleansAI.Node.Serving;
 /// <summary>
 /// Fetches a model's ONNX file, refuses it unless it hashes to what the registry says, opens an
 /// ONNX Runtime session (CUDA when asked for and available, else CPU with a log line), checks the
-/// graph's input and output against the descriptor and warms it up.
+/// graph's input and output against the descriptor and warms it up. Its batchers answer calls as
+/// <paramref name="answers"/> says (the model's scores unchanged by default).
 /// </summary>
-public sealed partial class ModelLoader(HttpClient http, ServingSettings settings, ComputeDevice device, ILogger logger)
+public sealed partial class ModelLoader(HttpClient http, ServingSettings settings, ComputeDevice device, ILogger logger, IInferenceConduct? answers = null)
 {
     /// <summary>Loads <paramref name="model"/>; throws <see cref="ModelRefusedException"/> with the reason when it is not served.</summary>
     public async Task<LoadedModel> LoadAsync(ModelDescriptor model, CancellationToken cancellationToken)
@@ -35,7 +36,7 @@ public sealed partial class ModelLoader(HttpClient http, ServingSettings setting
         try
         {
             Check(session, model);
-            var batcher = new InferenceBatcher(session, model, settings);
+            var batcher = new InferenceBatcher(session, model, settings, answers);
             // Warm-up: the first runs allocate ONNX Runtime's arenas and pick kernels.
             var zeros = new float[model.RowSize * Math.Min(settings.MaxBatchRows, 8)];
             batcher.RunDirect(zeros.AsSpan(0, (int)model.RowSize), 1);

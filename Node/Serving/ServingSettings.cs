@@ -30,9 +30,6 @@ public sealed record ServingSettings
     /// <summary>Asking price per thousand inferences.</summary>
     public decimal PricePer1kInferences { get; init; } = 1;
 
-    /// <summary>Tests and benchmarks only: answers wrong on purpose (a dishonest server).</summary>
-    public bool Lie { get; init; }
-
     /// <summary>Tests only: holds every answer this long (an overloaded or failing server).</summary>
     public TimeSpan ExtraLatency { get; init; }
 }

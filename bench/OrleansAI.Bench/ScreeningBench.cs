@@ -57,10 +57,10 @@ internal static class ScreeningBench
                 verifiers: withRoot ? [verifier] : null,
                 // The run's number fixes keys, data and each provider's draws, so runs compare between sessions.
                 seed: seed,
-                customize: (i, s) => i == intermittent ? s with { CheatRate = IntermittentRate }
-                    : i == leader ? s with { Collusion = "pair" }
-                    : i == copier ? s with { Collusion = "pair", Copier = true }
-                    : s);
+                misbehave: (i, m) => i == intermittent ? m with { CheatRate = IntermittentRate }
+                    : i == leader ? m with { Collusion = "pair" }
+                    : i == copier ? m with { Collusion = "pair", Copier = true }
+                    : m);
             var job = await network.SubmitAsync(new
             {
                 model = "screened",

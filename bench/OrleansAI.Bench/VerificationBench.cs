@@ -72,11 +72,12 @@ internal static class VerificationBench
                 seed: run,
                 // Room for a replica or a second shard once suspended cheaters leave the fleet.
                 settings: new Node.AgentSettings { MaxConcurrentTasks = 4 },
-                customize: (i, s) => i == 1 ? s with { Collusion = "copy" }
-                    : i == honest ? s with { TrainingThreads = 2 }
-                    : i == copier ? s with { Collusion = "copy", Copier = true }
-                    : i == intermittent ? s with { CheatRate = IntermittentRate }
-                    : s,
+                // Provider 1 leads the copier; with a single honest provider it stays on one thread.
+                customize: (i, s) => i == honest && i != 1 ? s with { TrainingThreads = 2 } : s,
+                misbehave: (i, m) => i == 1 ? m with { Collusion = "copy" }
+                    : i == copier ? m with { Collusion = "copy", Copier = true }
+                    : i == intermittent ? m with { CheatRate = IntermittentRate }
+                    : m,
                 apiSettings: chain.ApiSettings,
                 siloSettings: chain.SiloSettings);
             foreach (var key in network.Keys)

@@ -46,13 +46,13 @@ public sealed class DataParallelVerificationTests
         const int Intermittent = 12;
         var seed = Enumerable.Range(1, 1000).First(s => new Random(s + Intermittent).NextDouble() < 0.5);
         await using var network = await LocalNetwork.StartAsync(13, behaviors: behaviors, verifiers: [0], seed: seed,
-            customize: (i, s) => i switch
+            customize: (i, s) => i == 3 ? s with { TrainingThreads = 2 } : s,
+            misbehave: (i, m) => i switch
             {
-                1 => s with { Collusion = "pair" },
-                3 => s with { TrainingThreads = 2 },
-                Copier => s with { Collusion = "pair", Copier = true },
-                Intermittent => s with { CheatRate = 0.5 },
-                _ => s,
+                1 => m with { Collusion = "pair" },
+                Copier => m with { Collusion = "pair", Copier = true },
+                Intermittent => m with { CheatRate = 0.5 },
+                _ => m,
             },
             apiSettings: chain.ApiSettings,
             siloSettings: chain.SiloSettings);

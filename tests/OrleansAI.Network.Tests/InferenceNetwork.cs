@@ -94,7 +94,8 @@ public sealed class InferenceNetwork : IAsyncLifetime
             providers,
             maxExamples: 600,
             settings: new AgentSettings { Serving = new ServingSettings { Enabled = true } },
-            customize: (i, s) => s with { Serving = (serving?.Invoke(i, s.Serving) ?? s.Serving) with { Lie = liars.Contains(i) } },
+            customize: (i, s) => s with { Serving = serving?.Invoke(i, s.Serving) ?? s.Serving },
+            misbehave: (i, m) => m with { Lie = liars.Contains(i) },
             apiSettings: new Dictionary<string, string?>(apiSettings ?? new Dictionary<string, string?>())
             {
                 ["Inference:MaxRequestBytes"] = "1048576",

@@ -45,7 +45,7 @@ public sealed class ReputationTests
         var attacks = new Dictionary<int, ClientBehavior> { [2] = ClientBehavior.SignFlip, [3] = ClientBehavior.Lazy };
         // Providers 4 and 5 collude: 4 trains honestly and hands in first, 5 copies its result.
         await using var network = await LocalNetwork.StartAsync(providers: 6, maxExamples: 400, behaviors: attacks,
-            customize: (i, s) => i switch { 4 => s with { Collusion = "pair" }, 5 => s with { Collusion = "pair", Copier = true }, _ => s });
+            misbehave: (i, m) => i switch { 4 => m with { Collusion = "pair" }, 5 => m with { Collusion = "pair", Copier = true }, _ => m });
         var job = await network.SubmitAsync(new
         {
             model = "screened",

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansAI.Learning.Training;
 using OrleansAI.Node.Serving;
+using OrleansAI.Node.Simulation;
 
 namespace OrleansAI.Node.Tests;
 
@@ -71,7 +72,7 @@ public sealed class InferenceBatcherTests
     public async Task ALyingNodeReversesEachRowsScores()
     {
         using var honest = await LoadAsync(new ServingSettings { Enabled = true });
-        using var liar = await LoadAsync(new ServingSettings { Enabled = true, Lie = true });
+        using var liar = await LoadAsync(new ServingSettings { Enabled = true }, LyingAnswers.Instance);
         var input = TinyModels.Rows(2, 9);
 
         var truth = MemoryMarshal.Cast<byte, float>(await Enqueue(honest.Batcher, input, 2)).ToArray();
@@ -87,11 +88,11 @@ public sealed class InferenceBatcherTests
         return call.Completion.Task;
     }
 
-    private static async Task<Loaded> LoadAsync(ServingSettings settings)
+    private static async Task<Loaded> LoadAsync(ServingSettings settings, IInferenceConduct? answers = null)
     {
         var onnx = TinyModels.Onnx(4);
         var http = new HttpClient(new StaticFiles(new Dictionary<string, byte[]> { [Url] = onnx }));
-        var loader = new ModelLoader(http, settings, ComputeDevice.Cpu, NullLogger<ModelLoader>.Instance);
+        var loader = new ModelLoader(http, settings, ComputeDevice.Cpu, NullLogger<ModelLoader>.Instance, answers);
         return new Loaded(await loader.LoadAsync(TinyModels.Describe("a/m/1", Url, onnx), CancellationToken.None), http);
     }
 

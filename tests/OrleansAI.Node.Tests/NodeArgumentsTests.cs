@@ -1,4 +1,5 @@
 using OrleansAI.Federation.Adversarial;
+using OrleansAI.Node.Host;
 using OrleansAI.Node.Serving;
 
 namespace OrleansAI.Node.Tests;
@@ -117,11 +118,12 @@ public sealed class NodeArgumentsTests
     [Fact]
     public void ServingOptionsSetTheServingSettings()
     {
-        var run = Parse("--gateway", Gateway, "--serve", "off", "--serve-memory-mb", "1024", "--max-batch", "128", "--queue-delay-us", "0", "--intra-op-threads", "2", "--slots", "3", "--seed", "-7", "--partition", "iid", "--lie", "1,,2");
+        var run = Parse("--gateway", Gateway, "--simulate", "3", "--serve", "off", "--serve-memory-mb", "1024", "--max-batch", "128", "--queue-delay-us", "0", "--intra-op-threads", "2", "--slots", "3", "--seed", "-7", "--partition", "iid", "--lie", "1,,2");
 
         AssertSettings(
             Defaults with
             {
+                Simulate = 3,
                 Serving = new ServingSettings { MemoryBudgetBytes = 1024L * 1024 * 1024, MaxBatchRows = 128, MaxQueueDelay = TimeSpan.Zero, IntraOpThreads = 2 },
                 Slots = 3,
                 Seed = -7,
@@ -144,11 +146,11 @@ public sealed class NodeArgumentsTests
     [InlineData("--max-tasks must be a whole number from 1 to 64.", "--gateway", Gateway, "--max-tasks", "65")]
     [InlineData("--serve-memory-mb must be a whole number from 16 to 1048576.", "--gateway", Gateway, "--serve-memory-mb", "8")]
     [InlineData("--partition is iid or dirichlet:ALPHA with ALPHA > 0.", "--gateway", Gateway, "--partition", "dirichlet:0")]
-    [InlineData("--attack item 'signflip' is not INDEX=BEHAVIOUR.", "--gateway", Gateway, "--attack", "signflip")]
-    [InlineData("Unknown or unsupported behaviour 'copycat'", "--gateway", Gateway, "--attack", "0=copycat")]
+    [InlineData("--attack item 'signflip' is not INDEX=BEHAVIOUR.", "--gateway", Gateway, "--simulate", "2", "--attack", "signflip")]
+    [InlineData("Unknown or unsupported behaviour 'copycat'", "--gateway", Gateway, "--simulate", "2", "--attack", "0=copycat")]
     [InlineData("--serve is on or off.", "--gateway", Gateway, "--serve", "yes")]
-    [InlineData("--lie item '-1' is not an index.", "--gateway", Gateway, "--lie", "-1")]
-    [InlineData("--cheat-rate must be a number in (0, 1].", "--gateway", Gateway, "--cheat-rate", "1.5")]
+    [InlineData("--lie item '-1' is not an index.", "--gateway", Gateway, "--simulate", "2", "--lie", "-1")]
+    [InlineData("--cheat-rate must be a number in (0, 1].", "--gateway", Gateway, "--simulate", "2", "--cheat-rate", "1.5")]
     public void BadCommandLineIsAUsageErrorThatNamesTheProblem(string problem, params string[] args)
     {
         var run = Parse(args);
@@ -157,6 +159,54 @@ public sealed class NodeArgumentsTests
         Assert.Equal(2, run.Code);
         Assert.Contains(problem, run.Error, StringComparison.Ordinal);
         Assert.Contains("--max-tasks", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--attack", "--attack", "0=signflip")]
+    [InlineData("--lie", "--lie", "0")]
+    [InlineData("--cheat-rate", "--cheat-rate", "0.5")]
+    [InlineData("--lie", "--simulate", "0", "--lie", "0")]
+    [InlineData("--attack", "--key-file", "provider.key", "--attack", "0=lazy")]
+    public void MisbehaviourWithoutSimulateIsAUsageErrorBecauseASingleNodeIsAlwaysHonest(string option, params string[] args)
+    {
+        var run = Parse(["--gateway", Gateway, .. args]);
+
+        Assert.Null(run.Arguments);
+        Assert.Equal(2, run.Code);
+        Assert.Contains($"{option} needs --simulate N: a single node is always honest.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--max-tasks", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASimulatedFleetTakesItsAttacksAndLiarsAsBefore()
+    {
+        var run = Parse("--gateway", Gateway, "--simulate", "3", "--attack", "1=signflip", "--lie", "2");
+
+        AssertSettings(
+            Defaults with
+            {
+                Simulate = 3,
+                Attacks = new Dictionary<int, ClientBehavior> { [1] = ClientBehavior.SignFlip },
+                Liars = new HashSet<int> { 2 },
+            },
+            run);
+    }
+
+    [Fact]
+    public void TheFleetOfASimulateLineCarriesEveryProvidersMisbehaviourByIndex()
+    {
+        var run = Parse("--gateway", Gateway, "--simulate", "10", "--partition", "dirichlet:0.5", "--seed", "3", "--serve", "on", "--lie", "9", "--attack", "8=shirker", "--cheat-rate", "0.5", "--max-tasks", "4");
+
+        var fleet = NodeAgents.FleetOf(run.Arguments!);
+
+        Assert.Equal(10, fleet.Providers);
+        Assert.Equal(0.5, fleet.DirichletAlpha);
+        Assert.Equal(3, fleet.Seed);
+        Assert.True(fleet.Serving.Enabled);
+        Assert.Equal(4, fleet.MaxTasks);
+        Assert.Equal([9], fleet.Liars);
+        Assert.Equal(new KeyValuePair<int, ClientBehavior>(8, ClientBehavior.Shirker), Assert.Single(fleet.Attacks));
+        Assert.Equal(0.5, fleet.CheatRate);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OrleansAI.Federation.Adversarial;
 using OrleansAI.Node;
 using OrleansAI.Node.Serving;
+using OrleansAI.Node.Simulation;
 using OrleansAI.Protocol;
 using OrleansAI.Sdk;
 using OrleansAI.Sdk.Jobs;
@@ -33,6 +34,7 @@ public sealed class LocalNetwork : IAsyncDisposable
     private readonly List<ModelCache> _caches = [];
     private readonly List<ProviderContext> _contexts = [];
     private readonly HttpClient _blobs = new();
+    private readonly CollusionBoard _board = new();
     private TaskRunner? _runner;
 
     private LocalNetwork(PostgresCluster cluster, NetworkApi api, GrpcChannel channel)
@@ -68,14 +70,17 @@ public sealed class LocalNetwork : IAsyncDisposable
     /// <summary>
     /// Starts a silo, the Api and <paramref name="providers"/> simulated providers (IID partitions of
     /// at most <paramref name="maxExamples"/> training examples), and waits until all are registered;
-    /// <paramref name="customize"/> adjusts one provider's settings by index; <paramref name="apiSettings"/>
+    /// <paramref name="behaviors"/> are the attacks of providers by index (honest otherwise);
+    /// <paramref name="customize"/> adjusts one provider's settings by index, <paramref name="misbehave"/>
+    /// its misbehaviour (collusion, cheat rate, lies; colluders of one network share a board); <paramref name="apiSettings"/>
     /// adds configuration to the Api, <paramref name="siloSettings"/> to the silo; <paramref name="verifiers"/>
     /// are the platform's verifier nodes; <paramref name="seed"/> fixes keys, data and each provider's
     /// randomness (random when not given).
     /// </summary>
     public static async Task<LocalNetwork> StartAsync(
         int providers, int maxExamples = 300, IReadOnlyDictionary<int, ClientBehavior>? behaviors = null, AgentSettings? settings = null, int slots = 2, Func<int, AgentSettings, AgentSettings>? customize = null,
-        IReadOnlyDictionary<string, string?>? apiSettings = null, IReadOnlyDictionary<string, string?>? siloSettings = null, bool kestrel = false, IReadOnlyList<int>? verifiers = null, int? seed = null)
+        IReadOnlyDictionary<string, string?>? apiSettings = null, IReadOnlyDictionary<string, string?>? siloSettings = null, bool kestrel = false, IReadOnlyList<int>? verifiers = null, int? seed = null,
+        Func<int, Misbehavior, Misbehavior>? misbehave = null)
     {
         var fleetSeed = seed ?? Random.Shared.Next();
         if (verifiers is { Count: > 0 })
@@ -97,12 +102,12 @@ public sealed class LocalNetwork : IAsyncDisposable
             api = new NetworkApi(cluster, apiSettings, (LocalServices.FreeTcpPort(), LocalServices.FreeTcpPort()));
             api.UseKestrel();
             api.StartServer();
-            channel = Fleet.Channel(api.GrpcUrl!);
+            channel = GatewayChannel.Create(api.GrpcUrl!);
         }
         else
         {
             api = new NetworkApi(cluster, apiSettings);
-            channel = GrpcChannel.ForAddress(api.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new ResponseVersionHandler(api.Server.CreateHandler()), MaxReceiveMessageSize = Fleet.MaxMessageBytes });
+            channel = GrpcChannel.ForAddress(api.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new ResponseVersionHandler(api.Server.CreateHandler()), MaxReceiveMessageSize = GatewayChannel.MaxMessageBytes });
         }
 
         var network = new LocalNetwork(cluster, api, channel);
@@ -111,19 +116,21 @@ public sealed class LocalNetwork : IAsyncDisposable
         var registered = 0;
         for (var i = 0; i < providers; i++)
         {
-            var agentSettings = (settings ?? new AgentSettings()) with { Behavior = behaviors?.GetValueOrDefault(i) ?? ClientBehavior.Honest, MaxBackoff = TimeSpan.FromSeconds(2) };
+            var agentSettings = (settings ?? new AgentSettings()) with { MaxBackoff = TimeSpan.FromSeconds(2) };
+            var misbehavior = new Misbehavior { Behavior = behaviors?.GetValueOrDefault(i) ?? ClientBehavior.Honest };
             if (verifiers?.Contains(i) == true)
             {
                 // A verifier takes every check the rounds send it; its compute still queues on the shared slots.
-                agentSettings = agentSettings with { MaxConcurrentTasks = ProviderCapabilitiesLimit, Behavior = ClientBehavior.Honest };
+                agentSettings = agentSettings with { MaxConcurrentTasks = ProviderCapabilitiesLimit };
+                misbehavior = new Misbehavior();
             }
 
-            var context = new ProviderContext(SimulatedKeys.Of(fleetSeed, i), data[i], customize?.Invoke(i, agentSettings) ?? agentSettings, fleetSeed + i);
+            var context = SimulatedProvider.Context(
+                SimulatedKeys.Of(fleetSeed, i), data[i], customize?.Invoke(i, agentSettings) ?? agentSettings, fleetSeed + i, misbehave?.Invoke(i, misbehavior) ?? misbehavior, network._board);
             network._contexts.Add(context);
-            ModelCache? cache = null;
-            if (context.Settings.Serving.Enabled)
+            var cache = ModelCache.ForProvider(context, network._blobs, NullLoggerFactory.Instance);
+            if (cache is not null)
             {
-                cache = new ModelCache(new ModelLoader(network._blobs, context.Settings.Serving, context.Settings.Device, NullLogger<ModelLoader>.Instance), context.Settings.Serving.MemoryBudgetBytes);
                 network._caches.Add(cache);
             }
 

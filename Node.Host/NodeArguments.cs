@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using OrleansAI.Federation.Adversarial;
+using OrleansAI.Node.Simulation;
 
-namespace OrleansAI.Node;
+namespace OrleansAI.Node.Host;
 
 /// <summary>The node's command line: what <c>oai-node</c> was asked to run, and how it is parsed.</summary>
 public sealed record NodeArguments
@@ -101,11 +102,35 @@ public sealed record NodeArguments
             Description = "The Api's provider gateway (gRPC, HTTP/2), e.g. http://127.0.0.1:5001 (required)",
             CustomParser = result => Uri.TryCreate(Token(result), UriKind.Absolute, out var uri) ? uri : Reject<Uri>(result, "--gateway URL is required."),
         };
+        var simulate = WholeNumber("--simulate", "N", "Run N providers in this process, each with its own key and data partition", 0, 10_000, 0);
+        var attack = new Option<IReadOnlyDictionary<int, ClientBehavior>>("--attack")
+        {
+            HelpName = "LIST",
+            Description = "e.g. 0=signflip,3=lazy: behaviours of simulated providers (honest otherwise; with --simulate)",
+            CustomParser = AttackList,
+            DefaultValueFactory = _ => new Dictionary<int, ClientBehavior>(),
+        };
+        var lie = new Option<IReadOnlySet<int>>("--lie")
+        {
+            HelpName = "LIST",
+            Description = "e.g. 2,5: simulated providers that answer inference wrongly (tests, demos; with --simulate)",
+            CustomParser = LiarList,
+            DefaultValueFactory = _ => new HashSet<int>(),
+        };
+        var cheatRate = new Option<double>("--cheat-rate")
+        {
+            HelpName = "R",
+            Description = "Share of tasks the --attack behaviours are played on (0.2 = intermittent; with --simulate)",
+            CustomParser = result => double.TryParse(Token(result), NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate is > 0 and <= 1
+                ? rate
+                : Reject<double>(result, "--cheat-rate must be a number in (0, 1]."),
+            DefaultValueFactory = _ => 1,
+        };
         var command = new RootCommand("oai-node: a provider of the OrleansAI network (training, and serving inference with --serve on), or a simulated fleet of them.")
         {
             gateway,
             new Option<string>("--key-file") { HelpName = "PATH", Description = "Hex secp256k1 private key (or set OAI_NODE_KEY); not used with --simulate" },
-            WholeNumber("--simulate", "N", "Run N providers in this process, each with its own key and data partition", 0, 10_000, 0),
+            simulate,
             new Option<string>("--partition")
             {
                 HelpName = "P",
@@ -113,13 +138,7 @@ public sealed record NodeArguments
                 CustomParser = result => TryAlpha(Token(result), out _) ? Token(result) : Reject<string>(result, "--partition is iid or dirichlet:ALPHA with ALPHA > 0."),
                 DefaultValueFactory = _ => "iid",
             },
-            new Option<IReadOnlyDictionary<int, ClientBehavior>>("--attack")
-            {
-                HelpName = "LIST",
-                Description = "e.g. 0=signflip,3=lazy: behaviours of simulated providers (honest otherwise)",
-                CustomParser = AttackList,
-                DefaultValueFactory = _ => new Dictionary<int, ClientBehavior>(),
-            },
+            attack,
             WholeNumber("--seed", "S", "Fleet seed: keys and partitions", int.MinValue, int.MaxValue, 1),
             OptionalWholeNumber("--max-examples", "M", "Cap each provider's training examples", 1, int.MaxValue),
             WholeNumber("--slots", "K", "Tasks computing at once in this process (default: cores / 2, at least 1)", 1, 256, DefaultSlots),
@@ -140,22 +159,8 @@ public sealed record NodeArguments
             WholeNumber("--max-batch", "R", "Most rows per ONNX Runtime call", 1, 4096, 64),
             WholeNumber("--queue-delay-us", "U", "How long a lone call waits for company", 0, 100_000, 100),
             WholeNumber("--intra-op-threads", "T", "ONNX Runtime threads per model", 1, 256, 1),
-            new Option<IReadOnlySet<int>>("--lie")
-            {
-                HelpName = "LIST",
-                Description = "e.g. 2,5: simulated providers that answer inference wrongly (tests, demos)",
-                CustomParser = LiarList,
-                DefaultValueFactory = _ => new HashSet<int>(),
-            },
-            new Option<double>("--cheat-rate")
-            {
-                HelpName = "R",
-                Description = "Share of tasks the --attack behaviours are played on (0.2 = intermittent)",
-                CustomParser = result => double.TryParse(Token(result), NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate is > 0 and <= 1
-                    ? rate
-                    : Reject<double>(result, "--cheat-rate must be a number in (0, 1]."),
-                DefaultValueFactory = _ => 1,
-            },
+            lie,
+            cheatRate,
             OptionalWholeNumber("--threads", "T", "Threads for data-parallel training (default: one thread, deterministic)", 1, 1024),
             WholeNumber("--max-tasks", "K", "Tasks each provider takes at once (a verifier node wants more)", 1, 64, 2),
         };
@@ -166,6 +171,19 @@ public sealed record NodeArguments
             if (result.GetResult(gateway) is null)
             {
                 result.AddError("--gateway URL is required.");
+            }
+
+            // Misbehaviour is for simulated providers only: a single node is always honest. A
+            // --simulate without a valid count is reported on its own.
+            if (result.GetResult(simulate) is not { Implicit: false } simulated || (simulated.Tokens is [var count] && int.TryParse(count.Value, CultureInfo.InvariantCulture, out var providers) && providers == 0))
+            {
+                foreach (var option in (Option[])[attack, lie, cheatRate])
+                {
+                    if (result.GetResult(option) is { Implicit: false })
+                    {
+                        result.AddError($"{option.Name} needs --simulate N: a single node is always honest.");
+                    }
+                }
             }
         });
         return command;

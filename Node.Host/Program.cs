@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrleansAI.Node;
+using OrleansAI.Node.Host;
 
 var arguments = NodeArguments.Parse(args, Console.Out, Console.Error, out var exitCode);
 if (arguments is null)
@@ -13,12 +14,12 @@ using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o =>
     o.TimestampFormat = "HH:mm:ss ";
 }).SetMinimumLevel(LogLevel.Information).AddFilter("Grpc", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning));
 var log = logs.CreateLogger("oai-node");
-using var channel = Fleet.Channel(arguments.Gateway);
+using var channel = GatewayChannel.Create(arguments.Gateway);
 using var blobs = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
 IReadOnlyList<ProviderAgent> agents;
 try
 {
-    agents = Fleet.Create(arguments, channel, blobs, logs);
+    agents = NodeAgents.Create(arguments, channel, blobs, logs);
 }
 catch (ArgumentException ex)
 {

@@ -1,6 +1,6 @@
 using OrleansAI.Federation.Adversarial;
 
-namespace OrleansAI.Node;
+namespace OrleansAI.Node.Simulation;
 
 /// <summary>What a (simulated) provider does with a training task; the attacks exist to test the platform's defences.</summary>
 public static class Behavior
@@ -20,7 +20,7 @@ public static class Behavior
         throw new ArgumentException($"Unknown or unsupported behaviour '{name}'; supported: {string.Join(", ", Supported).ToLowerInvariant()}.", nameof(name));
     }
 
-    /// <summary>What the provider sends instead of its honest parameters.</summary>
+    /// <summary>The parameters a provider playing <paramref name="behavior"/> hands in instead of its honestly <paramref name="trained"/> ones.</summary>
     public static float[] Apply(ClientBehavior behavior, float[] global, float[] trained, int scale, Random random) => behavior switch
     {
         ClientBehavior.SignFlip => Attacks.SignFlip(global, trained),
