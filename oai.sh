@@ -346,7 +346,7 @@ cmd_demo() {
   log "submitting the Fashion-MNIST CNN job: $rounds rounds of FedAvg over $providers providers, as client 'demo'"
   log "(the simulated providers share this machine's $(nproc) cores and train in turn, so a round takes several times the slowest provider's own compute)"
   local spec job id request
-  spec=$(cat "$ROOT/Learning.Specs/Specs/Models/fashion-cnn.json")
+  spec=$(cat "$ROOT/Models/Specs/Models/fashion-cnn.json")
   local budget=1000000000000000000000 # 1,000 OAI, shared by the results that shape the model
   # Every provider is asked (fraction 1); the job starts once 80 % are eligible, because providers
   # slashed in an earlier demo run on this machine stay suspended for a week.
@@ -364,7 +364,7 @@ cmd_demo() {
   log "job $id accepted; it waits for its escrow. Balances before:"
   chain_tool balances --simulated "$providers" --seed 1
   log "funding the escrow from the client's wallet ($CLIENT_WALLET): 1,000 OAI"
-  chain_tool post-job --job "$id" --budget "$budget" --client-key "$CLIENT_WALLET_KEY" --spec "$ROOT/Learning.Specs/Specs/Models/fashion-cnn.json"
+  chain_tool post-job --job "$id" --budget "$budget" --client-key "$CLIENT_WALLET_KEY" --spec "$ROOT/Models/Specs/Models/fashion-cnn.json"
   log "job $id progress (server-sent events from $api/api/jobs/$id/events):"
   curl -sS -N -m 7200 -H "Authorization: Bearer $key" "$api/api/jobs/$id/events" | python3 "$ROOT/infra/local/show-progress.py" ||
     die "the progress stream broke"
@@ -398,7 +398,7 @@ cmd_demo() {
   log "a burst of single-image calls; a third of the answers are re-computed by the platform's verifier, so the node that lies is caught and slashed:"
   python3 "$ROOT/infra/local/catch-liar.py" "$api" "$key" fashion-cnn "$version" 60 || die "the verification burst failed"
   log "proof of compute on training: a data-parallel job on an uploaded part of Fashion-MNIST; shards are re-run by other providers and the verifier node, and the provider that shirks is caught and slashed:"
-  python3 "$ROOT/infra/local/verify-training.py" "$api" "$key" "$ROOT/Learning.Specs/Specs/Models/fashion-cnn.json" || die "the data-parallel job failed"
+  python3 "$ROOT/infra/local/verify-training.py" "$api" "$key" "$ROOT/Models/Specs/Models/fashion-cnn.json" || die "the data-parallel job failed"
   log "the client's jobs, as the oai command (Sdk/OrleansAI.Cli, over the .NET SDK) lists them:"
   oai_cli jobs list || die "the oai command failed"
   printf '\nDemo complete: the model is registered with its provenance.\n'

@@ -1,6 +1,7 @@
 using OrleansAI.Federation.Adversarial;
 using OrleansAI.Learning.Data;
 using OrleansAI.Protocol;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Node.Simulation;
 

@@ -1,4 +1,5 @@
 using OrleansAI.Learning.Data;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Node;
 

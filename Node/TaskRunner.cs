@@ -4,9 +4,9 @@ using System.Numerics.Tensors;
 using System.Security.Cryptography;
 using OrleansAI.Federation.Compression;
 using OrleansAI.Learning.Evaluation;
-using OrleansAI.Learning.Specs;
+using OrleansAI.Models.Specs;
 using OrleansAI.Learning.Training;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Weights;
 using OrleansAI.Protocol;
 
 namespace OrleansAI.Node;

@@ -6,7 +6,7 @@ using OrleansAI.Api.Wire;
 using OrleansAI.Grains.Interfaces.Datasets;
 using OrleansAI.Sdk.Datasets;
 using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Learning.Data;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Api.Apis;
 

@@ -3,8 +3,8 @@ using System.Diagnostics;
 using OrleansAI.Api.Apis;
 using OrleansAI.Grains.Interfaces.Inference;
 using OrleansAI.Grains.Interfaces.Models;
-using OrleansAI.Learning.Onnx;
-using OrleansAI.Learning.Specs;
+using OrleansAI.Models.Onnx;
+using OrleansAI.Models.Specs;
 
 namespace OrleansAI.Api.Inference;
 

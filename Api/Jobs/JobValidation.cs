@@ -4,7 +4,7 @@ using System.Text.Json;
 using OrleansAI.Federation;
 using OrleansAI.Federation.Compression;
 using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Learning.Specs;
+using OrleansAI.Models.Specs;
 using OrleansAI.Sdk.Jobs;
 using VerificationSettings = OrleansAI.Grains.Interfaces.Jobs.VerificationSettings;
 

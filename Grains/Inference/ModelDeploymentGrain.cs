@@ -4,9 +4,9 @@ using OrleansAI.Grains.Interfaces.Inference;
 using OrleansAI.Grains.Interfaces.Models;
 using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Learning.Onnx;
-using OrleansAI.Learning.Specs;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Onnx;
+using OrleansAI.Models.Specs;
+using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Grains.Inference;
 

@@ -1,7 +1,7 @@
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Learning.Data;
-using OrleansAI.Learning.Specs;
+using OrleansAI.Models.Specs;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Grains.Jobs;
 

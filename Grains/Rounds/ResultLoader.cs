@@ -2,8 +2,8 @@ using System.Numerics.Tensors;
 using OrleansAI.Federation.Compression;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Learning.Specs;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Specs;
+using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Grains.Rounds;
 

@@ -1,8 +1,8 @@
 using OrleansAI.Federation;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Learning.Specs;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Specs;
+using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Grains.Rounds;
 

@@ -1,3 +1,4 @@
+using OrleansAI.Models.Data;
 namespace OrleansAI.Learning.Data;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Learning.Data;
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using OrleansAI.Learning.Data;
-using OrleansAI.Learning.Specs;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Specs;
+using OrleansAI.Models.Weights;
 using TorchSharp;
 using static TorchSharp.torch;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Learning.Training;
 

@@ -1,7 +1,8 @@
 using OrleansAI.Learning.Data;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Weights;
 using TorchSharp;
 using static TorchSharp.torch;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Learning.Training;
 

@@ -1,4 +1,4 @@
-using OrleansAI.Learning.Specs;
+using OrleansAI.Models.Specs;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
-using OrleansAI.Learning.Specs;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Specs;
+using OrleansAI.Models.Weights;
 using TorchSharp;
 using static TorchSharp.torch;
 

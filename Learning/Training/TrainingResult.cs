@@ -1,4 +1,4 @@
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Learning.Training;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using OrleansAI.Federation;
 using OrleansAI.Federation.Adversarial;
 using OrleansAI.Learning.Data;
-using OrleansAI.Learning.Specs;
+using OrleansAI.Models.Specs;
 using OrleansAI.Simulation;
 
 namespace OrleansAI.Bench;

@@ -1,8 +1,8 @@
 using OrleansAI.Federation.Verification;
 using OrleansAI.Learning.Data;
-using OrleansAI.Learning.Specs;
+using OrleansAI.Models.Specs;
 using OrleansAI.Learning.Training;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Bench;
 

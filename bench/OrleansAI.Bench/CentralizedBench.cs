@@ -1,6 +1,6 @@
 using OrleansAI.Learning.Data;
 using OrleansAI.Learning.Evaluation;
-using OrleansAI.Learning.Specs;
+using OrleansAI.Models.Specs;
 using OrleansAI.Learning.Training;
 
 namespace OrleansAI.Bench;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using OrleansAI.Learning.Data;
-using OrleansAI.Learning.Specs;
+using OrleansAI.Models.Specs;
 using OrleansAI.Federation;
 using OrleansAI.Simulation;
 

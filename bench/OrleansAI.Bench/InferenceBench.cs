@@ -7,7 +7,7 @@ using Microsoft.ML.OnnxRuntime;
 using OrleansAI.Sdk.Models;
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Learning.Onnx;
+using OrleansAI.Models.Onnx;
 using OrleansAI.Node;
 using OrleansAI.Node.Serving;
 using OrleansAI.Testing.Network;
@@ -40,7 +40,7 @@ internal static class InferenceBench
         var serving = new ServingSettings { Enabled = true, MaxBatchRows = maxBatch, MaxQueueDelay = TimeSpan.FromMicroseconds(delayUs) };
         await using var network = await LocalNetwork.StartAsync(nodes, maxExamples: 200, settings: new AgentSettings { Serving = serving }, kestrel: true,
             apiSettings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
-        var spec = await File.ReadAllTextAsync(Checkout.Find(Path.Combine("Learning.Specs", "Specs", "Models", "fashion-cnn.json"))!);
+        var spec = await File.ReadAllTextAsync(Checkout.Find(Path.Combine("Models", "Specs", "Models", "fashion-cnn.json"))!);
         var version = await network.TrainAndDeployAsync("fashion-cnn", spec, nodes, nodes);
         Console.WriteLine($"inference: fashion-cnn v{version} ready on {nodes} node(s); batches of up to {maxBatch} rows, queue delay {delayUs} µs; {Environment.ProcessorCount} cores shared by everything");
 

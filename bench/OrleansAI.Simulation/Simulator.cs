@@ -5,7 +5,8 @@ using OrleansAI.Federation.Compression;
 using OrleansAI.Learning.Data;
 using OrleansAI.Learning.Evaluation;
 using OrleansAI.Learning.Training;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Weights;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Simulation;
 

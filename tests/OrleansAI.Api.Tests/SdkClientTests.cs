@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
-using OrleansAI.Learning.Data;
 using OrleansAI.Sdk;
 using OrleansAI.Sdk.Cases;
 using OrleansAI.Sdk.Inference;
 using OrleansAI.Sdk.Jobs;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Api.Tests;
 

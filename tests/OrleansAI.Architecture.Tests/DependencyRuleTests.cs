@@ -27,6 +27,7 @@ public sealed class DependencyRuleTests
 
     [Theory]
     [InlineData("OrleansAI.Api")]
+    [InlineData("OrleansAI.Node")]
     [InlineData("oai-node")]
     public void ApiAndNodeNameNoGrainImplementationType(string assembly) =>
         Assert.Empty(OurAssemblies.TypesUsedFrom(assembly, "OrleansAI.Grains"));

@@ -109,12 +109,12 @@ public sealed class DeployCommandLineTests
     [Fact]
     public async Task PostJobLineOfOaiShParsesTheBudgetInWei()
     {
-        var run = await RunAsync("post-job", "--rpc", Rpc, "--file", State, "--job", "job-7f3a", "--budget", "1000000000000000000000", "--client-key", ClientKey, "--spec", "Learning.Specs/Specs/Models/fashion-cnn.json");
+        var run = await RunAsync("post-job", "--rpc", Rpc, "--file", State, "--job", "job-7f3a", "--budget", "1000000000000000000000", "--client-key", ClientKey, "--spec", "Models/Specs/Models/fashion-cnn.json");
 
         Assert.Equal(
             new DeployRequest
             {
-                Command = "post-job", Rpc = Rpc, File = State, Job = "job-7f3a", Budget = BigInteger.Pow(10, 21), ClientKey = ClientKey, Spec = "Learning.Specs/Specs/Models/fashion-cnn.json",
+                Command = "post-job", Rpc = Rpc, File = State, Job = "job-7f3a", Budget = BigInteger.Pow(10, 21), ClientKey = ClientKey, Spec = "Models/Specs/Models/fashion-cnn.json",
             },
             run.Request);
     }

@@ -10,6 +10,7 @@ using OrleansAI.Learning.Data;
 using OrleansAI.Testing;
 using OrleansAI.Testing.Network;
 using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Network.Tests;
 

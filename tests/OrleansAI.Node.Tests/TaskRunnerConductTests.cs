@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using Nethereum.Signer;
 using OrleansAI.Learning.Data;
-using OrleansAI.Learning.Specs;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Specs;
+using OrleansAI.Models.Weights;
 using OrleansAI.Protocol;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Node.Tests;
 

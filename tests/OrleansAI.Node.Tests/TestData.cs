@@ -1,5 +1,6 @@
 using OrleansAI.Learning.Data;
 using OrleansAI.Protocol;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Node.Tests;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using OrleansAI.Learning.Onnx;
-using OrleansAI.Learning.Specs;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Onnx;
+using OrleansAI.Models.Specs;
+using OrleansAI.Models.Weights;
 using OrleansAI.Node.Serving;
 
 namespace OrleansAI.Node.Tests;

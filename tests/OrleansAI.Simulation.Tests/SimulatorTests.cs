@@ -2,8 +2,9 @@ using OrleansAI.Federation;
 using OrleansAI.Federation.Adversarial;
 using OrleansAI.Federation.Compression;
 using OrleansAI.Learning.Data;
-using OrleansAI.Learning.Specs;
+using OrleansAI.Models.Specs;
 using OrleansAI.Simulation;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Simulation.Tests;
 

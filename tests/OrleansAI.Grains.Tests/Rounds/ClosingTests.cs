@@ -2,7 +2,7 @@ using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Rounds;
 using OrleansAI.Grains.Verification;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Weights;
 using static OrleansAI.Grains.Tests.Rounds.RoundFixtures;
 
 namespace OrleansAI.Grains.Tests.Rounds;

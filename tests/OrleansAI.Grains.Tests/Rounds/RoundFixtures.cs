@@ -3,8 +3,8 @@ using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Grains.Rounds;
-using OrleansAI.Learning.Specs;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Specs;
+using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Grains.Tests.Rounds;
 

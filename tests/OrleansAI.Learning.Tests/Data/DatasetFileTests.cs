@@ -1,5 +1,6 @@
 using OrleansAI.Learning.Data;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Weights;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Learning.Tests.Data;
 

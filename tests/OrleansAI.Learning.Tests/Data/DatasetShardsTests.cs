@@ -1,5 +1,6 @@
 using FsCheck.Xunit;
 using OrleansAI.Learning.Data;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Learning.Tests.Data;
 

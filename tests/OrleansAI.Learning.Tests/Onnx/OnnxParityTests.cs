@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 using OrleansAI.Learning.Data;
-using OrleansAI.Learning.Onnx;
-using OrleansAI.Learning.Specs;
+using OrleansAI.Models.Onnx;
+using OrleansAI.Models.Specs;
 using OrleansAI.Learning.Tests.Training;
 using OrleansAI.Learning.Training;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Weights;
+using OrleansAI.Models.Data;
 
 namespace OrleansAI.Learning.Tests.Onnx;
 

@@ -1,4 +1,4 @@
-using OrleansAI.Learning.Specs;
+using OrleansAI.Models.Specs;
 
 namespace OrleansAI.Learning.Tests.Specs;
 

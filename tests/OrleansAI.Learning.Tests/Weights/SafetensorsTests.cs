@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using OrleansAI.Learning.Specs;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Specs;
+using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Learning.Tests.Weights;
 

@@ -1,6 +1,6 @@
-using OrleansAI.Learning.Specs;
+using OrleansAI.Models.Specs;
 using OrleansAI.Learning.Training;
-using OrleansAI.Learning.Weights;
+using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Learning.Tests.Weights;
 

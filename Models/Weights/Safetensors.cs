@@ -1,0 +1,212 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace OrleansAI.Models.Weights;
+
+/// <summary>
+/// The safetensors format: an 8-byte little-endian header length, a JSON header naming each
+/// tensor's dtype, shape and byte range, then the raw little-endian data. We write float32 only,
+/// tensors in the order given (so equal weights give equal bytes and equal hashes), and read
+/// defensively because files come from untrusted providers.
+/// </summary>
+public static class Safetensors
+{
+    /// <summary>Largest header we accept; real headers are a few KiB.</summary>
+    public const int MaxHeaderBytes = 16 * 1024 * 1024;
+
+    /// <summary>Writes the tensors in order, with optional string metadata.</summary>
+    public static byte[] Write(IReadOnlyList<SafetensorsTensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(tensors);
+        using var headerStream = new MemoryStream();
+        long offset = 0;
+        using (var json = new Utf8JsonWriter(headerStream))
+        {
+            json.WriteStartObject();
+            if (metadata is { Count: > 0 })
+            {
+                json.WriteStartObject("__metadata__");
+                foreach (var (key, value) in metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
+                {
+                    json.WriteString(key, value);
+                }
+
+                json.WriteEndObject();
+            }
+
+            foreach (var tensor in tensors)
+            {
+                var expected = tensor.Shape.Aggregate(1L, (a, d) => a * d);
+                if (expected != tensor.Values.Length)
+                {
+                    throw new ArgumentException($"Tensor '{tensor.Name}' has shape {string.Join('x', tensor.Shape)} but {tensor.Values.Length} values.", nameof(tensors));
+                }
+
+                json.WriteStartObject(tensor.Name);
+                json.WriteString("dtype", "F32");
+                json.WriteStartArray("shape");
+                foreach (var d in tensor.Shape)
+                {
+                    json.WriteNumberValue(d);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("data_offsets");
+                json.WriteNumberValue(offset);
+                offset += tensor.Values.Length * 4L;
+                json.WriteNumberValue(offset);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        // Pad the header with spaces so the data starts 8-byte aligned, as the format recommends.
+        var header = headerStream.ToArray();
+        var padded = (header.Length + 7) / 8 * 8;
+        var bytes = new byte[checked(8 + padded + offset)];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)padded);
+        header.CopyTo(bytes, 8);
+        bytes.AsSpan(8 + header.Length, padded - header.Length).Fill((byte)' ');
+        var data = bytes.AsSpan(8 + padded);
+        foreach (var tensor in tensors)
+        {
+            var target = data[..(tensor.Values.Length * 4)];
+            if (BitConverter.IsLittleEndian)
+            {
+                MemoryMarshal.AsBytes(tensor.Values.AsSpan()).CopyTo(target);
+            }
+            else
+            {
+                for (var i = 0; i < tensor.Values.Length; i++)
+                {
+                    BinaryPrimitives.WriteSingleLittleEndian(target[(i * 4)..], tensor.Values[i]);
+                }
+            }
+
+            data = data[(tensor.Values.Length * 4)..];
+        }
+
+        return bytes;
+    }
+
+    /// <summary>
+    /// Reads every tensor in file order. Rejects anything malformed: short files, oversize headers,
+    /// non-F32 tensors, byte ranges that overlap, leave gaps, or run past the end.
+    /// </summary>
+    public static IReadOnlyList<SafetensorsTensor> Read(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 8)
+        {
+            throw new InvalidDataException("A safetensors file needs at least 8 bytes.");
+        }
+
+        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        if (headerLength > MaxHeaderBytes || headerLength > (ulong)(bytes.Length - 8))
+        {
+            throw new InvalidDataException($"The header length {headerLength} does not fit the file of {bytes.Length} bytes.");
+        }
+
+        var data = bytes[(8 + (int)headerLength)..];
+        var entries = new List<(string Name, int[] Shape, long Begin, long End)>();
+        try
+        {
+            using var header = JsonDocument.Parse(Encoding.UTF8.GetString(bytes.Slice(8, (int)headerLength)).TrimEnd(' '));
+            foreach (var property in header.RootElement.EnumerateObject())
+            {
+                if (property.Name == "__metadata__")
+                {
+                    continue;
+                }
+
+                var tensor = property.Value;
+                var dtype = tensor.GetProperty("dtype").GetString();
+                if (dtype != "F32")
+                {
+                    throw new InvalidDataException($"Tensor '{property.Name}' is {dtype}; only F32 is supported.");
+                }
+
+                var shape = tensor.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()).ToArray();
+                var offsets = tensor.GetProperty("data_offsets").EnumerateArray().Select(d => d.GetInt64()).ToArray();
+                if (offsets.Length != 2 || shape.Any(d => d < 0))
+                {
+                    throw new InvalidDataException($"Tensor '{property.Name}' has a malformed shape or data_offsets.");
+                }
+
+                entries.Add((property.Name, shape, offsets[0], offsets[1]));
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            throw new InvalidDataException($"The safetensors header is malformed: {ex.Message}", ex);
+        }
+
+        // Byte ranges must tile the data exactly, so no byte is shared or unaccounted for.
+        long expectedBegin = 0;
+        var result = new List<SafetensorsTensor>(entries.Count);
+        foreach (var entry in entries.OrderBy(e => e.Begin))
+        {
+            var count = entry.Shape.Aggregate(1L, (a, d) => a * d);
+            if (entry.Begin != expectedBegin || entry.End - entry.Begin != count * 4 || entry.End > data.Length)
+            {
+                throw new InvalidDataException($"Tensor '{entry.Name}' has byte range [{entry.Begin}, {entry.End}) that does not match its shape or the data.");
+            }
+
+            var values = new float[count];
+            var source = data[(int)entry.Begin..(int)entry.End];
+            if (BitConverter.IsLittleEndian)
+            {
+                source.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
+            }
+            else
+            {
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = BinaryPrimitives.ReadSingleLittleEndian(source[(i * 4)..]);
+                }
+            }
+
+            result.Add(new SafetensorsTensor(entry.Name, entry.Shape, values));
+            expectedBegin = entry.End;
+        }
+
+        if (expectedBegin != data.Length)
+        {
+            throw new InvalidDataException($"The file has {data.Length - expectedBegin} bytes after the last tensor.");
+        }
+
+        // Hand tensors back in header order (the writer's order), not byte order.
+        var order = entries.Select((e, i) => (e.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        return [.. result.OrderBy(t => order[t.Name])];
+    }
+
+    /// <summary>The string metadata of the header (<c>__metadata__</c>), empty when there is none.</summary>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 8)
+        {
+            throw new InvalidDataException("A safetensors file needs at least 8 bytes.");
+        }
+
+        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        if (headerLength > MaxHeaderBytes || headerLength > (ulong)(bytes.Length - 8))
+        {
+            throw new InvalidDataException($"The header length {headerLength} does not fit the file of {bytes.Length} bytes.");
+        }
+
+        try
+        {
+            using var header = JsonDocument.Parse(Encoding.UTF8.GetString(bytes.Slice(8, (int)headerLength)).TrimEnd(' '));
+            return header.RootElement.TryGetProperty("__metadata__", out var metadata) && metadata.ValueKind == JsonValueKind.Object
+                ? metadata.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal)
+                : new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"The safetensors header is malformed: {ex.Message}", ex);
+        }
+    }
+}
