@@ -1,5 +1,3 @@
-using OrleansAI.Hosting;
-using OrleansAI.Hosting.Health;
 using OrleansAI.Hosting.Orleans;
 
 namespace OrleansAI.Api;

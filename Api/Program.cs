@@ -1,12 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using OrleansAI.Api;
 using OrleansAI.Api.Apis;
 using OrleansAI.Api.Diagnostics;
-using OrleansAI.Api.Gateway;
-using OrleansAI.Api.Security;
-using OrleansAI.Hosting;
-using OrleansAI.Hosting.Health;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);

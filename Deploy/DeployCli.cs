@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Nethereum.JsonRpc.Client;
-using OrleansAI.Settlement;
 
 namespace OrleansAI.Deploy;
 

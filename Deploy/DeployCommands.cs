@@ -1,6 +1,5 @@
 using Nethereum.Web3;
 using OrleansAI.Protocol;
-using OrleansAI.Settlement;
 using OrleansAI.Settlement.Deployment;
 
 namespace OrleansAI.Deploy;

@@ -1,6 +1,5 @@
 using System.Numerics;
 using OrleansAI.Protocol;
-using OrleansAI.Settlement;
 using OrleansAI.Settlement.Deployment;
 using OrleansAI.Settlement.Services;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using OrleansAI.Federation.Robust;
-using OrleansAI.Federation.Strategies;
-
 namespace OrleansAI.Federation;
 
 /// <summary>Strategies by name for command lines: <c>fedavg</c>, <c>fedprox:MU</c>, <c>fedadam</c>, <c>fedyogi</c>, <c>fedadagrad</c>, <c>median</c>, <c>trimmed:BETA</c>, <c>krum:F</c>, <c>multikrum:F</c>, <c>clip:C</c>, <c>adaptiveclip</c>, <c>fltrust</c> (needs a root dataset).</summary>

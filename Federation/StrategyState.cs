@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using OrleansAI.Federation.Robust;
-using OrleansAI.Federation.Strategies;
 
 namespace OrleansAI.Federation;
 

@@ -1,5 +1,3 @@
-using Orleans.Runtime;
-
 namespace OrleansAI.Grains;
 
 /// <summary>Reminder chores every durable grain repeats.</summary>

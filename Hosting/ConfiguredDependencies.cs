@@ -1,5 +1,3 @@
-using OrleansAI.Hosting.Options;
-
 namespace OrleansAI.Hosting;
 
 /// <summary>What this process was configured to use, as read at start.</summary>

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OrleansAI.Hosting.Health;
-using OrleansAI.Hosting.Options;
 using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Hosting.Startup;
 using OrleansAI.Hosting.Storage;

@@ -1,5 +1,3 @@
-using OrleansAI.Federation.Adversarial;
-
 namespace OrleansAI.Node.Simulation;
 
 /// <summary>What a (simulated) provider does with a training task; the attacks exist to test the platform's defences.</summary>

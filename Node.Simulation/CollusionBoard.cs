@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using OrleansAI.Protocol;
 
 namespace OrleansAI.Node.Simulation;
 

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Logging;
-using OrleansAI.Federation.Adversarial;
-using OrleansAI.Node.Serving;
-using OrleansAI.Protocol;
 
 namespace OrleansAI.Node.Simulation;
 

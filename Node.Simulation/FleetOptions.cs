@@ -1,6 +1,3 @@
-using OrleansAI.Federation.Adversarial;
-using OrleansAI.Node.Serving;
-
 namespace OrleansAI.Node.Simulation;
 
 /// <summary>A simulated fleet: its size, its data split, its seed and which of its providers misbehave.</summary>

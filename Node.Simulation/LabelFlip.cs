@@ -1,6 +1,3 @@
-using OrleansAI.Learning.Data;
-using OrleansAI.Models.Data;
-
 namespace OrleansAI.Node.Simulation;
 
 /// <summary>The label-flip poisoning attack on a dataset.</summary>

@@ -1,5 +1,3 @@
-using OrleansAI.Node.Serving;
-
 namespace OrleansAI.Node.Simulation;
 
 /// <summary>A dishonest server: each row's scores reversed, so the predicted class moves.</summary>

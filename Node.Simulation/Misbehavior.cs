@@ -1,5 +1,3 @@
-using OrleansAI.Federation.Adversarial;
-
 namespace OrleansAI.Node.Simulation;
 
 /// <summary>How a simulated provider misbehaves; the defaults are an honest provider.</summary>

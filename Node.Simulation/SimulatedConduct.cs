@@ -1,8 +1,3 @@
-using OrleansAI.Federation.Adversarial;
-using OrleansAI.Learning.Data;
-using OrleansAI.Protocol;
-using OrleansAI.Models.Data;
-
 namespace OrleansAI.Node.Simulation;
 
 /// <summary>

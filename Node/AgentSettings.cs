@@ -1,6 +1,3 @@
-using OrleansAI.Learning.Training;
-using OrleansAI.Node.Serving;
-
 namespace OrleansAI.Node;
 
 /// <summary>How one provider agent presents itself and uses its machine.</summary>

@@ -1,5 +1,3 @@
-using OrleansAI.Learning.Data;
-
 namespace OrleansAI.Node;
 
 /// <summary>Splits Fashion-MNIST among a simulated fleet: training data IID or Dirichlet(α) by label, the test set evenly.</summary>

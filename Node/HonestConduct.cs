@@ -1,7 +1,3 @@
-using OrleansAI.Learning.Data;
-using OrleansAI.Protocol;
-using OrleansAI.Models.Data;
-
 namespace OrleansAI.Node;
 
 /// <summary>The protocol as written: train on the task's data for every step, hand in the result and claim what was seen.</summary>

@@ -1,6 +1,3 @@
-using OrleansAI.Learning.Data;
-using OrleansAI.Models.Data;
-
 namespace OrleansAI.Node;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using OrleansAI.Protocol;
-
 namespace OrleansAI.Node;
 
 /// <summary>

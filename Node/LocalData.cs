@@ -1,6 +1,3 @@
-using OrleansAI.Learning.Data;
-using OrleansAI.Models.Data;
-
 namespace OrleansAI.Node;
 
 /// <summary>A provider's own data: what it trains on and the held-out part it evaluates global models on.</summary>

@@ -4,9 +4,6 @@ using System.Security.Cryptography;
 using System.Threading.Channels;
 using Google.Protobuf;
 using Grpc.Core;
-using Microsoft.Extensions.Logging;
-using OrleansAI.Node.Serving;
-using OrleansAI.Protocol;
 
 namespace OrleansAI.Node;
 

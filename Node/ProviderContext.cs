@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Nethereum.Signer;
 using OrleansAI.Federation.Compression;
-using OrleansAI.Node.Serving;
 
 namespace OrleansAI.Node;
 

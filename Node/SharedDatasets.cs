@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using OrleansAI.Learning.Data;
-using OrleansAI.Models.Data;
 
 namespace OrleansAI.Node;
 

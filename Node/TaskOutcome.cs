@@ -1,5 +1,3 @@
-using OrleansAI.Protocol;
-
 namespace OrleansAI.Node;
 
 /// <summary>How a task run ended: a signed result, or the reason it could not be done.</summary>

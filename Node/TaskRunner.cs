@@ -5,9 +5,7 @@ using System.Security.Cryptography;
 using OrleansAI.Federation.Compression;
 using OrleansAI.Learning.Evaluation;
 using OrleansAI.Models.Specs;
-using OrleansAI.Learning.Training;
 using OrleansAI.Models.Weights;
-using OrleansAI.Protocol;
 
 namespace OrleansAI.Node;
 

@@ -1,5 +1,3 @@
-using OrleansAI.Learning.Training;
-
 namespace OrleansAI.Node;
 
 /// <summary>The one mapping from a task's training settings (as the protocol carries them) to the local trainer's options.</summary>

@@ -1,5 +1,3 @@
-using OrleansAI.Settlement.Abi;
-
 namespace OrleansAI.Settlement;
 
 /// <summary>

@@ -9,7 +9,6 @@ using Nethereum.RPC.TransactionReceipts;
 using Nethereum.Util;
 using Nethereum.Web3;
 using Nethereum.Web3.Accounts;
-using OrleansAI.Settlement.Abi;
 
 namespace OrleansAI.Settlement;
 

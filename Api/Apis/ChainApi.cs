@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansAI.Api.Chain;
 using OrleansAI.Sdk.Chain;
-using OrleansAI.Protocol;
 using OrleansAI.Settlement;
 
 namespace OrleansAI.Api.Apis;

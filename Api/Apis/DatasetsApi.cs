@@ -1,11 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using OrleansAI.Api.Security;
-using OrleansAI.Api.Wire;
 using OrleansAI.Grains.Interfaces.Datasets;
 using OrleansAI.Sdk.Datasets;
-using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Models.Data;
 
 namespace OrleansAI.Api.Apis;

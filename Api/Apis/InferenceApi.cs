@@ -1,17 +1,11 @@
 using System.Buffers;
-using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using System.Threading.RateLimiting;
 using Google.Protobuf;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OrleansAI.Api.Inference;
-using OrleansAI.Api.Security;
-using OrleansAI.Federation.Verification;
-using OrleansAI.Hosting.Health;
-using OrleansAI.Inference.Oip;
 
 namespace OrleansAI.Api.Apis;
 

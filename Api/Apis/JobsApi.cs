@@ -3,9 +3,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansAI.Api.Jobs;
-using OrleansAI.Api.Wire;
-using OrleansAI.Api.Security;
-using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Sdk.Jobs;
 using JobStatus = OrleansAI.Grains.Interfaces.Jobs.JobStatus;
 

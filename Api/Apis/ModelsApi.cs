@@ -1,9 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansAI.Api.Security;
-using OrleansAI.Grains.Interfaces.Inference;
-using OrleansAI.Grains.Interfaces.Models;
-using OrleansAI.Api.Wire;
 using OrleansAI.Sdk.Models;
 using DeploymentSettings = OrleansAI.Grains.Interfaces.Inference.DeploymentSettings;
 using DeploymentStatus = OrleansAI.Grains.Interfaces.Inference.DeploymentStatus;

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansAI.Api.Wire;
 using OrleansAI.Sdk.Providers;
-using OrleansAI.Grains.Interfaces.Providers;
 using ProviderStatus = OrleansAI.Grains.Interfaces.Providers.ProviderStatus;
-using OrleansAI.Protocol;
 
 namespace OrleansAI.Api.Apis;
 

@@ -1,13 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansAI.Api.Wire;
 using OrleansAI.Sdk.Cases;
-using OrleansAI.Api.Security;
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Verification;
 using CaseEntry = OrleansAI.Sdk.Cases.CaseEntry;
 using FraudCaseStatus = OrleansAI.Grains.Interfaces.Verification.FraudCaseStatus;
-using OrleansAI.Protocol;
 
 namespace OrleansAI.Api.Apis;
 

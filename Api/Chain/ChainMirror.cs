@@ -1,4 +1,3 @@
-using OrleansAI.Grains.Interfaces.Verification;
 using OrleansAI.Settlement.Indexing;
 
 namespace OrleansAI.Api.Chain;

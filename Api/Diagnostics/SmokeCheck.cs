@@ -4,9 +4,6 @@ using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using OrleansAI.Grains.Interfaces.Diagnostics;
-using OrleansAI.Hosting;
-using OrleansAI.Hosting.Health;
-using OrleansAI.Hosting.Options;
 
 namespace OrleansAI.Api.Diagnostics;
 

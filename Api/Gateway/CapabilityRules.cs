@@ -1,6 +1,3 @@
-using System.Globalization;
-using OrleansAI.Grains.Interfaces.Providers;
-
 namespace OrleansAI.Api.Gateway;
 
 /// <summary>Bounds on what a provider may declare; everything a node sends is untrusted input.</summary>

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nethereum.Web3;
-using OrleansAI.Api.Chain;
-using OrleansAI.Hosting.Options;
 using OrleansAI.Settlement.Indexing;
 using OrleansAI.Settlement.Deployment;
 using OrleansAI.Settlement.Staking;

@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using OrleansAI.Grains.Interfaces.Inference;
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Protocol;
 
 namespace OrleansAI.Api.Gateway;
 

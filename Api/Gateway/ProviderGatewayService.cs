@@ -2,11 +2,7 @@ using System.Security.Cryptography;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using OrleansAI.Api.Inference;
-using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Hosting.Options;
-using OrleansAI.Protocol;
 
 namespace OrleansAI.Api.Gateway;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Numerics;
-using OrleansAI.Api.Chain;
 using OrleansAI.Settlement.Staking;
 
 namespace OrleansAI.Api.Gateway;

@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using OrleansAI.Federation.Verification;
 
 namespace OrleansAI.Api.Inference;
 

@@ -1,5 +1,3 @@
-using OrleansAI.Inference.Oip;
-
 namespace OrleansAI.Api.Inference;
 
 /// <summary>

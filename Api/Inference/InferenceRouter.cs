@@ -3,15 +3,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using OrleansAI.Api.Gateway;
-using OrleansAI.Federation.Verification;
-using OrleansAI.Grains.Interfaces.Inference;
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Verification;
-using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Hosting.Options;
 using OrleansAI.Inference.Routing;
-using OrleansAI.Protocol;
 
 namespace OrleansAI.Api.Inference;
 
@@ -222,7 +214,7 @@ public sealed partial class InferenceRouter(
         attempt.CancelAfter(budget);
         try
         {
-            var answer = await grains.GetGrain<IProviderGrain>(address)
+            var answer = await grains.GetGrain<IProviderServingGrain>(address)
                 .InferAsync(new InferenceRequest(call.ModelKey, call.Input.ToByteArray(), call.Rows, DateTimeOffset.UtcNow + budget))
                 .WaitAsync(attempt.Token);
             var expected = (long)call.Rows * call.OutputWidth * sizeof(float);
@@ -364,7 +356,7 @@ public sealed partial class InferenceRouter(
             }
 
             var agreed = call.Rule.Agree(answer.Output, expected, call.Rows);
-            _ = grains.GetGrain<IProviderGrain>(answer.Node).RecordInferenceCheckAsync(agreed);
+            _ = grains.GetGrain<IProviderServingGrain>(answer.Node).RecordInferenceCheckAsync(agreed);
             if (agreed)
             {
                 return;
@@ -400,7 +392,7 @@ public sealed partial class InferenceRouter(
         var majority = outcome.Majority.Select(i => answers[i].Node).ToHashSet(StringComparer.Ordinal);
         foreach (var answer in answers)
         {
-            _ = grains.GetGrain<IProviderGrain>(answer.Node).RecordInferenceCheckAsync(majority.Contains(answer.Node));
+            _ = grains.GetGrain<IProviderServingGrain>(answer.Node).RecordInferenceCheckAsync(majority.Contains(answer.Node));
         }
 
         if (outcome.Resolved && outcome.Dissenters.Count == 0)

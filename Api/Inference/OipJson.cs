@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
-using OrleansAI.Inference.Oip;
 
 namespace OrleansAI.Api.Inference;
 

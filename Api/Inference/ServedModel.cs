@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Inference;
-
 namespace OrleansAI.Api.Inference;
 
 /// <summary>A model version as the inference API sees it: its signature and its deployment.</summary>

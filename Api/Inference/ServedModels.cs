@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using OrleansAI.Api.Apis;
-using OrleansAI.Grains.Interfaces.Inference;
-using OrleansAI.Grains.Interfaces.Models;
 using OrleansAI.Models.Onnx;
 using OrleansAI.Models.Specs;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using OrleansAI.Api.Gateway;
 
 namespace OrleansAI.Api.Inference;
 

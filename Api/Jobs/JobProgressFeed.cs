@@ -2,8 +2,6 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Orleans.Streams;
-using OrleansAI.Api.Wire;
-using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Sdk.Jobs;
 using JobStatus = OrleansAI.Grains.Interfaces.Jobs.JobStatus;
 

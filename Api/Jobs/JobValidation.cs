@@ -1,9 +1,7 @@
-using System.Globalization;
+using TrainingSettings = OrleansAI.Grains.Interfaces.Jobs.TrainingSettings;
 using System.Numerics;
-using System.Text.Json;
 using OrleansAI.Federation;
 using OrleansAI.Federation.Compression;
-using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Models.Specs;
 using OrleansAI.Sdk.Jobs;
 using VerificationSettings = OrleansAI.Grains.Interfaces.Jobs.VerificationSettings;

@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Grains.Interfaces.Verification;
 using Dto = OrleansAI.Sdk.Cases;
 
 namespace OrleansAI.Api.Wire;

@@ -1,4 +1,3 @@
-using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Rounds;
 using Dto = OrleansAI.Sdk.Jobs;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using OrleansAI.Grains.Interfaces.Inference;
-using OrleansAI.Grains.Interfaces.Models;
 using Dto = OrleansAI.Sdk.Models;
 
 namespace OrleansAI.Api.Wire;

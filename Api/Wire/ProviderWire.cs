@@ -1,4 +1,3 @@
-using OrleansAI.Grains.Interfaces.Providers;
 using Dto = OrleansAI.Sdk.Providers;
 
 namespace OrleansAI.Api.Wire;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using OrleansAI.Federation.Strategies;
-
 namespace OrleansAI.Federation.Robust;
 
 /// <summary>

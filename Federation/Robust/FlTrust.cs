@@ -1,5 +1,3 @@
-using OrleansAI.Federation.Strategies;
-
 namespace OrleansAI.Federation.Robust;
 
 /// <summary>

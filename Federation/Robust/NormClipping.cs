@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using OrleansAI.Federation.Strategies;
 
 namespace OrleansAI.Federation.Robust;
 

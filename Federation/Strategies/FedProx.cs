@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OrleansAI.Federation.Strategies;
 
 /// <summary>

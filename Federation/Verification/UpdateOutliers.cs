@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using OrleansAI.Federation.Robust;
 
 namespace OrleansAI.Federation.Verification;
 

@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Storage;
-
 namespace OrleansAI.Grains.Interfaces.Inference;
 
 /// <summary>What a node needs to hold a model version: its ONNX file by hash and the graph's signature.</summary>

@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Storage;
-
 namespace OrleansAI.Grains.Interfaces.Jobs;
 
 /// <summary>One shard of a client's dataset in a data-parallel job, stored by hash (dataset file format).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OrleansAI.Grains.Interfaces.Models;
 
 /// <summary>Model grains are scoped by owner, so two clients' models never collide and ids reveal nothing across owners.</summary>

@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Storage;
-
 namespace OrleansAI.Grains.Interfaces.Models;
 
 /// <summary>A registered model version with its provenance.</summary>

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace OrleansAI.Grains.Interfaces.Providers;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Orleans.Concurrency;
 using OrleansAI.Grains.Interfaces.Inference;
 
 namespace OrleansAI.Grains.Interfaces.Providers;

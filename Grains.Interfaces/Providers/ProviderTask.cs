@@ -1,5 +1,4 @@
 using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Interfaces.Storage;
 
 namespace OrleansAI.Grains.Interfaces.Providers;
 

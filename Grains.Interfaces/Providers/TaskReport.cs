@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Storage;
-
 namespace OrleansAI.Grains.Interfaces.Providers;
 
 /// <summary>A provider's answer to a task, after the gateway checked its signature and the uploaded blob.</summary>

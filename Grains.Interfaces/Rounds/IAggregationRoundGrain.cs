@@ -1,4 +1,3 @@
-using Orleans.Concurrency;
 using OrleansAI.Grains.Interfaces.Providers;
 
 namespace OrleansAI.Grains.Interfaces.Rounds;

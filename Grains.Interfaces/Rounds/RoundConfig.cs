@@ -1,6 +1,5 @@
 using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Storage;
 
 namespace OrleansAI.Grains.Interfaces.Rounds;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OrleansAI.Grains.Interfaces.Rounds;
 
 /// <summary>The key of an aggregation round grain: <c>{job}/{round}</c>.</summary>

@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Storage;
-
 namespace OrleansAI.Grains.Interfaces.Rounds;
 
 /// <summary>A round as it is, or as it ended.</summary>

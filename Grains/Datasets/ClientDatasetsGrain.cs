@@ -1,4 +1,3 @@
-using Orleans.Runtime;
 using OrleansAI.Grains.Interfaces.Datasets;
 
 namespace OrleansAI.Grains.Datasets;

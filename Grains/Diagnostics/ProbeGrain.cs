@@ -1,4 +1,3 @@
-using Orleans.Runtime;
 using OrleansAI.Grains.Interfaces.Diagnostics;
 
 namespace OrleansAI.Grains.Diagnostics;

@@ -1,12 +1,4 @@
-using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
-using OrleansAI.Grains.Interfaces.Inference;
-using OrleansAI.Grains.Interfaces.Models;
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Models.Onnx;
-using OrleansAI.Models.Specs;
-using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Grains.Inference;
 
@@ -87,7 +79,7 @@ public sealed partial class ModelDeploymentGrain(
             await state.WriteStateAsync();
             _placement?.Dispose();
             _placement = null;
-            await Task.WhenAll(nodes.Select(n => GrainFactory.GetGrain<IProviderGrain>(n).RemoveModelAsync(Key)));
+            await Task.WhenAll(nodes.Select(n => GrainFactory.GetGrain<IProviderServingGrain>(n).RemoveModelAsync(Key)));
         }
 
         return Snapshot();
@@ -195,7 +187,7 @@ public sealed partial class ModelDeploymentGrain(
             var sampled = await GrainFactory.GetGrain<IProviderRegistryGrain>(0).SampleAsync(new ProviderCriteria("", ServesInference: true), wanted, exclude, unchecked((int)clock.GetUtcNow().Ticks));
             foreach (var address in sampled)
             {
-                if (await GrainFactory.GetGrain<IProviderGrain>(address).PlaceModelAsync(placement))
+                if (await GrainFactory.GetGrain<IProviderServingGrain>(address).PlaceModelAsync(placement))
                 {
                     state.State.Nodes[address] = new ServingNode(address, "loading", "", clock.GetUtcNow());
                 }

@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Inference;
-
 namespace OrleansAI.Grains.Inference;
 
 /// <summary>Stored state of a <see cref="ModelDeploymentGrain"/>.</summary>

@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Jobs;
-
 namespace OrleansAI.Grains.Jobs;
 
 /// <summary>One client's job ids, for listing; see <see cref="IClientJobsGrain"/>.</summary>

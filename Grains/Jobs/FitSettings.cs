@@ -1,6 +1,3 @@
-using System.Globalization;
-using OrleansAI.Grains.Interfaces.Jobs;
-
 namespace OrleansAI.Grains.Jobs;
 
 /// <summary>

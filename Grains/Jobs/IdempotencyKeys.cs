@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Jobs;
-
 namespace OrleansAI.Grains.Jobs;
 
 /// <summary>

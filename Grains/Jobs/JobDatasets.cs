@@ -1,6 +1,3 @@
-using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Models.Specs;
 using OrleansAI.Models.Data;
 
 namespace OrleansAI.Grains.Jobs;

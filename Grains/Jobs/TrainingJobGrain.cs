@@ -1,14 +1,5 @@
-using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 using Orleans.Streams;
-using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Grains.Interfaces.Models;
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Rounds;
 using OrleansAI.Grains.Settlement;
-using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Models.Specs;
-using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Grains.Jobs;
 

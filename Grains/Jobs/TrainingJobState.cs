@@ -1,7 +1,3 @@
-using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Grains.Interfaces.Models;
-using OrleansAI.Grains.Interfaces.Storage;
-
 namespace OrleansAI.Grains.Jobs;
 
 /// <summary>Stored state of a <see cref="TrainingJobGrain"/>.</summary>

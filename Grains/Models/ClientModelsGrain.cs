@@ -1,6 +1,3 @@
-using Orleans.Runtime;
-using OrleansAI.Grains.Interfaces.Models;
-
 namespace OrleansAI.Grains.Models;
 
 /// <summary>One client's model names: see <see cref="IClientModelsGrain"/>.</summary>

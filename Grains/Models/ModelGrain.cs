@@ -1,6 +1,3 @@
-using Orleans.Runtime;
-using OrleansAI.Grains.Interfaces.Models;
-
 namespace OrleansAI.Grains.Models;
 
 /// <summary>A model's versions: see <see cref="IModelGrain"/>.</summary>

@@ -1,6 +1,3 @@
-using Orleans.Runtime;
-using OrleansAI.Grains.Interfaces.Models;
-
 namespace OrleansAI.Grains.Models;
 
 /// <summary>One model version, written once: see <see cref="IModelVersionGrain"/>.</summary>

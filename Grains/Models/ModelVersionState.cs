@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Models;
-
 namespace OrleansAI.Grains.Models;
 
 /// <summary>Stored state of a <see cref="ModelVersionGrain"/>.</summary>

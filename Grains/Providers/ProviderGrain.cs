@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
-using OrleansAI.Federation.Reputation;
-using OrleansAI.Grains.Interfaces.Inference;
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Rounds;
-
 namespace OrleansAI.Grains.Providers;
 
 /// <summary>

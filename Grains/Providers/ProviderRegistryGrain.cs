@@ -1,6 +1,3 @@
-using OrleansAI.Federation.Reputation;
-using OrleansAI.Grains.Interfaces.Providers;
-
 namespace OrleansAI.Grains.Providers;
 
 /// <summary>

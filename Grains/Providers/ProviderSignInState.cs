@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Providers;
-
 namespace OrleansAI.Grains.Providers;
 
 /// <summary>Stored state of a <see cref="ProviderSignInGrain"/>: the sign-ins kept as evidence (challenges are memory only).</summary>

@@ -1,6 +1,3 @@
-using OrleansAI.Grains.Interfaces.Inference;
-using OrleansAI.Grains.Interfaces.Providers;
-
 namespace OrleansAI.Grains.Providers;
 
 /// <summary>Stored state of a <see cref="ProviderGrain"/>: its record and its unanswered tasks (liveness is not stored).</summary>

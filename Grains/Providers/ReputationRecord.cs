@@ -1,5 +1,3 @@
-using OrleansAI.Federation.Reputation;
-
 namespace OrleansAI.Grains.Providers;
 
 /// <summary>The stored form of a <see cref="ProviderReputation"/>.</summary>

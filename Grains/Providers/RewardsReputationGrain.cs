@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Settlement;
 
 namespace OrleansAI.Grains.Providers;

@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Providers;
-
 namespace OrleansAI.Grains.Providers;
 
 /// <summary>Checks a result against the task it answers: the gateway checked the signature and bounds, only the task knows its kind and size limit.</summary>

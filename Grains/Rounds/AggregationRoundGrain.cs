@@ -1,13 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
-using OrleansAI.Federation;
-using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Grains.Interfaces.Verification;
-using OrleansAI.Grains.Verification;
-
 namespace OrleansAI.Grains.Rounds;
 
 /// <summary>
@@ -263,7 +253,7 @@ public sealed partial class AggregationRoundGrain : Grain, IAggregationRoundGrai
         LogClosed(Key, done.Count, State.KeptBecause ?? "new model");
         foreach (var (provider, reason) in State.Suspects)
         {
-            await GrainFactory.GetGrain<IProviderGrain>(provider).RecordSuspicionAsync(Key, reason);
+            await GrainFactory.GetGrain<IProviderStandingGrain>(provider).RecordSuspicionAsync(Key, reason);
         }
 
         _prefetcher.Forget();
@@ -379,7 +369,7 @@ public sealed partial class AggregationRoundGrain : Grain, IAggregationRoundGrai
     private async Task CancelOutstandingAsync(string reason)
     {
         var timedOut = State.Tasks.Where(t => t.Value.State == RoundTaskState.TimedOut).ToList();
-        await Task.WhenAll(timedOut.Select(t => GrainFactory.GetGrain<IProviderGrain>(t.Value.Provider).CancelTaskAsync(t.Key, reason)));
+        await Task.WhenAll(timedOut.Select(t => GrainFactory.GetGrain<IProviderWorkGrain>(t.Value.Provider).CancelTaskAsync(t.Key, reason)));
     }
 
     private async Task NotifyJobAsync()
@@ -433,7 +423,7 @@ public sealed partial class AggregationRoundGrain : Grain, IAggregationRoundGrai
 
     Task IRoundHost.CommitAsync() => _commit.CommitAsync();
 
-    Task<bool> IRoundHost.AssignAsync(string provider, ProviderTask task) => GrainFactory.GetGrain<IProviderGrain>(provider).AssignAsync(task);
+    Task<bool> IRoundHost.AssignAsync(string provider, ProviderTask task) => GrainFactory.GetGrain<IProviderWorkGrain>(provider).AssignAsync(task);
 
     Task<IReadOnlyList<string>> IRoundHost.SampleAsync(ProviderCriteria criteria, int count, IReadOnlyList<string> exclude, int seed) =>
         Registry.SampleAsync(criteria, count, exclude, seed);

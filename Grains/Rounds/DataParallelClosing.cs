@@ -1,11 +1,3 @@
-using OrleansAI.Federation;
-using OrleansAI.Federation.Verification;
-using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Interfaces.Verification;
-using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Grains.Verification;
-
 namespace OrleansAI.Grains.Rounds;
 
 /// <summary>

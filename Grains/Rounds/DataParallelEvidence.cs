@@ -1,8 +1,4 @@
 using System.Text.Json;
-using OrleansAI.Federation.Verification;
-using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Grains.Interfaces.Verification;
 
 namespace OrleansAI.Grains.Rounds;
 

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using OrleansAI.Federation.Verification;
-using OrleansAI.Grains.Verification;
 
 namespace OrleansAI.Grains.Rounds;
 

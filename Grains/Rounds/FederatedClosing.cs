@@ -1,10 +1,4 @@
-using System.Globalization;
-using OrleansAI.Federation;
 using OrleansAI.Federation.Robust;
-using OrleansAI.Federation.Verification;
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Interfaces.Storage;
 
 namespace OrleansAI.Grains.Rounds;
 

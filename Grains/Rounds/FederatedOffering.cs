@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Verification;
-
 namespace OrleansAI.Grains.Rounds;
 
 /// <summary>

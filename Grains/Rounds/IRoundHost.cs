@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Providers;
-
 namespace OrleansAI.Grains.Rounds;
 
 /// <summary>

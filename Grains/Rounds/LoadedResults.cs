@@ -1,5 +1,3 @@
-using OrleansAI.Models.Specs;
-
 namespace OrleansAI.Grains.Rounds;
 
 /// <summary>A round's results as both kinds of round aggregate them: decoded to full parameters, or why not.</summary>

@@ -1,9 +1,5 @@
 using System.Numerics.Tensors;
 using OrleansAI.Federation.Compression;
-using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Models.Specs;
-using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Grains.Rounds;
 

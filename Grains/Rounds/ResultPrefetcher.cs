@@ -1,6 +1,3 @@
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Storage;
-
 namespace OrleansAI.Grains.Rounds;
 
 /// <summary>

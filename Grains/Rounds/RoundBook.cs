@@ -1,7 +1,3 @@
-using OrleansAI.Federation;
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Rounds;
-
 namespace OrleansAI.Grains.Rounds;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Interfaces.Storage;
-
 namespace OrleansAI.Grains.Rounds;
 
 /// <summary>What closing a training round decided, ready to be recorded in its state.</summary>

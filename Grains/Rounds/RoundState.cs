@@ -1,6 +1,3 @@
-using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Interfaces.Storage;
-
 namespace OrleansAI.Grains.Rounds;
 
 /// <summary>Stored state of an <see cref="AggregationRoundGrain"/>.</summary>

@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Providers;
-
 namespace OrleansAI.Grains.Rounds;
 
 /// <summary>One task of a round and what became of it.</summary>

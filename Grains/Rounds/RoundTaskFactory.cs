@@ -1,6 +1,3 @@
-using System.Globalization;
-using OrleansAI.Grains.Interfaces.Providers;
-
 namespace OrleansAI.Grains.Rounds;
 
 /// <summary>

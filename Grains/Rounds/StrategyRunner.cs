@@ -1,9 +1,3 @@
-using OrleansAI.Federation;
-using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Models.Specs;
-using OrleansAI.Models.Weights;
-
 namespace OrleansAI.Grains.Rounds;
 
 /// <summary>

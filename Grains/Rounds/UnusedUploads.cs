@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Storage;
-
 namespace OrleansAI.Grains.Rounds;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Verification;
-
 namespace OrleansAI.Grains.Verification;
 
 /// <summary>Persistent state of <see cref="CaseIndexGrain"/>.</summary>

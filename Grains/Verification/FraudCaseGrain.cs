@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Verification;
-
 namespace OrleansAI.Grains.Verification;
 
 /// <summary>
@@ -96,7 +91,7 @@ public sealed partial class FraudCaseGrain(
         if (status == FraudCaseStatus.Restored)
         {
             // The arbiter upheld the provider's dispute: the case no longer counts against it.
-            await GrainFactory.GetGrain<IProviderGrain>(current.Evidence.Provider).WithdrawFraudAsync(current.Id);
+            await GrainFactory.GetGrain<IProviderStandingGrain>(current.Evidence.Provider).WithdrawFraudAsync(current.Id);
         }
 
         if (status is FraudCaseStatus.Restored or FraudCaseStatus.Finalized)
@@ -123,7 +118,7 @@ public sealed partial class FraudCaseGrain(
         var current = state.State.Case!;
         if (!state.State.Counted)
         {
-            await GrainFactory.GetGrain<IProviderGrain>(current.Evidence.Provider).RecordFraudAsync(current.Id);
+            await GrainFactory.GetGrain<IProviderStandingGrain>(current.Evidence.Provider).RecordFraudAsync(current.Id);
             state.State.Counted = true;
             await SaveAsync();
         }

@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Verification;
-
 namespace OrleansAI.Grains.Verification;
 
 /// <summary>Stored state of a <see cref="FraudCaseGrain"/>.</summary>

@@ -1,12 +1,8 @@
-using System.Globalization;
 using System.Numerics;
-using Microsoft.Extensions.Logging;
 using OrleansAI.Grains.Settlement;
-using OrleansAI.Settlement;
 using OrleansAI.Settlement.Contracts.JobEscrow;
 using OrleansAI.Settlement.Deployment;
 using OrleansAI.Settlement.Payouts;
-using OrleansAI.Settlement.Services;
 
 namespace OrleansAI.Hosting.Chain;
 

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Logging;
 using OrleansAI.Grains.Settlement;
-using OrleansAI.Settlement;
-using OrleansAI.Settlement.Services;
 
 namespace OrleansAI.Hosting.Chain;
 

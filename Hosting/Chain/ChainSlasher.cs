@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Numerics;
-using Microsoft.Extensions.Logging;
 using OrleansAI.Grains.Interfaces.Verification;
 using OrleansAI.Grains.Verification;
-using OrleansAI.Settlement;
-using OrleansAI.Settlement.Services;
 
 namespace OrleansAI.Hosting.Chain;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace OrleansAI.Hosting.Database;

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans;
-using Orleans.Runtime;
 
 namespace OrleansAI.Hosting.Database;
 

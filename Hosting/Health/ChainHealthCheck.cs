@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using OrleansAI.Hosting.Options;
 
 namespace OrleansAI.Hosting.Health;
 

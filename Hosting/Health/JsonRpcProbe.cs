@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using OrleansAI.Hosting.Options;
 
 namespace OrleansAI.Hosting.Health;
 

@@ -1,6 +1,5 @@
 using Orleans.Configuration;
 using Orleans.Hosting;
-using OrleansAI.Hosting.Options;
 
 namespace OrleansAI.Hosting.Orleans;
 

@@ -4,9 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
-using Orleans.Runtime;
 using OrleansAI.Hosting.Database;
-using OrleansAI.Hosting.Options;
 
 namespace OrleansAI.Hosting.Orleans;
 

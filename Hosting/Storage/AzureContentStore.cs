@@ -6,7 +6,6 @@ using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
 using Microsoft.Extensions.Options;
 using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Hosting.Options;
 
 namespace OrleansAI.Hosting.Storage;
 

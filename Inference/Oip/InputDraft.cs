@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace OrleansAI.Inference.Oip;
 
 /// <summary>An input as read so far; its fields may arrive in any order, and binary data only at the end.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace OrleansAI.Inference.Oip;
 
 /// <summary>An Open Inference Protocol inference request, validated.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace OrleansAI.Inference.Oip;
 
 /// <summary>One input tensor of an inference request, its elements converted to float32.</summary>

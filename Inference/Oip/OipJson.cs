@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace OrleansAI.Inference.Oip;
 
 /// <summary>Small pieces every Open Inference Protocol JSON reader shares: token checks, field-once rules, strings, shapes in messages.</summary>

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
-using System.Text.Json;
 
 namespace OrleansAI.Inference.Oip;
 

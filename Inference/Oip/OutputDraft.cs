@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace OrleansAI.Inference.Oip;
 
 /// <summary>A requested output as read; <see cref="Binary"/> is null when the output leaves it to the request.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace OrleansAI.Inference.Oip;
 
 /// <summary>A request as read so far, before the checks that need all of it.</summary>

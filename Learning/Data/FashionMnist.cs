@@ -1,4 +1,3 @@
-using OrleansAI.Models.Data;
 namespace OrleansAI.Learning.Data;
 
 /// <summary>

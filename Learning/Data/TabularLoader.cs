@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using OrleansAI.Models.Data;
 
 namespace OrleansAI.Learning.Data;
 

@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using OrleansAI.Learning.Data;
-using OrleansAI.Models.Specs;
-using OrleansAI.Models.Weights;
 using TorchSharp;
 using static TorchSharp.torch;
-using OrleansAI.Models.Data;
 
 namespace OrleansAI.Learning.Training;
 

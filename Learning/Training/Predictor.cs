@@ -1,8 +1,6 @@
 using OrleansAI.Learning.Data;
-using OrleansAI.Models.Weights;
 using TorchSharp;
 using static TorchSharp.torch;
-using OrleansAI.Models.Data;
 
 namespace OrleansAI.Learning.Training;
 

@@ -1,4 +1,3 @@
-using OrleansAI.Models.Specs;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -1,5 +1,3 @@
-using OrleansAI.Models.Specs;
-using OrleansAI.Models.Weights;
 using TorchSharp;
 using static TorchSharp.torch;
 

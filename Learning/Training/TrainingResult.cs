@@ -1,5 +1,3 @@
-using OrleansAI.Models.Weights;
-
 namespace OrleansAI.Learning.Training;
 
 /// <summary>What a local training run produced and what it cost.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Models.Data;

@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using Onnx;
-using OrleansAI.Models.Specs;
 using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Models.Onnx;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OrleansAI.Models.Specs;
 
 /// <summary>Batch normalisation settings shared by the 1-D and 2-D layers.</summary>

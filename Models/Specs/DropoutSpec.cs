@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OrleansAI.Models.Specs;
 
 /// <summary>Zeroes each activation with probability <see cref="P"/> during training; identity at inference.</summary>

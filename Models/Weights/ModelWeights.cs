@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using OrleansAI.Models.Specs;
 
 namespace OrleansAI.Models.Weights;
 

@@ -1,5 +1,3 @@
-using OrleansAI.Models.Specs;
-
 namespace OrleansAI.Models.Weights;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace OrleansAI.Node.Serving;
 
 /// <summary>

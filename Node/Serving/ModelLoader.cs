@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using OrleansAI.Learning.Training;
 
 namespace OrleansAI.Node.Serving;
 

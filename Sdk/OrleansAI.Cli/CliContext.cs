@@ -1,5 +1,4 @@
 using System.CommandLine;
-using OrleansAI.Sdk;
 
 namespace OrleansAI.Cli;
 

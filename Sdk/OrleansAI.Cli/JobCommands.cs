@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
-using OrleansAI.Sdk;
 using OrleansAI.Sdk.Jobs;
 
 namespace OrleansAI.Cli;

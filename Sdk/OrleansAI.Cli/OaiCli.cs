@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Net;
-using OrleansAI.Sdk;
 
 namespace OrleansAI.Cli;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OrleansAI.Cli;
 
 /// <summary>Left-aligned text columns, sized to their widest cell.</summary>

@@ -1,5 +1,4 @@
 using OrleansAI.Sdk.Cases;
-using OrleansAI.Sdk.Chain;
 using OrleansAI.Sdk.Datasets;
 using OrleansAI.Sdk.Inference;
 using OrleansAI.Sdk.Jobs;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace OrleansAI.Sdk;
 
 /// <summary>The JSON conventions of the OrleansAI HTTP API, shared by the server and this client.</summary>

@@ -7,7 +7,6 @@ using OrleansAI.Settlement.Contracts.ModelRegistry;
 using OrleansAI.Settlement.Contracts.Rewards;
 using OrleansAI.Settlement.Contracts.Staking;
 using OrleansAI.Settlement.Contracts.Token;
-using OrleansAI.Settlement.Services;
 
 namespace OrleansAI.Settlement.Deployment;
 

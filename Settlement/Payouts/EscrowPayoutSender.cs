@@ -1,5 +1,3 @@
-using OrleansAI.Settlement.Services;
-
 namespace OrleansAI.Settlement.Payouts;
 
 /// <summary><see cref="IPayoutSender"/> on a JobEscrow, through a signer holding PLATFORM_ROLE.</summary>

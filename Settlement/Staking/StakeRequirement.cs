@@ -1,7 +1,6 @@
 using System.Numerics;
 using Nethereum.Signer;
 using OrleansAI.Settlement.Deployment;
-using OrleansAI.Settlement.Services;
 
 namespace OrleansAI.Settlement.Staking;
 

@@ -3,7 +3,6 @@ using Nethereum.Web3;
 using OrleansAI.Settlement;
 using OrleansAI.Settlement.Deployment;
 using OrleansAI.Settlement.Services;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Testing.Network;
 

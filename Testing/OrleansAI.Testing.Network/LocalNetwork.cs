@@ -11,7 +11,6 @@ using OrleansAI.Protocol;
 using OrleansAI.Sdk;
 using OrleansAI.Sdk.Jobs;
 using OrleansAI.Sdk.Models;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Testing.Network;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using OrleansAI.Federation;
 using OrleansAI.Federation.Robust;
 using OrleansAI.Federation.Strategies;
 

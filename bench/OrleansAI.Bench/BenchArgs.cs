@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OrleansAI.Bench;
 
 /// <summary>The options after the benchmark's name: <c>--quick</c> and <c>--name value</c> pairs.</summary>

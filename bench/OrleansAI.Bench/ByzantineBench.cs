@@ -1,10 +1,3 @@
-using System.Globalization;
-using OrleansAI.Federation;
-using OrleansAI.Federation.Adversarial;
-using OrleansAI.Learning.Data;
-using OrleansAI.Models.Specs;
-using OrleansAI.Simulation;
-
 namespace OrleansAI.Bench;
 
 /// <summary>

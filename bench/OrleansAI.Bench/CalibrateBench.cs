@@ -1,7 +1,4 @@
 using OrleansAI.Federation.Verification;
-using OrleansAI.Learning.Data;
-using OrleansAI.Models.Specs;
-using OrleansAI.Learning.Training;
 using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Bench;

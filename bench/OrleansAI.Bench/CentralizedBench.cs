@@ -1,7 +1,4 @@
-using OrleansAI.Learning.Data;
 using OrleansAI.Learning.Evaluation;
-using OrleansAI.Models.Specs;
-using OrleansAI.Learning.Training;
 
 namespace OrleansAI.Bench;
 

@@ -1,8 +1,4 @@
 using OrleansAI.Federation.Compression;
-using OrleansAI.Learning.Data;
-using OrleansAI.Models.Specs;
-using OrleansAI.Federation;
-using OrleansAI.Simulation;
 
 namespace OrleansAI.Bench;
 

@@ -1,9 +1,3 @@
-using System.Globalization;
-using OrleansAI.Learning.Data;
-using OrleansAI.Models.Specs;
-using OrleansAI.Federation;
-using OrleansAI.Simulation;
-
 namespace OrleansAI.Bench;
 
 /// <summary>

@@ -1,16 +1,13 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.ML.OnnxRuntime;
 using OrleansAI.Sdk.Models;
-using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Models.Onnx;
 using OrleansAI.Node;
 using OrleansAI.Node.Serving;
-using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Bench;
 

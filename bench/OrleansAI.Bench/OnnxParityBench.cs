@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
-using OrleansAI.Learning.Data;
 using OrleansAI.Models.Onnx;
-using OrleansAI.Models.Specs;
-using OrleansAI.Learning.Training;
 using OrleansAI.Models.Data;
 
 namespace OrleansAI.Bench;

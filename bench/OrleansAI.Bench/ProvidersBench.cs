@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using OrleansAI.Sdk.Providers;
-using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Bench;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Node;
-using OrleansAI.Testing.Network;
 using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 
 namespace OrleansAI.Bench;

@@ -1,13 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text.Json;
-using OrleansAI.Federation;
-using OrleansAI.Federation.Adversarial;
 using OrleansAI.Federation.Verification;
-using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Learning.Data;
-using OrleansAI.Testing.Network;
 using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 
 namespace OrleansAI.Bench;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Bench;
 

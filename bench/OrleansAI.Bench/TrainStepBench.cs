@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using OrleansAI.Learning.Data;
-using OrleansAI.Models.Specs;
-using OrleansAI.Learning.Training;
 using OrleansAI.Models.Data;
 
 namespace OrleansAI.Bench;

@@ -1,13 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using OrleansAI.Sdk.Jobs;
-using OrleansAI.Federation.Adversarial;
-using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Verification;
-using OrleansAI.Learning.Data;
-using OrleansAI.Testing.Network;
 using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 
 namespace OrleansAI.Bench;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Api.Tests;
 

@@ -1,4 +1,3 @@
-using OrleansAI.Api.Gateway;
 using OrleansAI.Protocol;
 
 namespace OrleansAI.Api.Tests;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OrleansAI.Cli;
 using OrleansAI.Sdk;
 using OrleansAI.Sdk.Jobs;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using OrleansAI.Api.Diagnostics;
 using OrleansAI.Hosting;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Api.Tests;
 

@@ -1,5 +1,4 @@
 using OrleansAI.Hosting;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Api.Tests;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using OrleansAI.Api.Gateway;
 using OrleansAI.Api.Security;
 using OrleansAI.Hosting.Options;
 using YamlDotNet.Core;

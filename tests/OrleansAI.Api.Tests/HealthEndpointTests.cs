@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Api.Tests;
 

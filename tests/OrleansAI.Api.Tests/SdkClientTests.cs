@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using OrleansAI.Sdk;
 using OrleansAI.Sdk.Cases;
 using OrleansAI.Sdk.Inference;

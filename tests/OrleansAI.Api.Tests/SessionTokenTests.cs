@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using OrleansAI.Api.Gateway;
 
 namespace OrleansAI.Api.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using OrleansAI.Api.Diagnostics;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Api.Tests;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using OrleansAI.Api.Gateway;
 using Google.Protobuf.Reflection;
 using Settings = OrleansAI.Grains.Interfaces.Jobs.TrainingSettings;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using OrleansAI.Hosting.Options;
 using Silos = OrleansAI.Hosting.Orleans.SiloBuilderExtensions;
 
 namespace OrleansAI.Hosting.Tests;

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OrleansAI.Hosting.Health;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Hosting.Tests;
 

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OrleansAI.Hosting.Health;
-using OrleansAI.Hosting.Options;
-using OrleansAI.Testing;
 using static Microsoft.Extensions.Options.Options;
 
 namespace OrleansAI.Hosting.Tests;

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
-using OrleansAI.Hosting.Options;
 using OrleansAI.Hosting.Storage;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Hosting.Tests;
 

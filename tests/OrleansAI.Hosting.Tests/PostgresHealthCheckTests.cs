@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
-using OrleansAI.Hosting.Health;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Hosting.Tests;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OrleansAI.Hosting.Database;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Hosting.Tests;
 

@@ -1,5 +1,4 @@
 using Npgsql;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Hosting.Tests;
 

@@ -1,9 +1,4 @@
 using Nethereum.Signer;
-using OrleansAI.Settlement;
-using OrleansAI.Settlement.Deployment;
-using OrleansAI.Settlement.Services;
-using OrleansAI.Testing;
-using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Network.Tests;
 

@@ -1,14 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Numerics;
-using System.Text.Json;
-using OrleansAI.Sdk.Jobs;
-using OrleansAI.Federation.Adversarial;
-using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Verification;
 using OrleansAI.Learning.Data;
-using OrleansAI.Testing;
-using OrleansAI.Testing.Network;
 using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 using OrleansAI.Models.Data;
 

@@ -1,19 +1,10 @@
 using System.Net.Http.Json;
 using System.Numerics;
-using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nethereum.Signer;
 using Nethereum.Web3;
-using OrleansAI.Sdk.Models;
-using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Settlement;
 using OrleansAI.Hosting.Chain;
-using OrleansAI.Protocol;
-using OrleansAI.Settlement;
-using OrleansAI.Settlement.Deployment;
-using OrleansAI.Settlement.Services;
-using OrleansAI.Testing;
-using OrleansAI.Testing.Network;
 using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 
 namespace OrleansAI.Network.Tests;

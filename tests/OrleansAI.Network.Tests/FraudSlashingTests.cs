@@ -1,17 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Numerics;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Nethereum.Signer;
-using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Verification;
-using OrleansAI.Protocol;
-using OrleansAI.Settlement;
-using OrleansAI.Settlement.Deployment;
-using OrleansAI.Settlement.Services;
-using OrleansAI.Testing;
-using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Network.Tests;
 

@@ -1,10 +1,6 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using Grpc.Core;
 using Nethereum.Signer;
-using OrleansAI.Node;
-using OrleansAI.Protocol;
-using OrleansAI.Testing.Network;
 using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 
 namespace OrleansAI.Network.Tests;

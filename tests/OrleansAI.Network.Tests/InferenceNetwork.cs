@@ -1,11 +1,6 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using OrleansAI.Sdk.Models;
 using OrleansAI.Grains.Interfaces.Inference;
-using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Node;
 using OrleansAI.Node.Serving;
-using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Network.Tests;
 

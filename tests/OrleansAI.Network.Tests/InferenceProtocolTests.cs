@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Network.Tests;
 

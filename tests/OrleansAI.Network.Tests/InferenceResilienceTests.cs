@@ -1,12 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 using OrleansAI.Grains.Interfaces.Inference;
-using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Testing;
-using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Network.Tests;
 
@@ -173,7 +169,7 @@ public sealed class InferenceResilienceTests
             }
         };
         var key = $"{NetworkApi.ClientId}/tampered/1";
-        Assert.True(await grains.GetGrain<IProviderGrain>(victim.Address).PlaceModelAsync(genuine with { ModelKey = key, Onnx = stored }));
+        Assert.True(await grains.GetGrain<IProviderServingGrain>(victim.Address).PlaceModelAsync(genuine with { ModelKey = key, Onnx = stored }));
 
         var reason = await outcome.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.NotNull(reason);

@@ -1,13 +1,6 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using OrleansAI.Sdk.Jobs;
-using OrleansAI.Sdk.Models;
 using OrleansAI.Sdk.Providers;
-using Microsoft.Extensions.DependencyInjection;
-using OrleansAI.Grains.Interfaces.Jobs;
 using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Node;
-using OrleansAI.Testing.Network;
 using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 using RoundStatus = OrleansAI.Sdk.Jobs.RoundStatus;
 

@@ -1,5 +1,3 @@
-using OrleansAI.Testing.Network;
-
 namespace OrleansAI.Network.Tests;
 
 /// <summary>Network tests run one at a time: each trains on the machine's few cores.</summary>

@@ -1,7 +1,5 @@
 using Grpc.Core;
 using Nethereum.Signer;
-using OrleansAI.Protocol;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Network.Tests;
 

@@ -1,10 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using OrleansAI.Federation.Adversarial;
-using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Testing.Network;
 using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 
 namespace OrleansAI.Network.Tests;

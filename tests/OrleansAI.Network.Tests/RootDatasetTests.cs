@@ -1,11 +1,5 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using OrleansAI.Sdk.Jobs;
-using OrleansAI.Federation.Adversarial;
-using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Grains.Interfaces.Providers;
 using OrleansAI.Learning.Data;
-using OrleansAI.Testing.Network;
 using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 
 namespace OrleansAI.Network.Tests;

@@ -2,12 +2,6 @@ using System.Net.Http.Json;
 using Grpc.Core;
 using Nethereum.Signer;
 using Nethereum.Web3;
-using OrleansAI.Protocol;
-using OrleansAI.Settlement;
-using OrleansAI.Settlement.Deployment;
-using OrleansAI.Settlement.Services;
-using OrleansAI.Testing;
-using OrleansAI.Testing.Network;
 
 namespace OrleansAI.Network.Tests;
 

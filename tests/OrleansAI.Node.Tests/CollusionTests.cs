@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using OrleansAI.Node.Simulation;
 
 namespace OrleansAI.Node.Tests;
 

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using OrleansAI.Federation.Adversarial;
-using OrleansAI.Node.Simulation;
-using OrleansAI.Protocol;
-
 namespace OrleansAI.Node.Tests;
 
 public sealed class FleetTests

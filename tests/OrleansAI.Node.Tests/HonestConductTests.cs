@@ -1,5 +1,4 @@
 using Nethereum.Signer;
-using OrleansAI.Node.Serving;
 
 namespace OrleansAI.Node.Tests;
 

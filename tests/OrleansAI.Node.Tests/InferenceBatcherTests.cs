@@ -1,9 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Microsoft.Extensions.Logging.Abstractions;
-using OrleansAI.Learning.Training;
-using OrleansAI.Node.Serving;
-using OrleansAI.Node.Simulation;
 
 namespace OrleansAI.Node.Tests;
 

@@ -1,5 +1,4 @@
 using Nethereum.Signer;
-using OrleansAI.Protocol;
 
 namespace OrleansAI.Node.Tests;
 

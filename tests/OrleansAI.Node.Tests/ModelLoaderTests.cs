@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using OrleansAI.Learning.Training;
-using OrleansAI.Node.Serving;
-
 namespace OrleansAI.Node.Tests;
 
 public sealed class ModelLoaderTests

@@ -1,6 +1,4 @@
-using OrleansAI.Federation.Adversarial;
 using OrleansAI.Node.Host;
-using OrleansAI.Node.Serving;
 
 namespace OrleansAI.Node.Tests;
 

@@ -3,7 +3,6 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using OrleansAI.Federation.Compression;
-using OrleansAI.Node.Simulation;
 
 namespace OrleansAI.Node.Tests;
 

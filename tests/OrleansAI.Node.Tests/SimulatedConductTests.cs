@@ -1,6 +1,3 @@
-using OrleansAI.Federation.Adversarial;
-using OrleansAI.Node.Simulation;
-
 namespace OrleansAI.Node.Tests;
 
 /// <summary>Each simulated attack, played through the conduct hooks, does to a task what the node once did itself.</summary>

@@ -1,7 +1,4 @@
 using Nethereum.Signer;
-using OrleansAI.Federation.Adversarial;
-using OrleansAI.Node.Serving;
-using OrleansAI.Node.Simulation;
 
 namespace OrleansAI.Node.Tests;
 

@@ -3,7 +3,6 @@ using Nethereum.Signer;
 using OrleansAI.Learning.Data;
 using OrleansAI.Models.Specs;
 using OrleansAI.Models.Weights;
-using OrleansAI.Protocol;
 using OrleansAI.Models.Data;
 
 namespace OrleansAI.Node.Tests;

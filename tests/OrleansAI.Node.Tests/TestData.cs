@@ -1,5 +1,4 @@
 using OrleansAI.Learning.Data;
-using OrleansAI.Protocol;
 using OrleansAI.Models.Data;
 
 namespace OrleansAI.Node.Tests;

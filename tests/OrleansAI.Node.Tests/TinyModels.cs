@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using OrleansAI.Models.Onnx;
 using OrleansAI.Models.Specs;
 using OrleansAI.Models.Weights;
-using OrleansAI.Node.Serving;
 
 namespace OrleansAI.Node.Tests;
 

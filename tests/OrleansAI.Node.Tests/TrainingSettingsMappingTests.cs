@@ -1,4 +1,3 @@
-using OrleansAI.Learning.Training;
 using OrleansAI.Node;
 
 namespace OrleansAI.Node.Tests;

@@ -1,5 +1,3 @@
-using OrleansAI.Settlement.Tests.Infrastructure;
-
 namespace OrleansAI.Settlement.Tests;
 
 [Collection(ChainClockGroup.Name)]

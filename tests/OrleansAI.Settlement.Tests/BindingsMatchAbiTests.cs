@@ -1,4 +1,3 @@
-using OrleansAI.Settlement.Abi;
 using OrleansAI.Settlement.Tests.Bindings;
 
 namespace OrleansAI.Settlement.Tests;

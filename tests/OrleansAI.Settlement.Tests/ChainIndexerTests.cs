@@ -1,6 +1,5 @@
 using OrleansAI.Settlement.Contracts.JobEscrow;
 using OrleansAI.Settlement.Indexing;
-using OrleansAI.Settlement.Tests.Infrastructure;
 
 namespace OrleansAI.Settlement.Tests;
 

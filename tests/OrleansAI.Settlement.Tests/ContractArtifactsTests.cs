@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OrleansAI.Settlement.Abi;
 
 namespace OrleansAI.Settlement.Tests;
 

@@ -1,5 +1,3 @@
-using OrleansAI.Settlement.Deployment;
-
 namespace OrleansAI.Settlement.Tests;
 
 public sealed class DeploymentFileTests : IDisposable

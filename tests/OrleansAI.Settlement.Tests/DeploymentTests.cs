@@ -1,7 +1,3 @@
-using OrleansAI.Settlement.Deployment;
-using OrleansAI.Settlement.Services;
-using OrleansAI.Settlement.Tests.Infrastructure;
-
 namespace OrleansAI.Settlement.Tests;
 
 public sealed class DeploymentTests(PlatformFixture platform) : IClassFixture<PlatformFixture>

@@ -1,5 +1,4 @@
 using OrleansAI.Settlement.Contracts.JobEscrow;
-using OrleansAI.Settlement.Tests.Infrastructure;
 
 namespace OrleansAI.Settlement.Tests;
 

@@ -1,6 +1,4 @@
 using System.Numerics;
-using OrleansAI.Settlement.Payouts;
-using OrleansAI.Settlement.Tests.Infrastructure;
 
 namespace OrleansAI.Settlement.Tests;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Nethereum.Util;
-using OrleansAI.Settlement.Abi;
 
 namespace OrleansAI.Settlement.Tests;
 

@@ -1,6 +1,4 @@
 using Nethereum.Hex.HexTypes;
-using OrleansAI.Settlement.Services;
-using OrleansAI.Settlement.Tests.Infrastructure;
 
 namespace OrleansAI.Settlement.Tests;
 

@@ -1,6 +1,3 @@
-using OrleansAI.Settlement.Services;
-using OrleansAI.Settlement.Tests.Infrastructure;
-
 namespace OrleansAI.Settlement.Tests;
 
 public sealed class SignerTests(PlatformFixture platform) : IClassFixture<PlatformFixture>

@@ -2,7 +2,6 @@ using System.Numerics;
 using Nethereum.Contracts;
 using OrleansAI.Settlement.Contracts.Staking;
 using OrleansAI.Settlement.Indexing;
-using OrleansAI.Settlement.Tests.Infrastructure;
 
 namespace OrleansAI.Settlement.Tests;
 

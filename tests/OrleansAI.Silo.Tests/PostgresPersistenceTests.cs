@@ -1,6 +1,5 @@
 using Npgsql;
 using OrleansAI.Grains.Interfaces.Diagnostics;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Silo.Tests;
 

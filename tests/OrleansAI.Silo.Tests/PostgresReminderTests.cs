@@ -1,5 +1,4 @@
 using OrleansAI.Grains.Interfaces.Diagnostics;
-using OrleansAI.Testing;
 
 namespace OrleansAI.Silo.Tests;
 

@@ -1,5 +1,3 @@
-using OrleansAI.Testing;
-
 namespace OrleansAI.Silo.Tests;
 
 public sealed class SiloProcessTests

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OrleansAI.Sdk.Cases;
 
 /// <summary>Fraud cases (<c>/api/cases</c>); listing and deciding disputes need a key with the operator role.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansAI.Sdk.Inference;
 
 /// <summary>One input tensor of an Open Inference Protocol request.</summary>

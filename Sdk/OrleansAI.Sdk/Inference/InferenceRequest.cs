@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansAI.Sdk.Inference;
 
 /// <summary>An Open Inference Protocol (KServe v2) inference request.</summary>

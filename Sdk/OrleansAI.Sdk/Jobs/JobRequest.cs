@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace OrleansAI.Sdk.Jobs;
 
 /// <summary>The body of <c>POST /api/jobs</c>.</summary>

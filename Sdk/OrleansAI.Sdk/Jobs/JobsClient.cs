@@ -1,6 +1,3 @@
-using System.Globalization;
-using OrleansAI.Sdk.Chain;
-
 namespace OrleansAI.Sdk.Jobs;
 
 /// <summary>The caller's training jobs (<c>/api/jobs</c>).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OrleansAI.Sdk.Models;
 
 /// <summary>The caller's trained models and their deployments (<c>/api/models</c>).</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using OrleansAI.Sdk.Cases;
-using OrleansAI.Sdk.Chain;
 
 namespace OrleansAI.Sdk.Providers;
 

@@ -1,7 +1,6 @@
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
-using OrleansAI.Settlement.Abi;
 
 namespace OrleansAI.Settlement.Contracts.Governance;
 

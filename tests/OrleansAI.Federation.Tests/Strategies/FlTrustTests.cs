@@ -1,5 +1,4 @@
 using FsCheck.Xunit;
-using OrleansAI.Federation.Robust;
 
 namespace OrleansAI.Federation.Tests.Strategies;
 

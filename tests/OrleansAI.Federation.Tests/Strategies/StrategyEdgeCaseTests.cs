@@ -1,4 +1,3 @@
-using OrleansAI.Federation.Robust;
 using OrleansAI.Federation.Strategies;
 
 namespace OrleansAI.Federation.Tests.Strategies;

@@ -1,5 +1,4 @@
 using FsCheck.Xunit;
-using OrleansAI.Federation.Robust;
 using OrleansAI.Federation.Strategies;
 
 namespace OrleansAI.Federation.Tests.Strategies;

@@ -1,5 +1,4 @@
 using FsCheck.Xunit;
-using OrleansAI.Federation.Verification;
 
 namespace OrleansAI.Federation.Tests.Verification;
 

@@ -1,5 +1,3 @@
-using OrleansAI.Federation.Verification;
-
 namespace OrleansAI.Federation.Tests.Verification;
 
 public sealed class ReplicaVerdictsTests

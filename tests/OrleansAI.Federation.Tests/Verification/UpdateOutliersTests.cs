@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Xunit;
-using OrleansAI.Federation.Verification;
 
 namespace OrleansAI.Federation.Tests.Verification;
 

@@ -1,6 +1,3 @@
-using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Grains.Jobs;
 
 namespace OrleansAI.Grains.Tests.Jobs;

@@ -1,6 +1,3 @@
-using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Rounds;
 using OrleansAI.Grains.Verification;
 using OrleansAI.Models.Weights;
 using static OrleansAI.Grains.Tests.Rounds.RoundFixtures;

@@ -1,7 +1,3 @@
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Grains.Rounds;
-
 namespace OrleansAI.Grains.Tests.Rounds;
 
 /// <summary>A round host in memory: a fixed list of online providers, some of which turn offers down.</summary>

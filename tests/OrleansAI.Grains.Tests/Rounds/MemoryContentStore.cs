@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using OrleansAI.Grains.Interfaces.Storage;
 
 namespace OrleansAI.Grains.Tests.Rounds;
 

@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Grains.Rounds;
 using OrleansAI.Grains.Verification;
 using static OrleansAI.Grains.Tests.Rounds.RoundFixtures;
 

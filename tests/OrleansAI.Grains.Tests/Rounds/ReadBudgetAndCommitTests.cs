@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Rounds;
-
 namespace OrleansAI.Grains.Tests.Rounds;
 
 public sealed class ReadBudgetAndCommitTests

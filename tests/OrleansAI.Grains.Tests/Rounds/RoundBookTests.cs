@@ -1,5 +1,3 @@
-using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Rounds;
 using static OrleansAI.Grains.Tests.Rounds.RoundFixtures;
 
 namespace OrleansAI.Grains.Tests.Rounds;

@@ -1,8 +1,3 @@
-using OrleansAI.Grains.Interfaces.Jobs;
-using OrleansAI.Grains.Interfaces.Providers;
-using OrleansAI.Grains.Interfaces.Rounds;
-using OrleansAI.Grains.Interfaces.Storage;
-using OrleansAI.Grains.Rounds;
 using OrleansAI.Models.Specs;
 using OrleansAI.Models.Weights;
 

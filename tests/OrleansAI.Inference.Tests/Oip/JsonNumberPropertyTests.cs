@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using FsCheck.Xunit;
-using OrleansAI.Inference.Oip;
 
 namespace OrleansAI.Inference.Tests.Oip;
 

@@ -1,5 +1,3 @@
-using OrleansAI.Inference.Oip;
-
 namespace OrleansAI.Inference.Tests.Oip;
 
 public sealed class OipDatatypesTests

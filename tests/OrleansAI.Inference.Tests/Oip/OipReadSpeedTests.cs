@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using OrleansAI.Inference.Oip;
 
 namespace OrleansAI.Inference.Tests.Oip;
 

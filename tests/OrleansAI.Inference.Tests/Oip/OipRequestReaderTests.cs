@@ -1,6 +1,3 @@
-using System.Text.Json;
-using OrleansAI.Inference.Oip;
-
 namespace OrleansAI.Inference.Tests.Oip;
 
 public sealed class OipRequestReaderTests

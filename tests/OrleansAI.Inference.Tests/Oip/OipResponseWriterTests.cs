@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
-using System.Text.Json;
-using OrleansAI.Inference.Oip;
 
 namespace OrleansAI.Inference.Tests.Oip;
 

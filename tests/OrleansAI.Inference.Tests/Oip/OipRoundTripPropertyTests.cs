@@ -1,5 +1,4 @@
 using FsCheck.Xunit;
-using OrleansAI.Inference.Oip;
 
 namespace OrleansAI.Inference.Tests.Oip;
 

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Text.Json;
-using OrleansAI.Inference.Oip;
 
 namespace OrleansAI.Inference.Tests.Oip;
 

@@ -1,5 +1,3 @@
-using OrleansAI.Inference.Oip;
-
 namespace OrleansAI.Inference.Tests.Oip;
 
 /// <summary>A random tensor: its type, shape, the raw values as the client holds them, and the floats the reader must produce.</summary>

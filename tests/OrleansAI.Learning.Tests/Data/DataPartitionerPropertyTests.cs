@@ -1,5 +1,4 @@
 using FsCheck.Xunit;
-using OrleansAI.Learning.Data;
 
 namespace OrleansAI.Learning.Tests.Data;
 

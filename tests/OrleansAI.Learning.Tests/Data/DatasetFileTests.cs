@@ -1,7 +1,3 @@
-using OrleansAI.Learning.Data;
-using OrleansAI.Models.Weights;
-using OrleansAI.Models.Data;
-
 namespace OrleansAI.Learning.Tests.Data;
 
 public sealed class DatasetFileTests

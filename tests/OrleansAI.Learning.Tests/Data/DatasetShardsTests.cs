@@ -1,6 +1,4 @@
 using FsCheck.Xunit;
-using OrleansAI.Learning.Data;
-using OrleansAI.Models.Data;
 
 namespace OrleansAI.Learning.Tests.Data;
 

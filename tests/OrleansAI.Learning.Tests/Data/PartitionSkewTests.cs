@@ -1,5 +1,3 @@
-using OrleansAI.Learning.Data;
-
 namespace OrleansAI.Learning.Tests.Data;
 
 public sealed class PartitionSkewTests

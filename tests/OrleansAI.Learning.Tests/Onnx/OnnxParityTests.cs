@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
-using OrleansAI.Learning.Data;
 using OrleansAI.Models.Onnx;
-using OrleansAI.Models.Specs;
 using OrleansAI.Learning.Tests.Training;
-using OrleansAI.Learning.Training;
-using OrleansAI.Models.Weights;
-using OrleansAI.Models.Data;
 
 namespace OrleansAI.Learning.Tests.Onnx;
 

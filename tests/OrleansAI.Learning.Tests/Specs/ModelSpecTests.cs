@@ -1,5 +1,3 @@
-using OrleansAI.Models.Specs;
-
 namespace OrleansAI.Learning.Tests.Specs;
 
 public sealed class ModelSpecTests

@@ -1,7 +1,3 @@
-using OrleansAI.Models.Specs;
-using OrleansAI.Learning.Training;
-using OrleansAI.Models.Weights;
-
 namespace OrleansAI.Learning.Tests.Training;
 
 public sealed class LocalTrainerTests

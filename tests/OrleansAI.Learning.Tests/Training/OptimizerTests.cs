@@ -1,4 +1,3 @@
-using OrleansAI.Learning.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,6 +1,3 @@
-using OrleansAI.Learning.Data;
-using OrleansAI.Models.Data;
-
 namespace OrleansAI.Learning.Tests.Training;
 
 /// <summary>Small labelled data made on the spot: classes are Gaussian blobs, so a model can learn them quickly.</summary>

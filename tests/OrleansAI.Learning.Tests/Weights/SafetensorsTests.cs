@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using OrleansAI.Models.Specs;
-using OrleansAI.Models.Weights;
 
 namespace OrleansAI.Learning.Tests.Weights;
 

@@ -1,6 +1,3 @@
-using OrleansAI.Settlement.Deployment;
-using OrleansAI.Settlement.Services;
-
 namespace OrleansAI.Settlement.Tests.Infrastructure;
 
 /// <summary>One account's view of a deployment: every contract service, signed by that account.</summary>

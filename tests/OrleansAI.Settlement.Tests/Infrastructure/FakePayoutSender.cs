@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using OrleansAI.Settlement.Payouts;
 
 namespace OrleansAI.Settlement.Tests.Infrastructure;
 

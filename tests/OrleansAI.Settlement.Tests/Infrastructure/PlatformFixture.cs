@@ -1,5 +1,4 @@
 using System.Numerics;
-using OrleansAI.Settlement.Deployment;
 
 namespace OrleansAI.Settlement.Tests.Infrastructure;
 
