@@ -112,6 +112,7 @@ public static class Safetensors
 
         var data = bytes[(8 + (int)headerLength)..];
         var entries = new List<(string Name, int[] Shape, long Begin, long End)>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             using var header = JsonDocument.Parse(Encoding.UTF8.GetString(bytes.Slice(8, (int)headerLength)).TrimEnd(' '));
@@ -120,6 +121,12 @@ public static class Safetensors
                 if (property.Name == "__metadata__")
                 {
                     continue;
+                }
+
+                // JSON allows a repeated key, but two readers may each keep a different one.
+                if (!names.Add(property.Name))
+                {
+                    throw new InvalidDataException($"Tensor '{property.Name}' appears more than once.");
                 }
 
                 var tensor = property.Value;
@@ -149,7 +156,7 @@ public static class Safetensors
         var result = new List<SafetensorsTensor>(entries.Count);
         foreach (var entry in entries.OrderBy(e => e.Begin))
         {
-            var count = entry.Shape.Aggregate(1L, (a, d) => a * d);
+            var count = ElementCount(entry.Name, entry.Shape);
             if (entry.Begin != expectedBegin || entry.End - entry.Begin != count * 4 || entry.End > data.Length)
             {
                 throw new InvalidDataException($"Tensor '{entry.Name}' has byte range [{entry.Begin}, {entry.End}) that does not match its shape or the data.");
@@ -183,6 +190,38 @@ public static class Safetensors
         return [.. result.OrderBy(t => order[t.Name])];
     }
 
+    // The product of the dimensions, refused before it can overflow or pass what one array holds: a
+    // wrapped product could otherwise match a small byte range and give a tensor its shape belies.
+    private static long ElementCount(string name, int[] shape)
+    {
+        long count = 1;
+        foreach (var dim in shape)
+        {
+            if (dim != 0 && count > Array.MaxLength / dim)
+            {
+                throw new InvalidDataException($"Tensor '{name}' has shape [{string.Join(", ", shape)}], more elements than an array holds.");
+            }
+
+            count *= dim;
+        }
+
+        return count;
+    }
+
+    private static Dictionary<string, string> Metadata(JsonElement metadata)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in metadata.EnumerateObject())
+        {
+            if (!values.TryAdd(property.Name, property.Value.GetString() ?? ""))
+            {
+                throw new InvalidDataException($"Metadata key '{property.Name}' appears more than once.");
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>The string metadata of the header (<c>__metadata__</c>), empty when there is none.</summary>
     public static IReadOnlyDictionary<string, string> ReadMetadata(ReadOnlySpan<byte> bytes)
     {
@@ -201,7 +240,7 @@ public static class Safetensors
         {
             using var header = JsonDocument.Parse(Encoding.UTF8.GetString(bytes.Slice(8, (int)headerLength)).TrimEnd(' '));
             return header.RootElement.TryGetProperty("__metadata__", out var metadata) && metadata.ValueKind == JsonValueKind.Object
-                ? metadata.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal)
+                ? Metadata(metadata)
                 : new Dictionary<string, string>(StringComparer.Ordinal);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
