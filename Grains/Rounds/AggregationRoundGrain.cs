@@ -116,7 +116,7 @@ public sealed partial class AggregationRoundGrain : Grain, IAggregationRoundGrai
         }
         else
         {
-            await _federated.OpenAttemptAsync(FederatedOffering.TargetCount(config, await Registry.AvailableAsync(config.Criteria)));
+            await _federated.OpenFirstAttemptAsync();
             if (config is { Kind: TaskKind.Train, Root: not null })
             {
                 await _federated.OfferRootAsync();

@@ -9,11 +9,12 @@ internal sealed class FederatedOffering(IRoundHost host, VerificationSetup setup
 {
     private RoundState State => host.State;
 
-    /// <summary>How many providers the round asks, given how many qualify.</summary>
-    public static int TargetCount(Interfaces.Rounds.RoundConfig config, int available)
+    /// <summary>Opens the round's first attempt: the round's share of the qualifying providers online, at least its minimum.</summary>
+    public async Task OpenFirstAttemptAsync()
     {
-        ArgumentNullException.ThrowIfNull(config);
-        return Math.Max(config.MinProviders, (int)Math.Ceiling(config.FractionPerRound * available));
+        var config = State.Config!;
+        var available = await host.AvailableAsync(config.Criteria);
+        await OpenAttemptAsync(Math.Max(config.MinProviders, (int)Math.Ceiling(config.FractionPerRound * available)));
     }
 
     /// <summary>Opens an attempt: a fresh deadline and tasks offered until <paramref name="wanted"/> providers took one (or the candidates ran out).</summary>
