@@ -3,13 +3,14 @@ using OrleansAI.Api.Diagnostics;
 
 namespace OrleansAI.Api.Apis;
 
-/// <summary>Operator endpoints that prove the platform's moving parts work together.</summary>
+/// <summary>Operator-only endpoints that prove the platform's moving parts work together.</summary>
 public static class DiagnosticsApi
 {
     /// <summary>Maps <c>/api/diagnostics</c>.</summary>
     public static IEndpointRouteBuilder MapDiagnosticsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/diagnostics").WithTags("Diagnostics");
+        // Each run writes to PostgreSQL, the blob store and the chain: operators only.
+        var group = endpoints.MapGroup("/api/diagnostics").WithTags("Diagnostics").RequireAuthorization(ClientKey.OperatorRole);
         group.MapPost("/smoke", RunSmokeAsync)
             .WithName("RunSmokeCheck")
             .WithSummary("Runs a round trip through the cluster, grain storage, the blob store and the chain.")

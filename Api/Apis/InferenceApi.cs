@@ -64,7 +64,8 @@ public static class InferenceApi
     /// <summary>Maps <c>/v2/...</c>.</summary>
     public static IEndpointRouteBuilder MapInferenceApi(this IEndpointRouteBuilder endpoints)
     {
-        var open = endpoints.MapGroup("/v2").WithTags("Inference (Open Inference Protocol v2)");
+        // Server liveness, readiness and metadata are the protocol's open probes; models need a key.
+        var open = endpoints.MapGroup("/v2").WithTags("Inference (Open Inference Protocol v2)").AllowAnonymous();
         open.MapGet("/health/live", (HttpContext http) => OipJson.ObjectAsync(http, 200, j => j.WriteBoolean("live", true)))
             .WithName("OipServerLive").WithSummary("Whether the server can take requests.");
         open.MapGet("/health/ready", ServerReadyAsync).WithName("OipServerReady").WithSummary("Whether the server reaches its cluster.");

@@ -23,7 +23,7 @@ public static class VerificationApi
         return endpoints;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<FraudCase>>, ProblemHttpResult>> ListAsync(string address, IGrainFactory grains)
+    private static async Task<Results<Ok<IReadOnlyList<FraudCase>>, ProblemHttpResult>> ListAsync(string address, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!ProviderAddress.IsValid(address))
         {
@@ -32,8 +32,14 @@ public static class VerificationApi
 
         var provider = await grains.GetGrain<IProviderGrain>(ProviderAddress.Normalize(address)).GetAsync();
         var cases = await Task.WhenAll((provider.FraudCases ?? []).Select(id => grains.GetGrain<IFraudCaseGrain>(id).GetAsync()));
-        return TypedResults.Ok<IReadOnlyList<FraudCase>>([.. cases.OfType<FraudCaseSnapshot>().Select(CaseWire.Case)]);
+        var shown = await Task.WhenAll(cases.OfType<FraudCaseSnapshot>().Select(c => ShowAsync(c, user, grains)));
+        return TypedResults.Ok<IReadOnlyList<FraudCase>>(shown);
     }
+
+    // Whether a provider has been caught is public (clients choose providers by it); the evidence is
+    // for those it concerns.
+    private static async Task<FraudCase> ShowAsync(FraudCaseSnapshot fraud, ClaimsPrincipal user, IGrainFactory grains) =>
+        await CaseAudience.ConcernsAsync(user, fraud, grains) ? CaseWire.Case(fraud) : CaseWire.Outcome(fraud);
 
     private static async Task<Results<Ok<IReadOnlyList<CaseEntry>>, ValidationProblem>> ListAllAsync(string? status, int? skip, int? take, IGrainFactory grains)
     {
@@ -92,11 +98,11 @@ public static class VerificationApi
             : TypedResults.Problem("The chain did not take the decision; try again.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not decided.");
     }
 
-    private static async Task<Results<Ok<FraudCase>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<FraudCase>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         var found = id.Length == 64 && id.All(char.IsAsciiHexDigitLower) ? await grains.GetGrain<IFraudCaseGrain>(id).GetAsync() : null;
         return found is null
             ? TypedResults.Problem($"No fraud case '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Case not found.")
-            : TypedResults.Ok(CaseWire.Case(found));
+            : TypedResults.Ok(await ShowAsync(found, user, grains));
     }
 }

@@ -49,7 +49,8 @@ public static class GatewayRegistration
     /// <summary>Maps the gateway's gRPC service.</summary>
     public static IEndpointRouteBuilder MapProviderGateway(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGrpcService<ProviderGatewayService>();
+        // Providers authenticate inside the protocol (a signed sign-in, then a session token), not by API key.
+        endpoints.MapGrpcService<ProviderGatewayService>().AllowAnonymous();
         return endpoints;
     }
 

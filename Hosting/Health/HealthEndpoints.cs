@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -7,10 +8,15 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace OrleansAI.Hosting.Health;
 
-/// <summary>Maps <c>/health/live</c> (the process answers) and <c>/health/ready</c> (its dependencies answer).</summary>
+/// <summary>
+/// Maps <c>/health/live</c> (the process answers) and <c>/health/ready</c> (its dependencies answer),
+/// both open to anyone (load balancers and orchestrators probe them without keys). Anyone sees each
+/// check's name and status; only an operator sees the descriptions, which name internal hosts, the
+/// chain's RPC address and the errors they gave.
+/// </summary>
 public static class HealthEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>Maps both endpoints; ready answers 503 with the failing checks named when any dependency is down.</summary>
     public static IEndpointRouteBuilder MapOrleansAIHealth(this IEndpointRouteBuilder endpoints)
@@ -19,17 +25,18 @@ public static class HealthEndpoints
         {
             Predicate = _ => false,
             ResponseWriter = WriteAsync,
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = r => r.Tags.Contains(HealthTags.Ready),
             ResponseWriter = WriteAsync,
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
         return endpoints;
     }
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
+        var operatorAsks = context.User.IsInRole(Security.ClientKey.OperatorRole);
         context.Response.ContentType = "application/json; charset=utf-8";
         var body = new
         {
@@ -39,7 +46,7 @@ public static class HealthEndpoints
             {
                 name = e.Key,
                 status = e.Value.Status.ToString(),
-                description = e.Value.Description,
+                description = operatorAsks ? e.Value.Description : null,
                 durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
             }),
         };

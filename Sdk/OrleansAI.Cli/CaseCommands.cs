@@ -53,8 +53,13 @@ internal static class CaseCommands
             return;
         }
 
-        cli.Out.WriteLine($"{c.Id} {c.Status}: {c.Evidence.Kind} against {c.Evidence.Provider}, {c.Detail}");
-        foreach (var a in c.Evidence.Answers)
+        cli.Out.WriteLine($"{c.Id} {c.Status}: {c.Kind} against {c.Provider}, {c.Detail}");
+        if (c.Evidence is null)
+        {
+            cli.Out.WriteLine("  evidence: not shown (the case concerns another client)");
+        }
+
+        foreach (var a in c.Evidence?.Answers ?? [])
         {
             cli.Out.WriteLine($"  {a.Provider} {(a.InMajority ? "majority" : "dissent")} {a.OutputSha256}");
         }

@@ -18,7 +18,10 @@ internal sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) 
     });
 
     /// <summary>Clients the factory's Api accepts, with their keys.</summary>
-    public static IReadOnlyDictionary<string, string> ClientKeys { get; } = new Dictionary<string, string> { ["alice"] = "alice-secret-key", ["bob"] = "bob-secret-key" };
+    public static IReadOnlyDictionary<string, string> ClientKeys { get; } = new Dictionary<string, string> { ["alice"] = "alice-secret-key", ["bob"] = "bob-secret-key", ["ops"] = "ops-secret-key" };
+
+    /// <summary>The clients with the operator role.</summary>
+    public static IReadOnlySet<string> Operators { get; } = new HashSet<string> { "ops" };
 
     /// <summary>An HTTP client that authenticates as <paramref name="client"/>.</summary>
     public HttpClient ClientFor(string client)
@@ -37,6 +40,11 @@ internal sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) 
         foreach (var (client, key) in ClientKeys)
         {
             builder.UseSetting($"Clients:Keys:{index}:ClientId", client);
+            if (Operators.Contains(client))
+            {
+                builder.UseSetting($"Clients:Keys:{index}:Roles:0", "operator");
+            }
+
             builder.UseSetting($"Clients:Keys:{index++}:Sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))));
         }
 

@@ -42,6 +42,21 @@ public sealed class HealthEndpointTests
         Assert.Equal("Healthy", checks["cluster"]);
     }
 
+    [Fact]
+    public async Task ReadyShowsAnonymousCallersNoHostsOrAddressesButShowsThemToOperators()
+    {
+        await using var api = ApiFactory.WithRealServices();
+        using var anonymous = api.CreateClient();
+        using var operatorHttp = api.ClientFor("ops");
+
+        var open = await anonymous.GetStringAsync(new Uri("/health/ready", UriKind.Relative));
+        var full = await operatorHttp.GetStringAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.DoesNotContain(new Uri(LocalServices.AnvilUrl).Authority, open, StringComparison.Ordinal);
+        Assert.DoesNotContain("description", open, StringComparison.Ordinal);
+        Assert.Contains(new Uri(LocalServices.AnvilUrl).Authority, full, StringComparison.Ordinal);
+    }
+
     private static async Task<Dictionary<string, string>> ChecksAsync(HttpResponseMessage response)
     {
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

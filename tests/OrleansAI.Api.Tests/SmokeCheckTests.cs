@@ -10,7 +10,7 @@ public sealed class SmokeCheckTests
     public async Task TheSmokeCheckRoundTripsThroughAnEmbeddedClusterAzuriteAndAnvil()
     {
         await using var api = ApiFactory.WithRealServices();
-        using var http = api.CreateClient();
+        using var http = api.ClientFor("ops");
 
         using var response = await http.PostAsync(new Uri("/api/diagnostics/smoke", UriKind.Relative), null);
 
@@ -31,7 +31,7 @@ public sealed class SmokeCheckTests
             ["BlobStorage:ConnectionString"] = LocalServices.AzuriteConnection,
             ["Chain:RpcUrl"] = LocalServices.UnreachableRpcUrl,
         });
-        using var http = api.CreateClient();
+        using var http = api.ClientFor("ops");
 
         using var response = await http.PostAsync(new Uri("/api/diagnostics/smoke", UriKind.Relative), null);
 
@@ -40,5 +40,19 @@ public sealed class SmokeCheckTests
         Assert.NotNull(report);
         Assert.False(report.Ok);
         Assert.Equal([true, true, false], report.Steps.Select(s => s.Ok));
+    }
+
+    [Fact]
+    public async Task TheSmokeCheckRefusesAnonymousCallersAndClientsWithoutTheOperatorRole()
+    {
+        await using var api = ApiFactory.WithRealServices();
+        using var anonymous = api.CreateClient();
+        using var client = api.ClientFor("alice");
+
+        using var unauthenticated = await anonymous.PostAsync(new Uri("/api/diagnostics/smoke", UriKind.Relative), null);
+        using var forbidden = await client.PostAsync(new Uri("/api/diagnostics/smoke", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
 }

@@ -3,15 +3,22 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
-namespace OrleansAI.Api.Security;
+namespace OrleansAI.Hosting.Security;
 
 /// <summary>
 /// Authenticates clients by API key (<c>Authorization: Bearer KEY</c> or <c>X-Api-Key: KEY</c>),
 /// comparing the key's SHA-256 with the configured hashes in constant time. The client id becomes
 /// the caller's identity; every job and model is checked against it.
 /// </summary>
+/// <remarks>
+/// A browser cannot send a bearer header to the Orleans dashboard, so <c>Authorization: Basic</c>
+/// is read too: the password is the key and the user name is ignored (the key alone identifies
+/// the client). The challenge offers both, which is what makes a browser prompt.
+/// </remarks>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -36,6 +43,14 @@ public sealed class ApiKeyAuthentication(
         {
             key = authorization["Bearer ".Length..].Trim();
         }
+        else if (key is null && authorization is not null && authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            key = BasicPassword(authorization["Basic ".Length..].Trim());
+            if (key is null)
+            {
+                return Task.FromResult(AuthenticateResult.Fail("The Basic credentials are not base64 'user:key'."));
+            }
+        }
 
         if (string.IsNullOrEmpty(key))
         {
@@ -55,7 +70,7 @@ public sealed class ApiKeyAuthentication(
                 Claim[] claims =
                 [
                     new Claim(ClaimTypes.NameIdentifier, client.ClientId),
-                    .. client.Wallet is { Length: > 0 } wallet ? [new Claim(ClientIdentity.WalletClaim, Protocol.ProviderAddress.Normalize(wallet))] : Array.Empty<Claim>(),
+                    .. client.Wallet is { Length: > 0 } wallet ? [new Claim(ClientIdentity.WalletClaim, EthAddresses.Normalise(wallet))] : Array.Empty<Claim>(),
                     .. client.Roles.Select(role => new Claim(ClaimTypes.Role, role)),
                 ];
                 var identity = new ClaimsIdentity(claims, SchemeName);
@@ -64,5 +79,32 @@ public sealed class ApiKeyAuthentication(
         }
 
         return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+    }
+
+    /// <inheritdoc />
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.Append(HeaderNames.WWWAuthenticate, "Bearer");
+        Response.Headers.Append(HeaderNames.WWWAuthenticate, "Basic realm=\"OrleansAI\", charset=\"UTF-8\"");
+        return Task.CompletedTask;
+    }
+
+    private static string? BasicPassword(string encoded)
+    {
+        if (encoded.Length > 4 * (MaxKeyLength + 64) / 3 + 4)
+        {
+            return null;
+        }
+
+        var bytes = new byte[encoded.Length];
+        if (!Convert.TryFromBase64String(encoded, bytes, out var written))
+        {
+            return null;
+        }
+
+        var text = Encoding.UTF8.GetString(bytes, 0, written);
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? null : text[(colon + 1)..];
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace OrleansAI.Api.Security;
+namespace OrleansAI.Hosting.Security;
 
 /// <summary>Reads the authenticated client's id.</summary>
 public static class ClientIdentity

@@ -1,4 +1,4 @@
-namespace OrleansAI.Api.Security;
+namespace OrleansAI.Hosting.Security;
 
 /// <summary>The clients allowed to use the client API (section <c>Clients</c>).</summary>
 public sealed class ClientKeyOptions

@@ -1,4 +1,4 @@
-namespace OrleansAI.Api.Security;
+namespace OrleansAI.Hosting.Security;
 
 /// <summary>One client allowed to use the API: its id and the SHA-256 (hex) of its API key. Keys themselves are never stored.</summary>
 public sealed class ClientKey
