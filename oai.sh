@@ -203,14 +203,29 @@ client_key() {
   tr -d '\n' <"$file"
 }
 
+# The operator's key (smoke checks, the dashboard's password, deciding disputed cases): made once per
+# state folder like the client's.
+operator_key() {
+  local file="$STATE_DIR/operator.key"
+  if [[ ! -s $file ]]; then
+    mkdir -p "$STATE_DIR"
+    (umask 077 && printf 'oai_op_%s\n' "$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')" >"$file")
+  fi
+  tr -d '\n' <"$file"
+}
+
 # Settings both apps get when they run against the local stack.
 app_settings() {
   eval "$(stack_env)"
-  local hash
+  local hash operator_hash
   hash=$(printf '%s' "$(client_key)" | sha256sum | cut -d' ' -f1)
+  operator_hash=$(printf '%s' "$(operator_key)" | sha256sum | cut -d' ' -f1)
   printf '%s\n' \
     "Clients__Keys__0__ClientId=demo" \
     "Clients__Keys__0__Sha256=$hash" \
+    "Clients__Keys__1__ClientId=operator" \
+    "Clients__Keys__1__Sha256=$operator_hash" \
+    "Clients__Keys__1__Roles__0=operator" \
     "Postgres__ConnectionString=$OAI_PG_CONNECTION" \
     "BlobStorage__ConnectionString=$OAI_AZURITE_CONNECTION" \
     "Chain__RpcUrl=$OAI_ANVIL_URL" \
@@ -279,11 +294,12 @@ OrleansAI is up.
   API reference       $(app_url Api)/reference
   Provider gateway    http://127.0.0.1:$PROVIDER_PORT (gRPC; docs/protocol.md)
   OpenAPI document    $(app_url Api)/openapi/v1.json
-  Orleans dashboard   $(app_url Silo)/dashboard
+  Orleans dashboard   $(app_url Silo)/dashboard/ (any user name; the password is the operator key)
   Health (api, silo)  $(app_url Api)/health/ready  $(app_url Silo)/health/ready
   Logs                $LOG_DIR
   Contracts           $STATE_DIR/deployment.json (chain 31337)
   Client API key      $STATE_DIR/client.key (client "demo"; send it as "Authorization: Bearer KEY")
+  Operator key        $STATE_DIR/operator.key (smoke checks, the dashboard, disputed cases)
 Stop everything with: ./oai.sh down
 EOF
 }
@@ -318,7 +334,7 @@ cmd_demo() {
   cmd_up
   log "running the smoke round trip: Api -> grain (PostgreSQL) -> Azurite -> Anvil"
   local body
-  body=$(curl -sS -m 60 -X POST -w '\n%{http_code}' "$(app_url Api)/api/diagnostics/smoke") || die "the Api did not answer"
+  body=$(curl -sS -m 60 -X POST -H "Authorization: Bearer $(operator_key)" -w '\n%{http_code}' "$(app_url Api)/api/diagnostics/smoke") || die "the Api did not answer"
   local code=${body##*$'\n'}
   body=${body%$'\n'*}
   [[ $code == 200 ]] || {
@@ -404,7 +420,7 @@ cmd_demo() {
   printf '\nDemo complete: the model is registered with its provenance.\n'
   printf '  Model version       %s (Authorization: Bearer $(cat %s))\n' "$api/api/models/fashion-cnn/versions/$version" "$STATE_DIR/client.key"
   printf '  Inference (OIP v2)  POST %s\n' "$api/v2/models/fashion-cnn/versions/$version/infer"
-  printf '  Orleans dashboard   %s\n' "$(app_url Silo)/dashboard"
+  printf '  Orleans dashboard   %s (password: the key in %s)\n' "$(app_url Silo)/dashboard/" "$STATE_DIR/operator.key"
   printf '  Providers           %s\n' "$api/api/providers"
   printf '  oai command         OAI_API_KEY=$(cat %s) dotnet %s jobs list\n' "$STATE_DIR/client.key" "Sdk/OrleansAI.Cli/bin/$CONFIGURATION/net10.0/oai.dll"
   printf '  Logs                %s (fleet.log: the providers)\n' "$LOG_DIR"

@@ -48,7 +48,7 @@ def main():
         for address in providers:
             cases = call(api, key, f"/api/providers/{address}/cases")
             # Only this model version's cases: a provider's record keeps older ones too.
-            settled = [c for c in cases if c["status"] != "recorded" and c["evidence"]["modelKey"].endswith(f"/{model}/{version}")]
+            settled = [c for c in cases if c["status"] != "recorded" and (c.get("evidence") or {}).get("modelKey", "").endswith(f"/{model}/{version}")]
             if settled:
                 caught[address] = settled
         if caught:

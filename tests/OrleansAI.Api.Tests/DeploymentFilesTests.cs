@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using OrleansAI.Api.Security;
+using OrleansAI.Hosting.Security;
 using OrleansAI.Hosting.Options;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -89,6 +89,21 @@ public sealed partial class DeploymentFilesTests
             Assert.True(env.Count > 10, $"{host} gets {env.Count} settings");
             Assert.All(env.Keys.Cast<string>(), AssertReadByTheHosts);
         }
+    }
+
+    [Fact]
+    public void TheComposeFilePublishesEveryPortOnLoopbackUnlessTheOperatorSaysOtherwise()
+    {
+        var compose = ReadYaml(Path.Combine(Root, "infra", "compose.yaml"));
+        var services = (Dictionary<object, object>)compose["services"];
+
+        var published = services.Values.Cast<Dictionary<object, object>>()
+            .Where(s => s.ContainsKey("ports"))
+            .SelectMany(s => ((List<object>)s["ports"]).Cast<string>())
+            .ToList();
+
+        Assert.NotEmpty(published);
+        Assert.All(published, p => Assert.StartsWith("${OAI_PUBLISH_ADDRESS:-127.0.0.1}:", p, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class DashboardAccessTests : IClassFixture<DashboardAccessTests.Si
         using var http = _silo.CreateClient();
         http.DefaultRequestHeaders.Authorization = Basic(OperatorKey);
 
-        using var response = await http.GetAsync(new Uri("/dashboard", UriKind.Relative));
+        using var response = await http.GetAsync(new Uri("/dashboard/", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
