@@ -10,6 +10,7 @@ builder.AddClusterConnection(configured);
 builder.AddClientAuthentication(configured.IsClustered);
 builder.AddProviderGateway();
 builder.AddInference();
+builder.AddClientRateLimits();
 builder.Services.ConfigureHttpJsonOptions(o => OrleansAI.Sdk.OaiJson.Apply(o.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();

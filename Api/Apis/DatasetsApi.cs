@@ -21,7 +21,7 @@ public static class DatasetsApi
     public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/datasets").WithTags("Datasets").RequireAuthorization();
-        group.MapPost("/", UploadAsync)
+        group.MapPost("/", UploadAsync).RequireRateLimiting(ClientRateLimits.Uploads)
             .WithName("UploadDataset")
             .WithSummary("Uploads a dataset file for data-parallel jobs.")
             .WithDescription("The body is the file itself (application/octet-stream). It is checked in full; 400 names what is wrong, 413 when it is too large.")

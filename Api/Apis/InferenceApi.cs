@@ -51,12 +51,6 @@ public static class InferenceApi
                     AutoReplenishment = true,
                 });
             });
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
-                context.HttpContext.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-                await OipJson.ErrorAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "too many requests; retry after the time in Retry-After");
-            };
         });
         return builder;
     }

@@ -18,7 +18,7 @@ public static class JobsApi
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization();
-        group.MapPost("/", SubmitAsync)
+        group.MapPost("/", SubmitAsync).RequireRateLimiting(ClientRateLimits.Submissions)
             .WithName("SubmitJob")
             .WithSummary("Submits a training job: federated, or data-parallel on an uploaded dataset.")
             .WithDescription("Validates the model spec and settings and records the job; 400 with every problem named otherwise.")

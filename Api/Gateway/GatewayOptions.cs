@@ -35,4 +35,19 @@ public sealed class GatewayOptions
     /// stake to connect (a private network may run without staking).
     /// </summary>
     public bool RequireStake { get; set; } = true;
+
+    /// <summary>
+    /// Sign-in calls (challenges and logins) one network peer may make per second, sustained. A host
+    /// running a fleet of nodes signs them all in from one address, hence the burst.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int PeerSignInsPerSecond { get; set; } = 20;
+
+    /// <summary>Sign-in calls one peer may make at once before <see cref="PeerSignInsPerSecond"/> applies.</summary>
+    [Range(1, 1_000_000)]
+    public int PeerSignInBurst { get; set; } = 400;
+
+    /// <summary>Logins one provider address may make per minute (an honest node logs in once per session).</summary>
+    [Range(1, 10_000)]
+    public int AddressLoginsPerMinute { get; set; } = 20;
 }

@@ -19,6 +19,8 @@ public static class GatewayRegistration
             .ValidateOnStart();
         builder.Services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section);
         builder.Services.AddSingleton<SessionTokens>();
+        builder.Services.AddSingleton<ChallengeTokens>();
+        builder.Services.AddSingleton<SignInLimits>();
         // With a deployment file the network admits only staked providers (docs/protocol.md).
         if (builder.Configuration[$"{ChainOptions.Section}:DeploymentFile"] is { Length: > 0 } deploymentFile
             && builder.Configuration[$"{ChainOptions.Section}:RpcUrl"] is { Length: > 0 } rpc)

@@ -15,6 +15,8 @@ namespace OrleansAI.Api.Gateway;
 public sealed partial class ProviderGatewayService(
     IGrainFactory grains,
     SessionTokens sessions,
+    ChallengeTokens challenges,
+    SignInLimits limits,
     IOptions<GatewayOptions> gatewayOptions,
     IOptions<ChainOptions> chainOptions,
     IServiceProvider services,
@@ -30,9 +32,11 @@ public sealed partial class ProviderGatewayService(
     private readonly long _chainId = chainOptions.Value.ChainId;
 
     /// <inheritdoc />
-    public override async Task<Challenge> RequestChallenge(ChallengeRequest request, ServerCallContext context)
+    public override Task<Challenge> RequestChallenge(ChallengeRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        limits.AdmitChallenge(Peer(context));
         var address = AddressOf(request.Address);
         if (request.SessionKey.Length is not (0 or InferenceReceipt.PublicKeyBytes))
         {
@@ -40,34 +44,34 @@ public sealed partial class ProviderGatewayService(
         }
 
         var sessionKey = Convert.ToHexStringLower(request.SessionKey.Span);
-        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var issued = clock.GetUtcNow();
         var expires = issued + _options.ChallengeLifetime;
-        await grains.GetGrain<IProviderSignInGrain>(address).IssueChallengeAsync(nonce, issued, expires, sessionKey);
-        return new Challenge
+        // Nothing is stored: the nonce carries its own times and session key under the gateway's MAC.
+        var nonce = challenges.Issue(address, issued, expires, sessionKey);
+        return Task.FromResult(new Challenge
         {
             Message = LoginMessage.Format(_options.Domain, _chainId, address, nonce, issued, expires, sessionKey),
             Nonce = nonce,
             ExpiresUnixMs = expires.ToUnixTimeMilliseconds(),
-        };
+        });
     }
 
     /// <inheritdoc />
     public override async Task<Session> Login(LoginRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
         var address = AddressOf(request.Address);
-        if (request.Nonce.Length is 0 or > MaxIdChars)
+        limits.AdmitLogin(Peer(context), address);
+        if (request.Nonce.Length is 0 or > ChallengeTokens.MaxNonceChars)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "nonce is missing or too long"));
         }
 
-        // The nonce is used up whatever happens next: a failed attempt cannot be retried with it.
-        var challenge = await grains.GetGrain<IProviderSignInGrain>(address).ConsumeChallengeAsync(request.Nonce);
-        if (challenge is not { } c)
+        if (challenges.Read(address, request.Nonce) is not { } c || c.Expires <= clock.GetUtcNow())
         {
-            LogLoginRefused(address, "unknown, used or expired challenge");
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "the challenge is unknown, already used or expired; request a new one"));
+            LogLoginRefused(address, "unknown or expired challenge");
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "the challenge is unknown or expired; request a new one"));
         }
 
         var message = LoginMessage.Format(_options.Domain, _chainId, address, request.Nonce, c.Issued, c.Expires, c.SessionKey);
@@ -75,6 +79,13 @@ public sealed partial class ProviderGatewayService(
         {
             LogLoginRefused(address, "signature does not match");
             throw new RpcException(new Status(StatusCode.Unauthenticated, "the signature is not the address's signature of the challenge"));
+        }
+
+        // Spent only after the signature checks out, so nobody but the provider can use its nonces up.
+        if (!await grains.GetGrain<IProviderSignInGrain>(address).SpendNonceAsync(request.Nonce, c.Expires))
+        {
+            LogLoginRefused(address, "challenge already used");
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "the challenge was already used; request a new one"));
         }
 
         byte[]? sessionKey = null;
@@ -293,6 +304,10 @@ public sealed partial class ProviderGatewayService(
             // The stream is gone; the reader side notices and cleans up.
         }
     }
+
+    // The network peer sign-in limits are kept per: the connection's remote address.
+    private static string Peer(ServerCallContext context) =>
+        context.GetHttpContext().Connection.RemoteIpAddress?.ToString() ?? context.Peer ?? "unknown";
 
     private static string AddressOf(string value) => ProviderAddress.IsValid(value)
         ? ProviderAddress.Normalize(value)

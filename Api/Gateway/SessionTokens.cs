@@ -73,6 +73,16 @@ public sealed class SessionTokens
         return expires > _clock.GetUtcNow() ? ("0x" + Convert.ToHexStringLower(payload.AsSpan(0, 20)), payload[28..]) : null;
     }
 
+    /// <summary>
+    /// A MAC of <paramref name="data"/> for another purpose (e.g. sign-in challenges), under a key
+    /// derived from the session key so the two kinds of token can never stand in for each other.
+    /// </summary>
+    internal byte[] Mac(string purpose, ReadOnlySpan<byte> data)
+    {
+        var derived = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("OrleansAI " + purpose));
+        return HMACSHA256.HashData(derived, data);
+    }
+
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static bool TryDecode(string text, out byte[] bytes)

@@ -12,11 +12,14 @@ public sealed class InferenceOptions
     /// <summary>Most rows one request may carry.</summary>
     public int MaxRows { get; set; } = 4096;
 
-    /// <summary>Inference requests per second each client may make; beyond it, 429 with Retry-After.</summary>
-    public int RequestsPerSecond { get; set; } = 50_000;
+    /// <summary>
+    /// Inference requests per second each client may make; beyond it, 429 with Retry-After. A client
+    /// that needs more gets its own figure in <see cref="ClientLimits"/>.
+    /// </summary>
+    public int RequestsPerSecond { get; set; } = 500;
 
     /// <summary>Requests a client may make at once above its rate before being limited.</summary>
-    public int Burst { get; set; } = 50_000;
+    public int Burst { get; set; } = 1_000;
 
     /// <summary>Per-client overrides of <see cref="RequestsPerSecond"/> (burst alike), by client id.</summary>
     public Dictionary<string, int> ClientLimits { get; set; } = new(StringComparer.Ordinal);

@@ -1,24 +1,21 @@
 namespace OrleansAI.Grains.Interfaces.Providers;
 
 /// <summary>
-/// A provider's sign-in, keyed by its canonical Ethereum address: the single-use challenges it was
-/// issued and the sign-ins that delegated session keys, kept as evidence. Apart from the provider's
-/// record so that a flood of challenges never touches the grain that holds its tasks.
+/// A provider's sign-in, keyed by its canonical Ethereum address: the nonces its logins spent and the
+/// sign-ins that delegated session keys, kept as evidence. Apart from the provider's record so that
+/// sign-in traffic never touches the grain that holds its tasks.
 /// </summary>
 [Alias("OrleansAI.IProviderSignInGrain")]
 public interface IProviderSignInGrain : IGrainWithStringKey
 {
-    /// <summary>Records a single-use sign-in nonce; only the newest few stay valid.</summary>
-    [Alias("IssueChallenge")]
-    Task IssueChallengeAsync(string nonce, DateTimeOffset issuedUtc, DateTimeOffset expiresUtc, string sessionKey);
-
     /// <summary>
-    /// Uses up <paramref name="nonce"/>: returns when it was issued, when it expires and the session key
-    /// it names, or null when it is unknown, used or expired. A second call with the same nonce always
-    /// returns null.
+    /// Spends a signed login's nonce: true the first time, false when it was spent before or when
+    /// more unexpired nonces are already spent than any honest provider needs. Only a login whose
+    /// signature checked out reaches here, so a third party cannot spend (or crowd out) the
+    /// provider's nonces. Spent nonces are kept until they expire, across restarts.
     /// </summary>
-    [Alias("ConsumeChallenge")]
-    Task<(DateTimeOffset Issued, DateTimeOffset Expires, string SessionKey)?> ConsumeChallengeAsync(string nonce);
+    [Alias("SpendNonce")]
+    Task<bool> SpendNonceAsync(string nonce, DateTimeOffset expiresUtc);
 
     /// <summary>Keeps a sign-in that delegated a session key (the latest few are kept), as evidence.</summary>
     [Alias("RecordSession")]

@@ -1,50 +1,42 @@
 namespace OrleansAI.Grains.Providers;
 
 /// <summary>
-/// A provider's sign-in: see <see cref="IProviderSignInGrain"/>. Challenges live in memory only (a
-/// restart just means signing in again); delegations are persisted as evidence.
+/// A provider's sign-in: see <see cref="IProviderSignInGrain"/>. Spent nonces and delegations are
+/// persisted: a nonce must stay spent across a restart within its lifetime.
 /// </summary>
 public sealed class ProviderSignInGrain(
     [PersistentState("signin", "Default")] IPersistentState<ProviderSignInState> state,
     TimeProvider clock) : Grain, IProviderSignInGrain
 {
-    /// <summary>Outstanding sign-in challenges kept per provider; older ones are forgotten.</summary>
-    public const int MaxChallenges = 4;
+    /// <summary>
+    /// Unexpired spent nonces a provider may hold: a login a second for the longest challenge
+    /// lifetime is far beyond what an honest node does, and the list stays small in storage.
+    /// </summary>
+    public const int MaxSpentNonces = 64;
 
     /// <summary>Sign-ins with session keys kept as evidence.</summary>
     public const int SessionsKept = 8;
 
-    private readonly List<(string Nonce, DateTimeOffset Issued, DateTimeOffset Expires, string SessionKey)> _challenges = [];
-
     /// <inheritdoc />
-    public Task IssueChallengeAsync(string nonce, DateTimeOffset issuedUtc, DateTimeOffset expiresUtc, string sessionKey)
+    public async Task<bool> SpendNonceAsync(string nonce, DateTimeOffset expiresUtc)
     {
-        ArgumentNullException.ThrowIfNull(sessionKey);
         ArgumentException.ThrowIfNullOrEmpty(nonce);
         var now = clock.GetUtcNow();
-        _challenges.RemoveAll(c => c.Expires <= now);
-        if (_challenges.Count >= MaxChallenges)
+        var spent = state.State.SpentNonces;
+        var pruned = spent.RemoveAll(n => n.ExpiresUtc <= now);
+        if (expiresUtc <= now || spent.Exists(n => n.Nonce == nonce) || spent.Count >= MaxSpentNonces)
         {
-            _challenges.RemoveAt(0);
+            if (pruned > 0)
+            {
+                await state.WriteStateAsync();
+            }
+
+            return false;
         }
 
-        _challenges.Add((nonce, issuedUtc, expiresUtc, sessionKey));
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task<(DateTimeOffset Issued, DateTimeOffset Expires, string SessionKey)?> ConsumeChallengeAsync(string nonce)
-    {
-        var index = _challenges.FindIndex(c => c.Nonce == nonce);
-        if (index < 0)
-        {
-            return Task.FromResult<(DateTimeOffset, DateTimeOffset, string)?>(null);
-        }
-
-        var challenge = _challenges[index];
-        _challenges.RemoveAt(index);
-        return Task.FromResult<(DateTimeOffset, DateTimeOffset, string)?>(
-            challenge.Expires > clock.GetUtcNow() ? (challenge.Issued, challenge.Expires, challenge.SessionKey) : null);
+        spent.Add(new SpentNonce(nonce, expiresUtc));
+        await state.WriteStateAsync();
+        return true;
     }
 
     /// <inheritdoc />

@@ -36,7 +36,12 @@ internal static class InferenceBench
         await using var stack = await StackServices.EnsureAsync();
         var serving = new ServingSettings { Enabled = true, MaxBatchRows = maxBatch, MaxQueueDelay = TimeSpan.FromMicroseconds(delayUs) };
         await using var network = await LocalNetwork.StartAsync(nodes, maxExamples: 200, settings: new AgentSettings { Serving = serving }, kestrel: true,
-            apiSettings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
+            apiSettings: new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Error",
+                // The benchmark measures the serving path, not the per-client limit (500/s by default).
+                ["Inference:ClientLimits:" + NetworkApi.ClientId] = "1000000",
+            });
         var spec = await File.ReadAllTextAsync(Checkout.Find(Path.Combine("Models", "Specs", "Models", "fashion-cnn.json"))!);
         var version = await network.TrainAndDeployAsync("fashion-cnn", spec, nodes, nodes);
         Console.WriteLine($"inference: fashion-cnn v{version} ready on {nodes} node(s); batches of up to {maxBatch} rows, queue delay {delayUs} µs; {Environment.ProcessorCount} cores shared by everything");
