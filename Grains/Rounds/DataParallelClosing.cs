@@ -96,7 +96,8 @@ internal sealed class DataParallelClosing(IRoundHost host, DataParallelOffering 
 
             if (accepted is not null)
             {
-                updates.Add(new ClientUpdate(accepted, loaded.Parameters[accepted], State.Tasks[accepted].Report!.Examples, config.Round - 1));
+                // The platform assigned the shard, so it knows the work: the provider's count is not asked.
+                updates.Add(new ClientUpdate(accepted, loaded.Parameters[accepted], Assigned(config, item), config.Round - 1));
             }
 
             var itemCases = new List<string>();
@@ -134,7 +135,7 @@ internal sealed class DataParallelClosing(IRoundHost host, DataParallelOffering 
             d.Task.Provider,
             d.TaskId,
             d.Task.Report!.Result!.Sha256,
-            d.Task.Report.Examples,
+            d.Task.Item is { } assigned ? Assigned(config, assigned) : d.Task.Report.Examples,
             used.Contains(d.TaskId),
             loaded.Undecodable.GetValueOrDefault(d.TaskId)
                 ?? (used.Contains(d.TaskId) ? $"item {d.Task.Item}" : $"item {d.Task.Item}, {DataParallelEvidence.RoleName(d.Task.Role)}: not used"),
@@ -142,4 +143,8 @@ internal sealed class DataParallelClosing(IRoundHost host, DataParallelOffering 
             .ToList();
         return new RoundOutcome(applied.NewWeights, applied.Outcome.KeptBecause, contributions, applied.StrategyState, suspects, checks, cases);
     }
+
+    // Examples a shard's training covers: its size times the local epochs the round asked for.
+    private static long Assigned(RoundConfig config, int item) =>
+        (long)config.Shards!.First(s => s.Index == item).TrainExamples * Math.Max(1, config.Training.LocalEpochs);
 }

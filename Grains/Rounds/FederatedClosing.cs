@@ -29,6 +29,11 @@ internal static class FederatedClosing
             updates.Add(new ClientUpdate(task.Provider, loaded.Parameters[taskId], task.Report!.Examples, task.BaseRound ?? config.Round - 1));
         }
 
+        // Counts are the providers' claims about private data: each is bounded by the round's median
+        // before anything weighs by it (a claim of a billion examples must not make one update the model).
+        updates = [.. ExampleWeights.Bound(updates)];
+        var weighed = updates.GroupBy(u => u.ClientId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(u => u.Examples), StringComparer.Ordinal);
+
         var fresh = updates.Where(u => u.BaseRound == config.Round - 1).ToList();
         var suspects = Screen(loaded.Current, fresh, done);
         var rootParameters = await RootAsync(store, loaded, root, prefetched, cancellationToken);
@@ -61,7 +66,7 @@ internal static class FederatedClosing
             d.Task.Provider,
             d.TaskId,
             d.Task.Report!.Result!.Sha256,
-            d.Task.Report.Examples,
+            weighed.GetValueOrDefault(d.Task.Provider, d.Task.Report.Examples),
             used.Contains(d.Task.Provider),
             loaded.Undecodable.GetValueOrDefault(d.TaskId) ?? rejected.GetValueOrDefault(d.Task.Provider)
                 ?? (used.Contains(d.Task.Provider)

@@ -1,3 +1,5 @@
+using OrleansAI.Federation.Robust;
+
 namespace OrleansAI.Grains.Rounds;
 
 /// <summary>
@@ -71,12 +73,15 @@ internal static class RoundBook
     {
         var tasks = state.Tasks.Values;
         var done = tasks.Where(t => t.State == RoundTaskState.Done && t.Role != TaskRole.Root).Select(t => (t.Provider, Report: t.Report!)).ToList();
-        var trainExamples = done.Sum(d => d.Report.Examples);
+        // Counts are claims: bounded as the aggregation bounds them, so one claim cannot own the metrics either.
+        var trainCap = ExampleWeights.Cap([.. done.Where(d => d.Report.Examples > 0).Select(d => d.Report.Examples)]);
+        var evalCap = ExampleWeights.Cap([.. done.Where(d => d.Report.EvalExamples > 0).Select(d => d.Report.EvalExamples)]);
+        var trainExamples = done.Sum(d => Math.Min(d.Report.Examples, trainCap));
         // The job's strategy combines the providers' evaluations of the model they started from.
         var evaluation = state.Config is { } config
             ? StrategyCatalog.Create(config.Strategy).AggregateEvaluate(
                 config.Round,
-                [.. done.Select(d => new EvaluationResult(d.Provider, d.Report.EvalExamples, d.Report.EvalLoss, d.Report.EvalAccuracy))],
+                [.. done.Select(d => new EvaluationResult(d.Provider, Math.Min(d.Report.EvalExamples, evalCap), d.Report.EvalLoss, d.Report.EvalAccuracy))],
                 [.. tasks.Where(t => t.State is RoundTaskState.Failed or RoundTaskState.TimedOut).Select(t => new ClientFailure(t.Provider, t.Reason))])
             : new EvaluationSummary(0, double.NaN, double.NaN, 0, 0);
         return new RoundSnapshot(
@@ -91,7 +96,7 @@ internal static class RoundBook
             state.KeptBecause,
             state.FailureReason,
             state.Contributions,
-            trainExamples > 0 ? done.Sum(d => d.Report.TrainLoss * d.Report.Examples) / trainExamples : double.NaN,
+            trainExamples > 0 ? done.Sum(d => d.Report.TrainLoss * Math.Min(d.Report.Examples, trainCap)) / trainExamples : double.NaN,
             evaluation.Examples,
             evaluation.Loss,
             evaluation.Accuracy,

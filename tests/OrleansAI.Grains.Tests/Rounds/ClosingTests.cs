@@ -26,6 +26,44 @@ public sealed class ClosingTests
     }
 
     [Fact]
+    public async Task AFederatedProviderClaimingABillionExamplesWeighsAtMostThreeMediansOfTheRound()
+    {
+        var store = new MemoryContentStore();
+        var state = Collecting(Federated(weights: store.Put(Safetensors(Parameters(0)))));
+        foreach (var (n, provider) in new[] { (1, "a"), (2, "b"), (3, "c"), (4, "d") })
+        {
+            DoneWith(store, state, n, provider, Parameters(1), examples: 100);
+        }
+
+        DoneWith(store, state, 5, "liar", Parameters(2), examples: 1_000_000_000);
+
+        var outcome = await FederatedClosing.CloseAsync(store, state.Config!, state.Done(), [], null, null, CancellationToken.None);
+
+        // Four honest updates of 100 examples and the liar's capped at 300: (400 × 1 + 300 × 2) / 700.
+        Assert.All(Stored(store, outcome.NewWeights!), v => Assert.Equal(1000f / 700f, v, 4));
+        Assert.Equal(300, Assert.Single(outcome.Contributions, c => c.Provider == "liar").Examples);
+    }
+
+    [Fact]
+    public async Task ADataParallelResultWeighsWhatItsShardHoldsWhateverItsProviderClaims()
+    {
+        var store = new MemoryContentStore();
+        var state = Collecting(DataParallel(2, weights: store.Put(Safetensors(Parameters(0)))));
+        DoneWith(store, state, 1, "honest", Parameters(1), examples: 100, item: 0);
+        DoneWith(store, state, 2, "liar", Parameters(3), examples: 1_000_000_000, item: 1);
+
+        var host = new FakeRoundHost(state, ["honest", "liar"]);
+        var setup = new VerificationSetup([], 31337);
+        var closing = new DataParallelClosing(host, new DataParallelOffering(host, setup), store, setup);
+
+        var outcome = await closing.CloseAsync(state.Done(), null);
+
+        Assert.NotNull(outcome);
+        // Both shards hold 100 examples, so both results weigh the same.
+        Assert.All(Stored(store, outcome.NewWeights!), v => Assert.Equal(2f, v, 4));
+    }
+
+    [Fact]
     public async Task AFederatedResultWhoseBlobWasAlteredIsItsProvidersFailureNotTheRounds()
     {
         var store = new MemoryContentStore();
