@@ -46,8 +46,16 @@ public static class ModelsApi
             return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid deployment settings.");
         }
 
-        var deployment = await grains.GetGrain<IModelDeploymentGrain>(key).DeployAsync(settings);
-        return TypedResults.Ok(ModelWire.Deployment(name, version, deployment));
+        try
+        {
+            var deployment = await grains.GetGrain<IModelDeploymentGrain>(key).DeployAsync(settings);
+            return TypedResults.Ok(ModelWire.Deployment(name, version, deployment));
+        }
+        catch (InvalidOperationException ex)
+        {
+            // E.g. the stored weights no longer match their hash: nothing is placed, and the client is told.
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "The model version cannot be deployed.");
+        }
     }
 
     private static async Task<Results<Ok<DeploymentView>, ProblemHttpResult>> GetDeploymentAsync(string name, int version, ClaimsPrincipal user, IGrainFactory grains)

@@ -58,11 +58,8 @@ public sealed class TrustedVerifier(IServiceProvider services) : IDisposable
     private async Task<InferenceSession> LoadAsync(ModelPlacement placement)
     {
         var store = services.GetService<IContentStore>() ?? throw new InvalidOperationException("No content store is configured.");
-        var bytes = await store.ReadAllAsync(placement.Onnx.Sha256, CancellationToken.None);
-        if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != placement.Onnx.Sha256)
-        {
-            throw new InvalidDataException($"The stored ONNX file does not hash to {placement.Onnx.Sha256}.");
-        }
+        // Checked against its hash and length while read: an altered file is refused, never served.
+        var bytes = await store.ReadAllAsync(placement.Onnx, CancellationToken.None);
 
         using var options = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         return new InferenceSession(bytes, options);

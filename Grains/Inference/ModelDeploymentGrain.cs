@@ -134,7 +134,18 @@ public sealed partial class ModelDeploymentGrain(
             ?? throw new KeyNotFoundException($"Model version '{Key}' is not registered.");
         var store = contentStore ?? throw new InvalidOperationException("No content store is configured; models cannot be deployed.");
         var plan = ModelSpecJson.ParseAndPlan(record.SpecJson);
-        var safetensors = await store.ReadAllAsync(record.Weights.Sha256, CancellationToken.None);
+        byte[] safetensors;
+        try
+        {
+            safetensors = await store.ReadAllAsync(record.Weights, CancellationToken.None);
+        }
+        catch (ContentIntegrityException ex)
+        {
+            // Nothing altered is ever exported or served; the caller hears why (a standard exception
+            // type, so it crosses the grain boundary as itself).
+            throw new InvalidOperationException($"The model version cannot be deployed: {ex.Message}", ex);
+        }
+
         var onnx = OnnxExporter.Export(ModelWeights.FromSafetensors(plan, safetensors));
         using var content = new MemoryStream(onnx, writable: false);
         var stored = await store.PutAsync(content, CancellationToken.None);

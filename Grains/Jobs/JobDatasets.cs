@@ -8,6 +8,9 @@ internal static class JobDatasets
     /// <summary>Share of a data-parallel job's dataset held back to evaluate the global model on.</summary>
     public const double TestShare = 0.1;
 
+    /// <summary>The most a dataset read may take from the store (the Api's upload limit is lower).</summary>
+    public const long MaxDatasetBytes = 1L << 30;
+
     /// <summary>A client dataset from the store, checked against the model; or why it cannot be used.</summary>
     public static async Task<(LabeledDataset? Data, long Length, string? Problem)> ReadAsync(IContentStore store, ModelPlan plan, string sha256)
     {
@@ -18,7 +21,7 @@ internal static class JobDatasets
             return (null, 0, $"the dataset {sha256} is not in the blob store");
         }
 
-        var bytes = await store.ReadAllAsync(sha256, CancellationToken.None);
+        var bytes = await store.ReadAllAsync(sha256, MaxDatasetBytes, CancellationToken.None);
         LabeledDataset data;
         try
         {

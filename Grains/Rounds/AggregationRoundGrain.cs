@@ -234,6 +234,13 @@ public sealed partial class AggregationRoundGrain : Grain, IAggregationRoundGrai
                 return;
             }
         }
+        catch (ContentIntegrityException ex)
+        {
+            // The round's own model (or its strategy's state) no longer matches its hash in the store:
+            // no retry can fix that, so the round fails and the job decides what happens next.
+            await FailAsync($"stored content was altered: {ex.Message}");
+            return;
+        }
         catch
         {
             // Still collecting: the next deadline tick tries again, with whatever arrived meanwhile.
@@ -358,11 +365,16 @@ public sealed partial class AggregationRoundGrain : Grain, IAggregationRoundGrai
             return;
         }
 
+        await FailAsync($"{received} of the {Config.Quorum} results needed arrived after {State.Attempt} attempts");
+    }
+
+    private async Task FailAsync(string reason)
+    {
         State.Status = RoundStatus.Failed;
-        State.FailureReason = $"{received} of the {Config.Quorum} results needed arrived after {State.Attempt} attempts";
+        State.FailureReason = reason;
         State.ClosedUtc = _clock.GetUtcNow();
         await _commit.CommitAsync();
-        LogFailed(Key, State.FailureReason);
+        LogFailed(Key, reason);
         await NotifyJobAsync();
     }
 

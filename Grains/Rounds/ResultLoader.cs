@@ -19,13 +19,13 @@ internal static class ResultLoader
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(done);
         var plan = ModelSpecJson.ParseAndPlan(config.SpecJson);
-        var current = ModelWeights.FromSafetensors(plan, await store.ReadAllAsync(config.Weights.Sha256, cancellationToken)).Values;
+        var current = ModelWeights.FromSafetensors(plan, await store.ReadAllAsync(config.Weights, cancellationToken)).Values;
         var fetched = await ResultReads.FetchAllAsync(store, done, prefetched, cancellationToken);
         // FedBuff results carried in from earlier rounds decode against the model they started from.
         var bases = new Dictionary<string, float[]>(StringComparer.Ordinal) { [config.Weights.Sha256] = current };
-        foreach (var hash in done.Select(d => d.Task.BaseWeights?.Sha256).OfType<string>().Distinct().Where(h => !bases.ContainsKey(h)))
+        foreach (var reference in done.Select(d => d.Task.BaseWeights).OfType<ContentReference>().DistinctBy(r => r.Sha256).Where(r => !bases.ContainsKey(r.Sha256)))
         {
-            bases[hash] = ModelWeights.FromSafetensors(plan, await store.ReadAllAsync(hash, cancellationToken)).Values;
+            bases[reference.Sha256] = ModelWeights.FromSafetensors(plan, await store.ReadAllAsync(reference, cancellationToken)).Values;
         }
 
         var parameters = new Dictionary<string, float[]>(StringComparer.Ordinal);

@@ -23,7 +23,7 @@ internal static class StrategyRunner
         var strategy = StrategyCatalog.Create(config.Strategy);
         if (config.StrategyState is { } carried)
         {
-            StrategyState.Import(strategy, await store.ReadAllAsync(carried.Sha256, cancellationToken));
+            StrategyState.Import(strategy, await store.ReadAllAsync(carried, cancellationToken));
         }
 
         var outcome = aggregate(strategy);

@@ -101,7 +101,7 @@ internal static class InferenceBench
     {
         var deployment = await network.Client.GetFromJsonAsync<DeploymentView>($"/api/models/fashion-cnn/versions/{version}/deployment", LocalNetwork.Json);
         var store = network.Api.Services.GetRequiredService<IContentStore>();
-        return await store.ReadAllAsync(deployment!.OnnxSha256!, CancellationToken.None);
+        return await store.ReadAllAsync(deployment!.OnnxSha256!, 1L << 30, CancellationToken.None);
     }
 
     // Every thread runs its own session on 64-row batches, as the nodes do, with nothing else to do.

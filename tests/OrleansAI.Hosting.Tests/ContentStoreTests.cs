@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
+using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Hosting.Storage;
 
 namespace OrleansAI.Hosting.Tests;
@@ -40,6 +41,28 @@ public sealed class ContentStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(first, second);
         Assert.Equal(bytes, copy.ToArray());
         Assert.Single(_service.GetBlobContainerClient(_container).GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "sha256/", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ABlobAlteredDirectlyInAzuriteIsRefusedOnReadWhateverItsLength()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(100_000);
+        var stored = await _store.PutAsync(new MemoryStream(bytes), CancellationToken.None);
+        var blob = _service.GetBlobContainerClient(_container).GetBlobClient($"sha256/{stored.Sha256}");
+        var sameLength = (byte[])bytes.Clone();
+        sameLength[500] ^= 1;
+
+        var intact = await _store.ReadAllAsync(stored, CancellationToken.None);
+        await blob.UploadAsync(new BinaryData(sameLength), overwrite: true);
+        var flipped = await Assert.ThrowsAsync<ContentIntegrityException>(() => _store.ReadAllAsync(stored, CancellationToken.None));
+        await blob.UploadAsync(new BinaryData(new byte[10_000_000]), overwrite: true);
+        var padded = await Assert.ThrowsAsync<ContentIntegrityException>(() => _store.ReadAllAsync(stored, CancellationToken.None));
+        var unbounded = await Assert.ThrowsAsync<ContentIntegrityException>(() => _store.ReadAllAsync(stored.Sha256, 200_000, CancellationToken.None));
+
+        Assert.Equal(bytes, intact);
+        Assert.Contains("no longer hash", flipped.Message, StringComparison.Ordinal);
+        Assert.Contains("longer than", padded.Message, StringComparison.Ordinal);
+        Assert.Contains("longer than", unbounded.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -64,6 +64,20 @@ public sealed class ClosingTests
     }
 
     [Fact]
+    public async Task AFederatedRoundWhoseModelWasAlteredInTheStoreRefusesToAggregateOnIt()
+    {
+        var store = new MemoryContentStore();
+        var weights = store.Put(Safetensors(Parameters(0)));
+        var state = Collecting(Federated(weights: weights));
+        DoneWith(store, state, 1, "a", Parameters(1));
+        store.Tamper(weights.Sha256, Safetensors(Parameters(50)));
+
+        var refused = await Assert.ThrowsAsync<ContentIntegrityException>(() => FederatedClosing.CloseAsync(store, state.Config!, state.Done(), [], null, null, CancellationToken.None));
+
+        Assert.Contains(weights.Sha256, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFederatedResultWhoseBlobWasAlteredIsItsProvidersFailureNotTheRounds()
     {
         var store = new MemoryContentStore();

@@ -31,6 +31,9 @@ internal sealed class MemoryContentStore : IContentStore
 
     public byte[] Get(string sha256) => _content[sha256];
 
+    /// <summary>Replaces stored content behind its hash, as someone with the store's key could.</summary>
+    public void Tamper(string sha256, byte[] bytes) => _content[sha256] = bytes;
+
     public async Task<ContentReference> PutAsync(Stream content, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
