@@ -29,6 +29,12 @@ public sealed partial class ChainMirror(ChainIndexer indexer, IGrainFactory grai
     /// <summary>Whether the mirrors have caught up with the chain once and the last poll succeeded.</summary>
     public bool Synced => _lastPoll is not null && _lastError is null;
 
+    /// <summary>
+    /// Called after each successful poll, in order, so what follows the chain (sessions of providers
+    /// whose stake fell below the minimum) catches up within the poll that saw the change.
+    /// </summary>
+    public List<Func<Task>> Followers { get; } = [];
+
     /// <summary>Polls once now (the background loop does this every interval).</summary>
     public async Task<int> PollAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +44,11 @@ public sealed partial class ChainMirror(ChainIndexer indexer, IGrainFactory grai
             _lastPoll = clock.GetUtcNow();
             _lastError = null;
             await RefreshCasesAsync();
+            foreach (var follower in Followers)
+            {
+                await follower();
+            }
+
             return applied;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

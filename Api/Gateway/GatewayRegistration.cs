@@ -20,6 +20,7 @@ public static class GatewayRegistration
         builder.Services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section);
         builder.Services.AddSingleton<SessionTokens>();
         builder.Services.AddSingleton<ChallengeTokens>();
+        builder.Services.AddSingleton<LiveProviders>();
         builder.Services.AddSingleton<SignInLimits>();
         // With a deployment file the network admits only staked providers (docs/protocol.md).
         if (builder.Configuration[$"{ChainOptions.Section}:DeploymentFile"] is { Length: > 0 } deploymentFile
@@ -35,6 +36,7 @@ public static class GatewayRegistration
             {
                 builder.Services.AddSingleton(sp => new StakeRequirement(rpc, sp.GetRequiredService<DeploymentFile>()));
                 builder.Services.AddSingleton<StakeGate>();
+                builder.Services.AddHostedService<StakeFollower>();
             }
         }
 

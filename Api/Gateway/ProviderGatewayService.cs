@@ -21,6 +21,7 @@ public sealed partial class ProviderGatewayService(
     IOptions<ChainOptions> chainOptions,
     IServiceProvider services,
     ServingDirectory serving,
+    LiveProviders live,
     TimeProvider clock,
     ILogger<ProviderGatewayService> logger) : ProviderGateway.ProviderGatewayBase
 {
@@ -118,10 +119,17 @@ public sealed partial class ProviderGatewayService(
         }
 
         var provider = grains.GetGrain<IProviderGrain>(address);
+        if ((await provider.GetAsync()).SuspendedUntil is { } suspended && suspended > clock.GetUtcNow())
+        {
+            // Proven fraud: no tasks and no placements until the suspension ends.
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"the provider is suspended until {suspended:u} after proven fraud"));
+        }
+
         var connectionId = Guid.NewGuid();
         var connection = new ProviderConnection(services.GetService<IContentStore>(), clock, address, capabilities.PricePer1kInferences, sessionKey);
         var channel = grains.CreateObjectReference<ITaskChannel>(connection);
         var writer = WriteAsync(connection, responseStream, cancel);
+        live.Add(connection);
         try
         {
             connection.Send(new GatewayMessage { Registered = new Registered { Address = address, ChainId = _chainId, HeartbeatSeconds = (int)ProviderTimings.Heartbeat.TotalSeconds } });
@@ -161,6 +169,7 @@ public sealed partial class ProviderGatewayService(
         finally
         {
             connection.Complete();
+            live.Remove(connection);
             serving.RemoveAll(connection);
             await provider.DisconnectAsync(connectionId);
             grains.DeleteObjectReference<ITaskChannel>(channel);

@@ -46,6 +46,29 @@ public sealed class StakeGate(StakeRequirement requirement, TimeProvider clock, 
         return $"an active stake of at least {minimum / Wei} OAI on the Staking contract {requirement.StakingAddress} is required; {address} has {stake / Wei} OAI";
     }
 
+    /// <summary>
+    /// Why a provider already signed in may no longer stay, judged by the chain mirror alone (no call
+    /// per provider): its active stake is below the minimum after an unbond or a slash. Null when it
+    /// may stay or the mirror is not in sync (then nobody is turned away on stale data).
+    /// </summary>
+    public async Task<string?> MirroredRefusalAsync(string address)
+    {
+        if (mirror is not { Synced: true })
+        {
+            return null;
+        }
+
+        var minimum = await MinimumAsync();
+        var active = mirror.Indexer.Stakes.Get(address).Active;
+        if (active >= minimum)
+        {
+            return null;
+        }
+
+        _confirmed.TryRemove(address, out _);
+        return $"the provider's active stake ({active / Wei} OAI) fell below the minimum of {minimum / Wei} OAI";
+    }
+
     private async Task<BigInteger> MinimumAsync()
     {
         if (Volatile.Read(ref _minimum) is { } cached && cached.Item2 > clock.GetUtcNow())

@@ -373,6 +373,14 @@ public sealed partial class ProviderGrain(
         Observe(r => r.Observe(Evidence.ProvenFraud, clock.GetUtcNow(), ReputationOptions.Default));
         await state.WriteStateAsync();
         await RelistAsync();
+        if (_channel is { } channel && SuspendedUntil() is { } until && until > clock.GetUtcNow())
+        {
+            // Suspension ends the session too: the node's placements stop serving and its models
+            // are placed elsewhere, and the gateway refuses it until the suspension ends.
+            var reason = string.Create(CultureInfo.InvariantCulture, $"suspended until {until:u}: proven fraud (case {caseId})");
+            await channel.CloseAsync(reason);
+            await GoOfflineAsync(reason);
+        }
     }
 
     /// <inheritdoc />

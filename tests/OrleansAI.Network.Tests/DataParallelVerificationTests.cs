@@ -101,6 +101,8 @@ public sealed class DataParallelVerificationTests
         {
             var record = (await network.Client.GetFromJsonAsync<Grains.Interfaces.Providers.ProviderSnapshot>($"/api/providers/{address}", LocalNetwork.Json))!;
             Assert.True(record.SuspendedUntil > DateTimeOffset.UtcNow.AddDays(6));
+            // Suspension ends the session as well: the gateway closed the stream and refuses it until then.
+            Assert.Equal(ProviderStatus.Offline, record.Status);
         }
 
         // The provider list says who is suspended, too.

@@ -149,7 +149,7 @@ public sealed class InferenceResilienceTests
 
         // The same model stored again under a new key, then its blob overwritten in place: what a
         // compromised or corrupted store would hand out.
-        var copy = await store.ReadAllAsync(genuine.Onnx.Sha256, CancellationToken.None);
+        var copy = await store.ReadAllAsync(genuine.Onnx, CancellationToken.None);
 
         copy[^1] ^= 0x5A;
         using var altered = new MemoryStream(copy);

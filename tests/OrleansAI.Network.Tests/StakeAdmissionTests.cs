@@ -66,6 +66,32 @@ public sealed class StakeAdmissionTests : IAsyncLifetime
         Assert.True(chain.GetProperty("stakedProviders").GetInt32() >= 1);
     }
 
+    [Fact]
+    public async Task AProviderThatUnbondsIsSignedOutWithinAPollOfTheChain()
+    {
+        var key = EthECKey.GenerateKey();
+        var gateway = new ProviderGateway.ProviderGatewayClient(_network!.Channel);
+        await StakeAsync(key);
+        using var call = await RawProvider.ConnectAsync(gateway, key);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Assert.True(await call.ResponseStream.MoveNext(timeout.Token));
+        Assert.NotNull(call.ResponseStream.Current.Registered);
+
+        var provider = new SettlementSigner(LocalServices.AnvilUrl, ChainId, key.GetPrivateKey());
+        var staking = new StakingService(provider, _deployment!.Contracts.Staking);
+        await staking.RequestUnbondRequestAndWaitForReceiptAsync(await staking.StakeOfQueryAsync(provider.Address), CancellationToken.None);
+
+        // The mirror polls every 2 s; the gateway says why before it ends the stream.
+        string? closing = null;
+        while (closing is null && await call.ResponseStream.MoveNext(timeout.Token))
+        {
+            closing = call.ResponseStream.Current.Closing?.Reason;
+        }
+
+        Assert.Contains("stake", closing, StringComparison.Ordinal);
+        Assert.Contains("below the minimum", closing, StringComparison.Ordinal);
+    }
+
     private Task StakeAsync(EthECKey key) => LocalChain.StakeMinimumAsync(_deployer!, _deployment!, key);
 
     private static async Task<Registered> ConnectAsync(ProviderGateway.ProviderGatewayClient gateway, EthECKey key)
