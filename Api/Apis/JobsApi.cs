@@ -44,7 +44,8 @@ public static class JobsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [JobHeaders.IdempotencyKey] = ["1 to 100 visible ASCII characters."] }, title: "The job was refused.");
         }
 
-        var (definition, errors) = JobValidation.Validate(request, clock.GetUtcNow());
+        var budget = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Rounds:MemoryBudgetBytes", Grains.Interfaces.Rounds.RoundMemory.DefaultBudgetBytes);
+        var (definition, errors) = JobValidation.Validate(request, clock.GetUtcNow(), budget);
         if (definition is { HasBudget: true })
         {
             // A budget is escrowed on chain from the client's wallet; the escrow id is bound to it.

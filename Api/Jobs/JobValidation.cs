@@ -15,7 +15,7 @@ public static class JobValidation
     public static IReadOnlyList<string> Datasets { get; } = ["fashion-mnist"];
 
     /// <summary>Validates <paramref name="request"/>; errors are keyed by field as in problem details.</summary>
-    public static (JobDefinition? Definition, Dictionary<string, string[]> Errors) Validate(JobRequest request, DateTimeOffset now)
+    public static (JobDefinition? Definition, Dictionary<string, string[]> Errors) Validate(JobRequest request, DateTimeOffset now, long roundMemoryBudget = Grains.Interfaces.Rounds.RoundMemory.DefaultBudgetBytes)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -72,6 +72,8 @@ public static class JobValidation
         Check(errors, "rounds", request.Rounds is >= 1 and <= 1000, "Between 1 and 1000.");
         Check(errors, "minProviders", request.MinProviders is >= 1 and <= 1000, "Between 1 and 1000.");
         Check(errors, "fractionPerRound", request.FractionPerRound is > 0 and <= 1, "In (0, 1].");
+        Check(errors, "maxProvidersPerRound", request.MaxProvidersPerRound is null || (request.MaxProvidersPerRound >= request.MinProviders && request.MaxProvidersPerRound <= 1000), "Between minProviders and 1000.");
+        Check(errors, "maxProvidersPerRound", request.MaxProvidersPerRound is null || !dataParallel, "Data-parallel rounds have one task per shard; set shards instead.");
         Check(errors, "localEpochs", request.LocalEpochs is >= 1 and <= 100, "Between 1 and 100.");
         Check(errors, "learningRate", request.LearningRate is > 0 and <= 10, "In (0, 10].");
         Check(errors, "batchSize", request.BatchSize is >= 1 and <= 65536, "Between 1 and 65536.");
@@ -114,7 +116,7 @@ public static class JobValidation
             return (null, errors);
         }
 
-        return (new JobDefinition(
+        var definition = new JobDefinition(
             request.Name ?? plan.Spec.Name,
             ModelSpecJson.Serialize(plan.Spec),
             request.Dataset,
@@ -132,7 +134,22 @@ public static class JobValidation
             Mode: request.Mode,
             Shards: dataParallel ? request.Shards ?? request.MinProviders : 0,
             Verification: dataParallel ? Settings(request.Verification) : null,
-            RootDataset: request.RootDataset ?? ""), errors);
+            RootDataset: request.RootDataset ?? "",
+            MaxProvidersPerRound: request.MaxProvidersPerRound ?? Math.Max(request.MinProviders, JobDefinition.DefaultMaxProvidersPerRound));
+        // A round holds every update it aggregates: a job that could not fit the platform's budget is
+        // refused now, not when its first round runs out of memory.
+        var updates = Grains.Interfaces.Rounds.RoundMemory.Updates(definition);
+        var bound = Grains.Interfaces.Rounds.RoundMemory.Bound(plan.ParameterCount, updates);
+        if (bound > roundMemoryBudget)
+        {
+            errors[dataParallel ? "shards" : "maxProvidersPerRound"] =
+            [
+                string.Create(CultureInfo.InvariantCulture, $"A round of this job could hold {bound / (1024 * 1024)} MiB ({updates} updates of {plan.ParameterCount} parameters); the budget per round is {roundMemoryBudget / (1024 * 1024)} MiB. Ask for fewer {(dataParallel ? "shards" : "providers per round")} or use a smaller model."),
+            ];
+            return (null, errors);
+        }
+
+        return (definition, errors);
     }
 
     private static VerificationSettings Settings(VerificationRequest? request)

@@ -10,7 +10,7 @@ namespace OrleansAI.Grains.Interfaces.Inference;
 public sealed record DeploymentSettings(
     [property: Id(0)] int Replicas = 3,
     [property: Id(1)] int Replication = 1,
-    [property: Id(2)] double AuditRate = 0.02,
+    [property: Id(2)] double AuditRate = DeploymentSettings.DefaultAuditRate,
     [property: Id(3)] double Tolerance = 0,
     [property: Id(4)] double VerifyRate = 0)
 {

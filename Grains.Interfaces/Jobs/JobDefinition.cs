@@ -19,6 +19,7 @@ namespace OrleansAI.Grains.Interfaces.Jobs;
 /// <param name="Mode"><c>federated</c> (providers' own data) or <c>data-parallel</c> (the client's dataset, sharded by the platform).</param>
 /// <param name="Shards">Data-parallel: shards the dataset is split into, one task each per round.</param>
 /// <param name="Verification">Data-parallel: how the providers' work is checked.</param>
+/// <param name="MaxProvidersPerRound">Federated: most providers that train in one round (bounds the round's memory).</param>
 /// <param name="RootDataset">Federated: the SHA-256 of a small dataset of the client's that the platform's verifier trains on each round (the FLTrust root); empty for none.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.JobDefinition")]
 public sealed record JobDefinition(
@@ -40,8 +41,12 @@ public sealed record JobDefinition(
     [property: Id(19)] string Mode = JobDefinition.Federated,
     [property: Id(20)] int Shards = 0,
     [property: Id(21)] VerificationSettings? Verification = null,
-    [property: Id(22)] string RootDataset = "")
+    [property: Id(22)] string RootDataset = "",
+    [property: Id(24)] int MaxProvidersPerRound = JobDefinition.DefaultMaxProvidersPerRound)
 {
+    /// <summary>Providers one federated round trains on at most, unless the job says.</summary>
+    public const int DefaultMaxProvidersPerRound = 100;
+
     /// <summary>The federated mode: providers train on data they hold.</summary>
     public const string Federated = "federated";
 

@@ -64,6 +64,9 @@ public sealed record RoundConfig
     /// <summary>Federated: the root dataset the platform's verifier trains on this round, as the reference every update is scored against; null for none.</summary>
     [Id(22)] public ContentReference? Root { get; init; }
 
+    /// <summary>Most providers the round trains on; 0 for no bound (evaluation rounds, which hold no updates).</summary>
+    [Id(23)] public int MaxProviders { get; init; }
+
     /// <summary>Whether the round trains the platform's shards rather than the providers' own data.</summary>
     public bool IsDataParallel => Shards is { Count: > 0 };
 }

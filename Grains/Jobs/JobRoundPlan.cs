@@ -40,6 +40,7 @@ internal static class JobRoundPlan
             Criteria = Criteria(definition),
             FractionPerRound = evaluation ? 1.0 : definition.FractionPerRound,
             MinProviders = definition.MinProviders,
+            MaxProviders = evaluation ? 0 : definition.MaxProvidersPerRound,
             Quorum = evaluation ? 1 : definition.IsDataParallel ? definition.Quorum > 0 ? definition.Quorum : (definition.Shards + 1) / 2 : definition.EffectiveQuorum,
             BufferSize = evaluation ? 0 : definition.BufferSize,
             Timeout = TimeSpan.FromSeconds(definition.RoundTimeoutSeconds),

@@ -14,7 +14,9 @@ internal sealed class FederatedOffering(IRoundHost host, VerificationSetup setup
     {
         var config = State.Config!;
         var available = await host.AvailableAsync(config.Criteria);
-        await OpenAttemptAsync(Math.Max(config.MinProviders, (int)Math.Ceiling(config.FractionPerRound * available)));
+        var wanted = Math.Max(config.MinProviders, (int)Math.Ceiling(config.FractionPerRound * available));
+        // The round holds every update it aggregates: the job's bound on providers bounds its memory.
+        await OpenAttemptAsync(config.MaxProviders > 0 ? Math.Min(wanted, config.MaxProviders) : wanted);
     }
 
     /// <summary>Opens an attempt: a fresh deadline and tasks offered until <paramref name="wanted"/> providers took one (or the candidates ran out).</summary>

@@ -40,6 +40,12 @@ public sealed class JobRequest
     /// <summary>Share of available providers asked per round, (0, 1].</summary>
     public double FractionPerRound { get; init; } = 1.0;
 
+    /// <summary>
+    /// Most providers that train in one federated round (minProviders-1000; default 100): a round holds
+    /// every update it aggregates, so this and the model's size bound its memory.
+    /// </summary>
+    public int? MaxProvidersPerRound { get; init; }
+
     /// <summary>Local epochs per round (1-100).</summary>
     public int LocalEpochs { get; init; } = 1;
 

@@ -25,6 +25,16 @@ public sealed class OfferingTests
     }
 
     [Fact]
+    public async Task AFederatedRoundTrainsOnNoMoreProvidersThanTheJobAllowsHoweverManyAreOnline()
+    {
+        var host = new FakeRoundHost(Collecting(Federated() with { MaxProviders = 3 }), [.. Enumerable.Range(0, 20).Select(i => $"p{i}")]);
+
+        await new FederatedOffering(host, Verifiers).OpenFirstAttemptAsync();
+
+        Assert.Equal(3, host.Offers.Count);
+    }
+
+    [Fact]
     public async Task AFederatedAttemptNeverAsksAVerifierOrAProviderThatIsStillBusy()
     {
         var state = Collecting(Federated());
