@@ -50,8 +50,10 @@ public static class DatasetsApi
             return TooLarge(limit);
         }
 
-        // The size limit is enforced while reading, whatever Content-Length claimed.
-        using var body = new MemoryStream();
+        // Spooled to a temporary file (deleted on close) while the size limit is enforced, whatever
+        // Content-Length claimed; checked in one streaming pass and stored from the file, so an
+        // upload holds one buffer in memory, not its body.
+        await using var body = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         var buffer = new byte[81920];
         int read;
         while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
@@ -61,13 +63,14 @@ public static class DatasetsApi
                 return TooLarge(limit);
             }
 
-            body.Write(buffer, 0, read);
+            await body.WriteAsync(buffer.AsMemory(0, read), http.RequestAborted);
         }
 
-        LabeledDataset data;
+        DatasetSummary data;
         try
         {
-            data = DatasetFile.Read(body.GetBuffer().AsSpan(0, (int)body.Length));
+            body.Position = 0;
+            data = await DatasetFile.InspectAsync(body, body.Length, http.RequestAborted);
         }
         catch (InvalidDataException ex)
         {

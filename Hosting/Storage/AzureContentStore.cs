@@ -25,8 +25,19 @@ public sealed partial class AzureContentStore(BlobServiceClient service, IOption
     {
         ArgumentNullException.ThrowIfNull(content);
         await EnsureContainerAsync(cancellationToken);
+        if (content.CanSeek)
+        {
+            // A seekable source (a spooled upload) is hashed in one pass and streamed up in another,
+            // so large content never sits in memory whole.
+            var start = content.Position;
+            var (length, digest) = await HashAsync(content, cancellationToken);
+            content.Position = start;
+            await StoreAsync(digest, content, cancellationToken);
+            return new ContentReference(digest, length);
+        }
+
         var (bytes, hash) = await ReadAndHashAsync(content, long.MaxValue, cancellationToken);
-        await StoreAsync(hash, bytes, cancellationToken);
+        await StoreAsync(hash, new MemoryStream(bytes, writable: false), cancellationToken);
         return new ContentReference(hash, bytes.Length);
     }
 
@@ -84,7 +95,7 @@ public sealed partial class AzureContentStore(BlobServiceClient service, IOption
     public async Task<ContentReference> PromoteUploadAsync(string uploadId, ContentReference expected, CancellationToken cancellationToken)
     {
         var bytes = await ReadUploadAsync(uploadId, expected, cancellationToken);
-        await StoreAsync(expected.Sha256, bytes, cancellationToken);
+        await StoreAsync(expected.Sha256, new MemoryStream(bytes, writable: false), cancellationToken);
         return expected;
     }
 
@@ -102,12 +113,27 @@ public sealed partial class AzureContentStore(BlobServiceClient service, IOption
         }
     }
 
-    private async Task StoreAsync(string hash, byte[] bytes, CancellationToken cancellationToken)
+    private static async Task<(long Length, string Hash)> HashAsync(Stream content, CancellationToken cancellationToken)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var chunk = new byte[81920];
+        long length = 0;
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            sha.AppendData(chunk, 0, read);
+            length += read;
+        }
+
+        return (length, Convert.ToHexStringLower(sha.GetHashAndReset()));
+    }
+
+    private async Task StoreAsync(string hash, Stream content, CancellationToken cancellationToken)
     {
         try
         {
             // If-None-Match: * makes the write a no-op for content that is already there.
-            await ContentBlob(hash).UploadAsync(new BinaryData(bytes), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+            await ContentBlob(hash).UploadAsync(content, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {

@@ -99,24 +99,65 @@ public static class Safetensors
     /// </summary>
     public static IReadOnlyList<SafetensorsTensor> Read(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length < 8)
+        var headerLength = HeaderLength(bytes, bytes.Length);
+        var data = bytes[(8 + headerLength)..];
+        var layout = ReadLayout(bytes.Slice(8, headerLength), data.Length);
+        var result = new List<SafetensorsTensor>(layout.Count);
+        foreach (var entry in layout)
+        {
+            var values = new float[entry.Elements];
+            var source = data[(int)entry.Begin..(int)entry.End];
+            if (BitConverter.IsLittleEndian)
+            {
+                source.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
+            }
+            else
+            {
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = BinaryPrimitives.ReadSingleLittleEndian(source[(i * 4)..]);
+                }
+            }
+
+            result.Add(new SafetensorsTensor(entry.Name, entry.Shape, values));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The header length a file starts with, checked against <see cref="MaxHeaderBytes"/> and the
+    /// file's <paramref name="fileLength"/>; <paramref name="prefix"/> holds at least its first 8 bytes.
+    /// </summary>
+    public static int HeaderLength(ReadOnlySpan<byte> prefix, long fileLength)
+    {
+        if (prefix.Length < 8 || fileLength < 8)
         {
             throw new InvalidDataException("A safetensors file needs at least 8 bytes.");
         }
 
-        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-        if (headerLength > MaxHeaderBytes || headerLength > (ulong)(bytes.Length - 8))
+        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
+        if (headerLength > MaxHeaderBytes || headerLength > (ulong)(fileLength - 8))
         {
-            throw new InvalidDataException($"The header length {headerLength} does not fit the file of {bytes.Length} bytes.");
+            throw new InvalidDataException($"The header length {headerLength} does not fit the file of {fileLength} bytes.");
         }
 
-        var data = bytes[(8 + (int)headerLength)..];
+        return (int)headerLength;
+    }
+
+    /// <summary>
+    /// The tensors a header names, in header order, each checked: F32 only, a shape whose element
+    /// count fits an array, and byte ranges that tile the <paramref name="dataLength"/> data bytes
+    /// exactly (no overlap, no gap, nothing past the end). Reading the data is the caller's.
+    /// </summary>
+    public static IReadOnlyList<SafetensorsEntry> ReadLayout(ReadOnlySpan<byte> header, long dataLength)
+    {
         var entries = new List<(string Name, int[] Shape, long Begin, long End)>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            using var header = JsonDocument.Parse(Encoding.UTF8.GetString(bytes.Slice(8, (int)headerLength)).TrimEnd(' '));
-            foreach (var property in header.RootElement.EnumerateObject())
+            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(header).TrimEnd(' '));
+            foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (property.Name == "__metadata__")
                 {
@@ -153,41 +194,26 @@ public static class Safetensors
 
         // Byte ranges must tile the data exactly, so no byte is shared or unaccounted for.
         long expectedBegin = 0;
-        var result = new List<SafetensorsTensor>(entries.Count);
+        var checkedEntries = new Dictionary<string, SafetensorsEntry>(StringComparer.Ordinal);
         foreach (var entry in entries.OrderBy(e => e.Begin))
         {
             var count = ElementCount(entry.Name, entry.Shape);
-            if (entry.Begin != expectedBegin || entry.End - entry.Begin != count * 4 || entry.End > data.Length)
+            if (entry.Begin != expectedBegin || entry.End - entry.Begin != count * 4 || entry.End > dataLength)
             {
                 throw new InvalidDataException($"Tensor '{entry.Name}' has byte range [{entry.Begin}, {entry.End}) that does not match its shape or the data.");
             }
 
-            var values = new float[count];
-            var source = data[(int)entry.Begin..(int)entry.End];
-            if (BitConverter.IsLittleEndian)
-            {
-                source.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
-            }
-            else
-            {
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = BinaryPrimitives.ReadSingleLittleEndian(source[(i * 4)..]);
-                }
-            }
-
-            result.Add(new SafetensorsTensor(entry.Name, entry.Shape, values));
+            checkedEntries[entry.Name] = new SafetensorsEntry(entry.Name, entry.Shape, entry.Begin, entry.End, count);
             expectedBegin = entry.End;
         }
 
-        if (expectedBegin != data.Length)
+        if (expectedBegin != dataLength)
         {
-            throw new InvalidDataException($"The file has {data.Length - expectedBegin} bytes after the last tensor.");
+            throw new InvalidDataException($"The file has {dataLength - expectedBegin} bytes after the last tensor.");
         }
 
-        // Hand tensors back in header order (the writer's order), not byte order.
-        var order = entries.Select((e, i) => (e.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
-        return [.. result.OrderBy(t => order[t.Name])];
+        // Header order (the writer's order), not byte order.
+        return [.. entries.Select(e => checkedEntries[e.Name])];
     }
 
     // The product of the dimensions, refused before it can overflow or pass what one array holds: a
@@ -223,23 +249,16 @@ public static class Safetensors
     }
 
     /// <summary>The string metadata of the header (<c>__metadata__</c>), empty when there is none.</summary>
-    public static IReadOnlyDictionary<string, string> ReadMetadata(ReadOnlySpan<byte> bytes)
+    public static IReadOnlyDictionary<string, string> ReadMetadata(ReadOnlySpan<byte> bytes) =>
+        ReadHeaderMetadata(bytes.Slice(8, HeaderLength(bytes, bytes.Length)));
+
+    /// <summary>The string metadata of a header's JSON (<c>__metadata__</c>), empty when there is none.</summary>
+    public static IReadOnlyDictionary<string, string> ReadHeaderMetadata(ReadOnlySpan<byte> header)
     {
-        if (bytes.Length < 8)
-        {
-            throw new InvalidDataException("A safetensors file needs at least 8 bytes.");
-        }
-
-        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-        if (headerLength > MaxHeaderBytes || headerLength > (ulong)(bytes.Length - 8))
-        {
-            throw new InvalidDataException($"The header length {headerLength} does not fit the file of {bytes.Length} bytes.");
-        }
-
         try
         {
-            using var header = JsonDocument.Parse(Encoding.UTF8.GetString(bytes.Slice(8, (int)headerLength)).TrimEnd(' '));
-            return header.RootElement.TryGetProperty("__metadata__", out var metadata) && metadata.ValueKind == JsonValueKind.Object
+            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(header).TrimEnd(' '));
+            return document.RootElement.TryGetProperty("__metadata__", out var metadata) && metadata.ValueKind == JsonValueKind.Object
                 ? Metadata(metadata)
                 : new Dictionary<string, string>(StringComparer.Ordinal);
         }
