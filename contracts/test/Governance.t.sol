@@ -3,7 +3,9 @@ pragma solidity 0.8.37;
 
 import {Fixture} from "./utils/Fixture.sol";
 import {Governance, IVotesToken} from "../src/Governance.sol";
+import {StakingConfig} from "../src/staking/StakingConfig.sol";
 import {Staking} from "../src/Staking.sol";
+import {JobEscrowConfig} from "../src/escrow/JobEscrowConfig.sol";
 import {JobEscrow} from "../src/JobEscrow.sol";
 
 /// @notice A votes token on a block-number clock, which Governance must refuse.
@@ -52,9 +54,9 @@ contract GovernanceTest is Fixture {
         vm.warp(block.timestamp + 1);
 
         targets.push(address(staking));
-        calldatas.push(abi.encodeCall(Staking.setMinStake, (5_000 ether)));
+        calldatas.push(abi.encodeCall(StakingConfig.setMinStake, (5_000 ether)));
         targets.push(address(escrow));
-        calldatas.push(abi.encodeCall(JobEscrow.setFeeBps, (500)));
+        calldatas.push(abi.encodeCall(JobEscrowConfig.setFeeBps, (500)));
     }
 
     function _delegateSelf(address who) internal {
@@ -182,17 +184,17 @@ contract GovernanceTest is Fixture {
         delete targets;
         delete calldatas;
         targets.push(address(staking));
-        calldatas.push(abi.encodeCall(Staking.setMaxSlashBps, (2_000)));
+        calldatas.push(abi.encodeCall(StakingConfig.setMaxSlashBps, (2_000)));
         targets.push(address(staking));
-        calldatas.push(abi.encodeCall(Staking.setUnbondingPeriod, (14 days)));
+        calldatas.push(abi.encodeCall(StakingConfig.setUnbondingPeriod, (14 days)));
         targets.push(address(staking));
-        calldatas.push(abi.encodeCall(Staking.setDisputeWindow, (5 days)));
+        calldatas.push(abi.encodeCall(StakingConfig.setDisputeWindow, (5 days)));
         targets.push(address(rewards));
         calldatas.push(abi.encodeWithSignature("setMultiplierBounds(uint256,uint256)", 7_000, 13_000));
         targets.push(address(registry));
         calldatas.push(abi.encodeWithSignature("setMaxContributorBps(uint256)", 8_000));
         targets.push(address(escrow));
-        calldatas.push(abi.encodeCall(JobEscrow.setDisputeWindow, (7 days)));
+        calldatas.push(abi.encodeCall(JobEscrowConfig.setDisputeWindow, (7 days)));
         _passAndQueue();
         vm.warp(block.timestamp + TIMELOCK);
         gov.execute(targets, calldatas, _descriptionHash());
@@ -352,10 +354,10 @@ contract GovernanceTest is Fixture {
         delete targets;
         delete calldatas;
         targets.push(address(escrow));
-        calldatas.push(abi.encodeCall(JobEscrow.setFeeBps, (5_000)));
+        calldatas.push(abi.encodeCall(JobEscrowConfig.setFeeBps, (5_000)));
         _passAndQueue();
         vm.warp(block.timestamp + TIMELOCK);
-        vm.expectRevert(abi.encodeWithSelector(JobEscrow.FeeTooHigh.selector, 5_000));
+        vm.expectRevert(abi.encodeWithSelector(JobEscrowConfig.FeeTooHigh.selector, 5_000));
         gov.execute(targets, calldatas, _descriptionHash());
     }
 
@@ -374,7 +376,7 @@ contract GovernanceTest is Fixture {
         delete targets;
         delete calldatas;
         targets.push(stranger);
-        calldatas.push(abi.encodeCall(Staking.setMinStake, (1)));
+        calldatas.push(abi.encodeCall(StakingConfig.setMinStake, (1)));
         _passAndQueue();
         vm.warp(block.timestamp + TIMELOCK);
         vm.expectRevert(abi.encodeWithSignature("AddressEmptyCode(address)", stranger));

@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {Fixture} from "./utils/Fixture.sol";
 import {FeeOnTransferToken} from "./utils/Mocks.sol";
+import {JobEscrowConfig} from "../src/escrow/JobEscrowConfig.sol";
 import {JobEscrow} from "../src/JobEscrow.sol";
 import {IStakingView} from "../src/interfaces/IStaking.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
@@ -21,9 +22,25 @@ contract JobEscrowTest is Fixture {
         deadline = block.timestamp + 30 days;
     }
 
+    /// @dev Post and start JOB (payments need a started job).
     function _post() internal {
+        _postOnly();
+        _start(JOB);
+    }
+
+    function _postOnly() internal {
         vm.prank(client);
         escrow.postJob(JOB, SPEC, usdc, BUDGET, deadline);
+    }
+
+    /// @dev Payments need a started job: start an open one whose work ends as late as its
+    ///      escrow deadline allows (escrow deadline - settlement window).
+    function _start(bytes32 jobId) internal {
+        JobEscrow.Job memory job = escrow.getJob(jobId);
+        if (job.status != JobEscrow.Status.Open || job.jobDeadline != 0) return;
+        uint256 jobDeadline = job.deadline - escrow.settlementWindow();
+        vm.prank(platform);
+        escrow.startJob(jobId, jobDeadline);
     }
 
     function _pay(bytes32 taskId, address provider, uint256 amount) internal {
@@ -59,13 +76,13 @@ contract JobEscrowTest is Fixture {
 
     function test_constructor_reverts() public {
         IStakingView s = IStakingView(address(0));
-        vm.expectRevert(JobEscrow.ZeroAddress.selector);
+        vm.expectRevert(JobEscrowConfig.ZeroAddress.selector);
         new JobEscrow(address(0), treasury, 0, 0, s);
-        vm.expectRevert(JobEscrow.ZeroAddress.selector);
+        vm.expectRevert(JobEscrowConfig.ZeroAddress.selector);
         new JobEscrow(admin, address(0), 0, 0, s);
-        vm.expectRevert(abi.encodeWithSelector(JobEscrow.FeeTooHigh.selector, 2_001));
+        vm.expectRevert(abi.encodeWithSelector(JobEscrowConfig.FeeTooHigh.selector, 2_001));
         new JobEscrow(admin, treasury, 2_001, 0, s);
-        vm.expectRevert(abi.encodeWithSelector(JobEscrow.DisputeWindowTooLong.selector, 30 days + 1));
+        vm.expectRevert(abi.encodeWithSelector(JobEscrowConfig.DisputeWindowTooLong.selector, 30 days + 1));
         new JobEscrow(admin, treasury, 0, 30 days + 1, s);
     }
 
@@ -100,7 +117,7 @@ contract JobEscrowTest is Fixture {
     }
 
     function test_postJob_revertsOnZeroToken() public {
-        vm.expectRevert(JobEscrow.ZeroAddress.selector);
+        vm.expectRevert(JobEscrowConfig.ZeroAddress.selector);
         vm.prank(client);
         escrow.postJob(JOB, SPEC, IERC20(address(0)), BUDGET, deadline);
     }
@@ -228,6 +245,7 @@ contract JobEscrowTest is Fixture {
         bytes32 job2 = keccak256("job-2");
         vm.prank(client);
         escrow.postJob(job2, SPEC, usdc, BUDGET, deadline);
+        _start(job2);
         _pay(TASK1, alice, 1e6);
         vm.prank(platform);
         escrow.releasePayment(job2, TASK1, alice, 1e6);
@@ -248,7 +266,7 @@ contract JobEscrowTest is Fixture {
         vm.startPrank(platform);
         vm.expectRevert(JobEscrow.ZeroId.selector);
         escrow.releasePayment(JOB, bytes32(0), alice, 1);
-        vm.expectRevert(JobEscrow.ZeroAddress.selector);
+        vm.expectRevert(JobEscrowConfig.ZeroAddress.selector);
         escrow.releasePayment(JOB, TASK1, address(0), 1);
         vm.expectRevert(JobEscrow.ZeroAmount.selector);
         escrow.releasePayment(JOB, TASK1, alice, 0);
@@ -343,7 +361,7 @@ contract JobEscrowTest is Fixture {
     }
 
     function test_cancelJob_beforeAnyPayment() public {
-        _post();
+        _postOnly();
         vm.expectEmit(address(escrow));
         emit JobEscrow.JobCancelled(JOB, BUDGET);
         vm.prank(client);
@@ -360,7 +378,8 @@ contract JobEscrowTest is Fixture {
     function test_cancelJob_revertsAfterPayment() public {
         _post();
         _pay(TASK1, alice, 1);
-        vm.expectRevert(abi.encodeWithSelector(JobEscrow.AlreadyPaid.selector, JOB));
+        // Payments need a started job, and a started job cannot be cancelled.
+        vm.expectRevert(abi.encodeWithSelector(JobEscrow.JobAlreadyStarted.selector, JOB));
         vm.prank(client);
         escrow.cancelJob(JOB);
     }
@@ -538,33 +557,33 @@ contract JobEscrowTest is Fixture {
 
     function test_setFeeBps() public {
         vm.expectEmit(address(escrow));
-        emit JobEscrow.FeeUpdated(FEE_BPS, 2_000);
+        emit JobEscrowConfig.FeeUpdated(FEE_BPS, 2_000);
         vm.prank(governor);
         escrow.setFeeBps(2_000);
         assertEq(escrow.feeBps(), 2_000);
-        vm.expectRevert(abi.encodeWithSelector(JobEscrow.FeeTooHigh.selector, 2_001));
+        vm.expectRevert(abi.encodeWithSelector(JobEscrowConfig.FeeTooHigh.selector, 2_001));
         vm.prank(governor);
         escrow.setFeeBps(2_001);
     }
 
     function test_setDisputeWindow() public {
         vm.expectEmit(address(escrow));
-        emit JobEscrow.DisputeWindowUpdated(DISPUTE_WINDOW, 1 days);
+        emit JobEscrowConfig.DisputeWindowUpdated(DISPUTE_WINDOW, 1 days);
         vm.prank(governor);
         escrow.setDisputeWindow(1 days);
         assertEq(escrow.disputeWindow(), 1 days);
-        vm.expectRevert(abi.encodeWithSelector(JobEscrow.DisputeWindowTooLong.selector, 30 days + 1));
+        vm.expectRevert(abi.encodeWithSelector(JobEscrowConfig.DisputeWindowTooLong.selector, 30 days + 1));
         vm.prank(governor);
         escrow.setDisputeWindow(30 days + 1);
     }
 
     function test_setTreasury() public {
         vm.expectEmit(address(escrow));
-        emit JobEscrow.TreasuryUpdated(treasury, carol);
+        emit JobEscrowConfig.TreasuryUpdated(treasury, carol);
         vm.prank(governor);
         escrow.setTreasury(carol);
         assertEq(escrow.treasury(), carol);
-        vm.expectRevert(JobEscrow.ZeroAddress.selector);
+        vm.expectRevert(JobEscrowConfig.ZeroAddress.selector);
         vm.prank(governor);
         escrow.setTreasury(address(0));
     }
@@ -584,6 +603,7 @@ contract JobEscrowTest is Fixture {
         escrow.setFeeBps(feeBps);
         vm.prank(client);
         escrow.postJob(JOB, SPEC, usdc, budget, deadline);
+        _start(JOB);
 
         payA = bound(payA, 1, budget);
         _pay(TASK1, alice, payA);

@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {Fixture} from "./utils/Fixture.sol";
 import {OAIToken} from "../src/OAIToken.sol";
+import {StakingConfig} from "../src/staking/StakingConfig.sol";
 import {Staking} from "../src/Staking.sol";
 import {IStakeListener} from "../src/interfaces/IStaking.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
@@ -25,33 +26,33 @@ contract StakingTest is Fixture {
 
     function test_constructor_emitsDefaultDisputeWindow() public {
         vm.expectEmit();
-        emit Staking.DisputeWindowUpdated(0, 2 days);
+        emit StakingConfig.DisputeWindowUpdated(0, 2 days);
         new Staking(oai, admin, treasury, 1, 1, 1);
     }
 
     function test_constructor_revertsOnZeroToken() public {
-        vm.expectRevert(Staking.ZeroAddress.selector);
+        vm.expectRevert(StakingConfig.ZeroAddress.selector);
         new Staking(IERC20(address(0)), admin, treasury, 1, 1, 1);
     }
 
     function test_constructor_revertsOnZeroAdmin() public {
-        vm.expectRevert(Staking.ZeroAddress.selector);
+        vm.expectRevert(StakingConfig.ZeroAddress.selector);
         new Staking(oai, address(0), treasury, 1, 1, 1);
     }
 
     function test_constructor_revertsOnZeroTreasury() public {
-        vm.expectRevert(Staking.ZeroAddress.selector);
+        vm.expectRevert(StakingConfig.ZeroAddress.selector);
         new Staking(oai, admin, address(0), 1, 1, 1);
     }
 
     function test_constructor_revertsOnLongUnbonding() public {
         uint256 tooLong = staking.MAX_UNBONDING_PERIOD() + 1;
-        vm.expectRevert(abi.encodeWithSelector(Staking.UnbondingPeriodTooLong.selector, tooLong));
+        vm.expectRevert(abi.encodeWithSelector(StakingConfig.UnbondingPeriodTooLong.selector, tooLong));
         new Staking(oai, admin, treasury, 1, tooLong, 1);
     }
 
     function test_constructor_revertsOnBadSlashBps() public {
-        vm.expectRevert(abi.encodeWithSelector(Staking.InvalidBps.selector, 10_001));
+        vm.expectRevert(abi.encodeWithSelector(StakingConfig.InvalidBps.selector, 10_001));
         new Staking(oai, admin, treasury, 1, 1, 10_001);
     }
 
@@ -318,7 +319,7 @@ contract StakingTest is Fixture {
     }
 
     function test_slash_revertsOnZeroProvider() public {
-        vm.expectRevert(Staking.ZeroAddress.selector);
+        vm.expectRevert(StakingConfig.ZeroAddress.selector);
         vm.prank(slasher);
         staking.slash(address(0), 1, EVIDENCE, address(0));
     }
@@ -688,7 +689,7 @@ contract StakingTest is Fixture {
 
     function test_setDisputeWindow() public {
         vm.expectEmit(address(staking));
-        emit Staking.DisputeWindowUpdated(2 days, 30 days);
+        emit StakingConfig.DisputeWindowUpdated(2 days, 30 days);
         vm.prank(governor);
         staking.setDisputeWindow(30 days);
         assertEq(staking.disputeWindow(), 30 days);
@@ -696,7 +697,7 @@ contract StakingTest is Fixture {
 
     function test_setDisputeWindow_revertsAboveMax() public {
         uint256 tooLong = staking.MAX_DISPUTE_WINDOW() + 1;
-        vm.expectRevert(abi.encodeWithSelector(Staking.DisputeWindowTooLong.selector, tooLong));
+        vm.expectRevert(abi.encodeWithSelector(StakingConfig.DisputeWindowTooLong.selector, tooLong));
         vm.prank(governor);
         staking.setDisputeWindow(tooLong);
     }
@@ -709,7 +710,7 @@ contract StakingTest is Fixture {
 
     function test_setMinStake() public {
         vm.expectEmit(address(staking));
-        emit Staking.MinStakeUpdated(MIN_STAKE, 5 ether);
+        emit StakingConfig.MinStakeUpdated(MIN_STAKE, 5 ether);
         vm.prank(governor);
         staking.setMinStake(5 ether);
         assertEq(staking.minStake(), 5 ether);
@@ -717,7 +718,7 @@ contract StakingTest is Fixture {
 
     function test_setUnbondingPeriod() public {
         vm.expectEmit(address(staking));
-        emit Staking.UnbondingPeriodUpdated(UNBONDING, 1 days);
+        emit StakingConfig.UnbondingPeriodUpdated(UNBONDING, 1 days);
         vm.prank(governor);
         staking.setUnbondingPeriod(1 days);
         assertEq(staking.unbondingPeriod(), 1 days);
@@ -735,42 +736,42 @@ contract StakingTest is Fixture {
 
     function test_setUnbondingPeriod_revertsAboveMax() public {
         uint256 tooLong = staking.MAX_UNBONDING_PERIOD() + 1;
-        vm.expectRevert(abi.encodeWithSelector(Staking.UnbondingPeriodTooLong.selector, tooLong));
+        vm.expectRevert(abi.encodeWithSelector(StakingConfig.UnbondingPeriodTooLong.selector, tooLong));
         vm.prank(governor);
         staking.setUnbondingPeriod(tooLong);
     }
 
     function test_setMaxSlashBps() public {
         vm.expectEmit(address(staking));
-        emit Staking.MaxSlashBpsUpdated(MAX_SLASH_BPS, 10_000);
+        emit StakingConfig.MaxSlashBpsUpdated(MAX_SLASH_BPS, 10_000);
         vm.prank(governor);
         staking.setMaxSlashBps(10_000);
         assertEq(staking.maxSlashBps(), 10_000);
     }
 
     function test_setMaxSlashBps_revertsAboveBps() public {
-        vm.expectRevert(abi.encodeWithSelector(Staking.InvalidBps.selector, 10_001));
+        vm.expectRevert(abi.encodeWithSelector(StakingConfig.InvalidBps.selector, 10_001));
         vm.prank(governor);
         staking.setMaxSlashBps(10_001);
     }
 
     function test_setTreasury() public {
         vm.expectEmit(address(staking));
-        emit Staking.TreasuryUpdated(treasury, carol);
+        emit StakingConfig.TreasuryUpdated(treasury, carol);
         vm.prank(governor);
         staking.setTreasury(carol);
         assertEq(staking.treasury(), carol);
     }
 
     function test_setTreasury_revertsOnZero() public {
-        vm.expectRevert(Staking.ZeroAddress.selector);
+        vm.expectRevert(StakingConfig.ZeroAddress.selector);
         vm.prank(governor);
         staking.setTreasury(address(0));
     }
 
     function test_setStakeListener_canUnset() public {
         vm.expectEmit(address(staking));
-        emit Staking.StakeListenerUpdated(address(rewards), address(0));
+        emit StakingConfig.StakeListenerUpdated(address(rewards), address(0));
         vm.prank(admin);
         staking.setStakeListener(IStakeListener(address(0)));
         _stake(alice, 2_000 ether);
