@@ -5,6 +5,8 @@ using OrleansAI.Hosting.Orleans;
 
 var builder = WebApplication.CreateBuilder(args);
 var configured = builder.AddOrleansAIDependencies();
+// Only the silo signs on chain (platform, slasher, arbiter keys); the Api never does.
+builder.AddChainSigners(configured);
 builder.Services.AddClusterHealthCheck();
 builder.UseOrleans(silo => silo
     .UseOrleansAIStorage(configured.Postgres)
