@@ -37,7 +37,7 @@ public sealed class LocalChain : IDisposable
     /// <summary>The slasher account (SLASHER_ROLE on Staking).</summary>
     public SettlementSigner Slasher { get; }
 
-    /// <summary>The platform account.
+    /// <summary>The platform account (deployer, PLATFORM_ROLE).</summary>
     public SettlementSigner Platform { get; }
 
     /// <summary>The contracts.</summary>

@@ -161,7 +161,8 @@ contract StakingRewardsInvariantTest is InvariantBase {
             address a = handler.actors(i);
             (Staking.SlashPeriodUse memory use,) = staking.slashPeriodOf(a);
             assertLe(use.used, (use.base * bps) / 10_000, "period cap");
-            if (use.start != 0 && use.start == handler.modelPeriodStart(a)) {
+            assertEq(use.start, handler.modelPeriodStart(a), "period start");
+            if (use.start != 0) {
                 assertEq(use.used, handler.modelPeriodUsed(a), "period use");
                 assertEq(use.base, handler.modelPeriodBase(a), "period base");
             }

@@ -131,7 +131,7 @@ contract StakingRewardsHandler is BaseTest {
         if (limit == 0) return;
         // Sometimes ask for more than allowed: it must be refused.
         bool over = amount % 5 == 0;
-        amount = over ? limit + 1 + (amount % 1_000) : bound(amount, 1, limit);
+        amount = over ? limit + 1 + (amount % 1_000) : _share(limit, amount);
         bytes32 evidence = keccak256(abi.encode("evidence", calls, a));
         // Recipients: the treasury, or an actor (only actors[0] is an allowed destination).
         address beneficiary = beneficiarySeed % 3 == 0 ? address(0) : _actor(beneficiarySeed);
@@ -156,6 +156,13 @@ contract StakingRewardsHandler is BaseTest {
         } catch {
             if (legal) ghostViolation = true;
         }
+    }
+
+    /// @dev A share of what is allowed (1%..100%, at least 1 wei), so that repeated slashes reach
+    ///      the period cap instead of taking a few wei each.
+    function _share(uint256 limit, uint256 seed) internal pure returns (uint256 share) {
+        share = (limit * (1 + (seed % 100))) / 100;
+        if (share == 0) share = 1;
     }
 
     /// @dev What the per-slash cap and the modelled period cap allow now, and whether a slash
