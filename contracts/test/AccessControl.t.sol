@@ -229,10 +229,11 @@ contract AccessControlTest is Fixture {
             ADMIN_ROLE,
             admin
         );
-        // Lifting a pause is governance's alone (pausing is tested in EmergencyPause.t.sol).
+        // Lifting a pause is governance's alone (pausing: EscrowLock.t.sol, SlashSafeguards.t.sol).
         address[4] memory pausable = [address(staking), address(rewards), address(escrow), address(registry)];
         for (uint256 k; k < pausable.length; ++k) {
-            c[i++] = Case("unpause", pausable[k], abi.encodeWithSignature("unpause()"), staking.GOVERNOR_ROLE(), governor);
+            c[i++] =
+                Case("unpause", pausable[k], abi.encodeWithSignature("unpause()"), staking.GOVERNOR_ROLE(), governor);
         }
         assert(i == c.length);
     }
