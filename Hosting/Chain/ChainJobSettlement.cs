@@ -24,7 +24,10 @@ public sealed partial class ChainJobSettlement(JobEscrowService escrow, Deployme
         var where = $"job id {id} on JobEscrow {escrow.ContractAddress}";
         if (job.JobStatus != JobStatus.Open)
         {
-            return $"post {where} from {clientWallet} with a budget of at least {needed} OAI wei (token {deployment.Contracts.Token})";
+            // The escrow must outlast the job: say so before the client posts one that would be refused.
+            var window = TimeSpan.FromSeconds((double)await escrow.SettlementWindowQueryAsync().WaitAsync(cancellationToken));
+            return $"post {where} from {clientWallet} with a budget of at least {needed} OAI wei (token {deployment.Contracts.Token}) " +
+                $"and a deadline at least {window.TotalHours:0.##} h after the job's (the settlement window)";
         }
 
         if (!string.Equals(job.Client, clientWallet, StringComparison.OrdinalIgnoreCase) || !string.Equals(job.Token, deployment.Contracts.Token, StringComparison.OrdinalIgnoreCase))
