@@ -446,7 +446,7 @@ cmd_test() {
   dotnet build "$ROOT/OrleansAI.sln" -nologo -v quiet -clp:ErrorsOnly >&2 || die "build failed"
   dotnet test "$ROOT/OrleansAI.sln" --no-build -nologo 2>&1 | tee "$out" || rc=$?
   # The contracts' forge suite (unit, fuzz, invariant); its summary line is folded into the totals below.
-  # In CI the deeper profile (10,000 runs per invariant; about 5 min on 2 cores, one forge thread; docs/contracts.md).
+  # In CI the deeper profile (10,000 runs per invariant; about 3 min of CPU on one forge thread; docs/contracts.md).
   FOUNDRY_PROFILE=${FOUNDRY_PROFILE:-$([[ -n ${CI:-} ]] && echo ci || echo default)} \
     "$ROOT/contracts/test.sh" 2>&1 | tee -a "$out" || rc=1
   # One closing line across all test assemblies.
