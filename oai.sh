@@ -231,7 +231,6 @@ app_settings() {
     "Chain__RpcUrl=$OAI_ANVIL_URL" \
     "Chain__ChainId=$OAI_CHAIN_ID" \
     "Chain__DeploymentFile=$STATE_DIR/deployment.json" \
-    "Chain__PlatformKey=$PLATFORM_KEY" \
     "Clients__Keys__0__Wallet=$CLIENT_WALLET" \
     "Cluster__SiloPort=$SILO_PORT" \
     "Cluster__GatewayPort=$GATEWAY_PORT" \
@@ -246,10 +245,16 @@ verifier_address() {
 
 # ------------------------------------------------------------- commands --
 
-# Anvil's account 1: the platform role holder (releases payments, slashes, arbitrates) on the local chain.
+# Anvil's account 1: the platform role holder (starts jobs, releases payments) on the local chain.
 PLATFORM_ACCOUNT=0x70997970C51812dc3A010C7d01b50e0d17dc79C8
 # Its key (the standard test mnemonic's, public): silos release escrow payments with it.
 PLATFORM_KEY=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
+# Anvil's accounts 3 and 4: the slasher and the arbiter, each a key of its own (the contracts
+# refuse an arbiter that slashes or pays). In production the arbiter is Governance or a multisig.
+SLASHER_ACCOUNT=0x90F79bf6EB2c4f870365E785982E1f101E93b906
+SLASHER_KEY=0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6
+ARBITER_ACCOUNT=0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65
+ARBITER_KEY=0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a
 # Anvil's account 2: the demo client's wallet, which funds its jobs' escrow.
 CLIENT_WALLET=0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC
 CLIENT_WALLET_KEY=0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a
@@ -259,7 +264,8 @@ deploy_contracts() {
   dotnet build "$ROOT/Deploy/OrleansAI.Deploy.csproj" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2
   eval "$(stack_env)"
   dotnet "$ROOT/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" deploy \
-    --rpc "$OAI_ANVIL_URL" --out "$STATE_DIR/deployment.json" --if-missing --platform "$PLATFORM_ACCOUNT" >&2
+    --rpc "$OAI_ANVIL_URL" --out "$STATE_DIR/deployment.json" --if-missing --platform "$PLATFORM_ACCOUNT" \
+    --slasher "$SLASHER_ACCOUNT" --arbiter "$ARBITER_ACCOUNT" >&2
 }
 
 # The deployment tool against the local chain and the current deployment file.
@@ -284,7 +290,8 @@ cmd_up() {
   deploy_contracts
   local settings
   mapfile -t settings < <(app_settings)
-  start_app Silo "${settings[@]}"
+  # Only the silo signs on chain, one key per role; the Api mirrors the chain and gets no key.
+  start_app Silo "${settings[@]}" "Chain__PlatformKey=$PLATFORM_KEY" "Chain__SlasherKey=$SLASHER_KEY" "Chain__ArbiterKey=$ARBITER_KEY"
   start_app Api "${settings[@]}" Kestrel__Endpoints__Providers__Url="http://127.0.0.1:$PROVIDER_PORT" \
     Gateway__Domain=localhost
   cat <<EOF
@@ -455,7 +462,9 @@ cmd_test() {
   dotnet build "$ROOT/OrleansAI.sln" -nologo -v quiet -clp:ErrorsOnly >&2 || die "build failed"
   dotnet test "$ROOT/OrleansAI.sln" --no-build -nologo 2>&1 | tee "$out" || rc=$?
   # The contracts' forge suite (unit, fuzz, invariant); its summary line is folded into the totals below.
-  "$ROOT/contracts/test.sh" 2>&1 | tee -a "$out" || rc=1
+  # In CI the deeper profile (10,000 runs per invariant; about 3 min of CPU on one forge thread; docs/contracts.md).
+  FOUNDRY_PROFILE=${FOUNDRY_PROFILE:-$([[ -n ${CI:-} ]] && echo ci || echo default)} \
+    "$ROOT/contracts/test.sh" 2>&1 | tee -a "$out" || rc=1
   # One closing line across all test assemblies.
   local passed failed skipped
   passed=$(grep -oE 'Passed: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')

@@ -34,11 +34,14 @@ internal static class DeployCommandLine
         var rpc = Rpc();
         var output = Required("--out", "PATH", "Where the deployment file is written");
         var key = Key("The deployer's private key (hex); else OAI_DEPLOYER_KEY; on chain 31337 Anvil's account 0");
-        var platform = new Option<string>("--platform") { HelpName = "ADDRESS", Description = "Holds the platform, slasher and arbiter roles (default: the deployer)" };
+        var platform = new Option<string>("--platform") { HelpName = "ADDRESS", Description = "Holds the platform role: job starts, payments, reputation (default: the deployer)" };
+        var slasher = new Option<string>("--slasher") { HelpName = "ADDRESS", Description = "Holds the slasher role, a key of its own (default: none, slashing off)" };
+        var arbiter = new Option<string>("--arbiter") { HelpName = "ADDRESS", Description = "Rules on disputes, never the platform or slasher (default: Governance)" };
+        var guardian = new Option<string>("--guardian") { HelpName = "ADDRESS", Description = "May pause the contracts that move funds, never unpause (default: none)" };
         var treasury = new Option<string>("--treasury") { HelpName = "ADDRESS", Description = "Receives fees and slashed stake (default: the deployer)" };
         var ifMissing = Flag("--if-missing", "Keep an existing file whose contracts are still on the chain (Anvil forgets everything when stopped)");
         var handAdmin = Flag("--hand-admin-to-governance", "Give DEFAULT_ADMIN_ROLE to Governance");
-        var command = new Command("deploy", "Deploy the contracts and write the deployment file") { rpc, output, key, platform, treasury, ifMissing, handAdmin };
+        var command = new Command("deploy", "Deploy the contracts and write the deployment file") { rpc, output, key, platform, slasher, arbiter, guardian, treasury, ifMissing, handAdmin };
         command.SetAction((parse, ct) => execute(
             new DeployRequest
             {
@@ -47,6 +50,9 @@ internal static class DeployCommandLine
                 Out = parse.GetValue(output),
                 Key = parse.GetValue(key),
                 Platform = parse.GetValue(platform),
+                Slasher = parse.GetValue(slasher),
+                Arbiter = parse.GetValue(arbiter),
+                Guardian = parse.GetValue(guardian),
                 Treasury = parse.GetValue(treasury),
                 IfMissing = parse.GetValue(ifMissing),
                 HandAdminToGovernance = parse.GetValue(handAdmin),

@@ -82,6 +82,9 @@ internal static class DeployCommands
             new DeploymentParameters
             {
                 Platform = request.Platform,
+                Slasher = request.Slasher,
+                Arbiter = request.Arbiter,
+                Guardian = request.Guardian,
                 Treasury = request.Treasury,
                 HandAdminToGovernance = request.HandAdminToGovernance,
             },

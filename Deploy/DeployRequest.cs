@@ -24,6 +24,15 @@ public sealed record DeployRequest
     /// <summary><c>--platform</c> (deploy): the platform role holder; the deployer when absent.</summary>
     public string? Platform { get; init; }
 
+    /// <summary><c>--slasher</c> (deploy): the slasher role holder, a key of its own; none when absent.</summary>
+    public string? Slasher { get; init; }
+
+    /// <summary><c>--arbiter</c> (deploy): rules on disputes; Governance when absent.</summary>
+    public string? Arbiter { get; init; }
+
+    /// <summary><c>--guardian</c> (deploy): may pause; none when absent.</summary>
+    public string? Guardian { get; init; }
+
     /// <summary><c>--treasury</c> (deploy): receives fees and slashed stake; the deployer when absent.</summary>
     public string? Treasury { get; init; }
 

@@ -44,6 +44,9 @@ internal static class FleetStaking
         }
     }
 
+    /// <summary>The longest job deadline an escrow posted here covers.</summary>
+    public static readonly TimeSpan MaxJobLength = TimeSpan.FromDays(7);
+
     public static async Task PostJobAsync(
         string rpc, long chainId, string funderKey, string clientKey, DeploymentFile deployment, string jobId, BigInteger budget, Bytes32 specHash, TextWriter log, CancellationToken cancellationToken)
     {
@@ -58,8 +61,12 @@ internal static class FleetStaking
 
         var id = SettlementIds.JobId(client.Address, jobId);
         await clientToken.ApproveRequestAndWaitForReceiptAsync(deployment.Contracts.JobEscrow, budget, cancellationToken);
-        await new JobEscrowService(client, deployment.Contracts.JobEscrow)
-            .PostJobRequestAndWaitForReceiptAsync(id, specHash, deployment.Contracts.Token, budget, DateTimeOffset.UtcNow.AddDays(2), cancellationToken);
+        var escrow = new JobEscrowService(client, deployment.Contracts.JobEscrow);
+        // The platform starts a job only if its escrow outlasts the job's deadline by the settlement
+        // window; platform jobs run for at most a week here (the API's default deadline is a day).
+        var window = TimeSpan.FromSeconds((double)await escrow.SettlementWindowQueryAsync());
+        var deadline = DateTimeOffset.UtcNow + MaxJobLength + window;
+        await escrow.PostJobRequestAndWaitForReceiptAsync(id, specHash, deployment.Contracts.Token, budget, deadline, cancellationToken);
         log.WriteLine($"escrow {id} funded by {client.Address} with {budget / Oai} OAI for {jobId}");
     }
 

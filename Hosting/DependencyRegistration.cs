@@ -36,7 +36,9 @@ public static class DependencyRegistration
             .Validate(o => BlobContainerNameIsValid(o.Container), "BlobStorage:Container must be 3-63 lowercase letters, digits or single hyphens.")
             .Validate(o => o.ResultRetention is null || o.ResultRetention > TimeSpan.Zero, "BlobStorage:ResultRetention must be a positive time span, e.g. 30.00:00:00.")
             .ValidateOnStart();
-        services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.KeysAreDistinct, "Chain:PlatformKey, Chain:SlasherKey and Chain:ArbiterKey must be different keys: one key per role.")
+            .ValidateOnStart();
         services.AddOptions<ClusterEndpointOptions>().BindConfiguration(ClusterEndpointOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StartupGateOptions>().BindConfiguration(StartupGateOptions.Section);
 
@@ -80,30 +82,6 @@ public static class DependencyRegistration
             services.TryAddSingleton<IContentStore, AzureContentStore>();
         }
 
-        if (configured.Chain is { IsConfigured: true, DeploymentFile.Length: > 0, PlatformKey.Length: > 0 } chain)
-        {
-            // One signer for the platform key, so payouts and slashes share its nonces.
-            services.TryAddSingleton(_ => Settlement.Deployment.DeploymentFile.Load(chain.DeploymentFile!));
-            services.TryAddSingleton(_ => new Settlement.SettlementSigner(chain.RpcUrl!, chain.ChainId, chain.PlatformKey!));
-            // Jobs with a budget wait for their escrow and pay their providers from it.
-            services.TryAddSingleton(sp =>
-            {
-                var deployment = sp.GetRequiredService<Settlement.Deployment.DeploymentFile>();
-                var signer = sp.GetRequiredService<Settlement.SettlementSigner>();
-                return new Chain.ChainJobSettlement(new Settlement.Services.JobEscrowService(signer, deployment.Contracts.JobEscrow), deployment, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Chain.ChainJobSettlement>>());
-            });
-            services.TryAddSingleton<Grains.Settlement.IJobSettlement>(sp => sp.GetRequiredService<Chain.ChainJobSettlement>());
-            // Staking rewards follow reputation: the same key (PLATFORM_ROLE on Rewards) sets each provider's multiplier.
-            services.TryAddSingleton<Grains.Settlement.IRewardsPublisher>(sp => new Chain.ChainRewardsPublisher(
-                new Settlement.Services.RewardsService(sp.GetRequiredService<Settlement.SettlementSigner>(), sp.GetRequiredService<Settlement.Deployment.DeploymentFile>().Contracts.Rewards),
-                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Chain.ChainRewardsPublisher>>()));
-            // Proven fraud is slashed from the same key (it holds SLASHER_ROLE): a share of the stake per case.
-            services.TryAddSingleton<Grains.Verification.ISlasher>(sp => new Chain.ChainSlasher(
-                new Settlement.Services.StakingService(sp.GetRequiredService<Settlement.SettlementSigner>(), sp.GetRequiredService<Settlement.Deployment.DeploymentFile>().Contracts.Staking),
-                sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>().GetValue("Verification:SlashShareBps", 1000),
-                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Chain.ChainSlasher>>()));
-        }
-
         if (configured.Chain.IsConfigured)
         {
             services.AddHttpClient<JsonRpcProbe>(c => c.Timeout = TimeSpan.FromSeconds(5));
@@ -111,6 +89,56 @@ public static class DependencyRegistration
         }
 
         return configured;
+    }
+
+    /// <summary>
+    /// Registers the chain signers and what acts through them: job settlement and reward multipliers
+    /// from the platform key, slashing from the slasher key, rulings from the arbiter key when one is
+    /// configured. Only silos call this: the Api mirrors the chain read-only and holds no key, even
+    /// when its configuration carries one.
+    /// </summary>
+    public static IHostApplicationBuilder AddChainSigners(this IHostApplicationBuilder builder, ConfiguredDependencies configured)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configured);
+        var services = builder.Services;
+        if (configured.Chain is not { IsConfigured: true, DeploymentFile.Length: > 0, PlatformKey.Length: > 0 } chain)
+        {
+            return builder;
+        }
+
+        services.TryAddSingleton(_ => Settlement.Deployment.DeploymentFile.Load(chain.DeploymentFile!));
+        // One signer per role and key, each with its own nonces.
+        services.TryAddSingleton(sp => new Chain.ChainSigners(chain, sp.GetRequiredService<Settlement.Deployment.DeploymentFile>()));
+        // Jobs with a budget wait for their escrow, lock it on chain when they start, and pay their providers from it.
+        services.TryAddSingleton(sp =>
+        {
+            var signers = sp.GetRequiredService<Chain.ChainSigners>();
+            return new Chain.ChainJobSettlement(new Settlement.Services.JobEscrowService(signers.Platform, signers.Deployment.Contracts.JobEscrow), signers.Deployment, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Chain.ChainJobSettlement>>());
+        });
+        services.TryAddSingleton<Grains.Settlement.IJobSettlement>(sp => sp.GetRequiredService<Chain.ChainJobSettlement>());
+        // Staking rewards follow reputation: the platform key (PLATFORM_ROLE on Rewards) sets each provider's multiplier.
+        services.TryAddSingleton<Grains.Settlement.IRewardsPublisher>(sp =>
+        {
+            var signers = sp.GetRequiredService<Chain.ChainSigners>();
+            return new Chain.ChainRewardsPublisher(new Settlement.Services.RewardsService(signers.Platform, signers.Deployment.Contracts.Rewards), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Chain.ChainRewardsPublisher>>());
+        });
+        if (chain.SlasherKey is { Length: > 0 })
+        {
+            // Proven fraud is slashed from the slasher's own key: a share of the stake per case, within the contract's caps.
+            services.TryAddSingleton<Grains.Verification.ISlasher>(sp =>
+            {
+                var signers = sp.GetRequiredService<Chain.ChainSigners>();
+                var staking = signers.Deployment.Contracts.Staking;
+                return new Chain.ChainSlasher(
+                    new Settlement.Services.StakingService(signers.Slasher!, staking),
+                    signers.Arbiter is { } arbiter ? new Settlement.Services.StakingService(arbiter, staking) : null,
+                    sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>().GetValue("Verification:SlashShareBps", 1000),
+                    sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Chain.ChainSlasher>>());
+            });
+        }
+
+        return builder;
     }
 
     /// <summary>Adds the cluster readiness check (any process with a grain factory: silo or client).</summary>

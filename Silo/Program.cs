@@ -6,6 +6,8 @@ using OrleansAI.Hosting.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 var configured = builder.AddOrleansAIDependencies();
+// Only the silo signs on chain (platform, slasher, arbiter keys); the Api never does.
+builder.AddChainSigners(configured);
 builder.Services.AddClusterHealthCheck();
 // The dashboard shows every grain and silo and can reach internal state: operators only.
 builder.AddKeyAuthentication(configured.IsClustered, "operator", ClientKey.OperatorRole);

@@ -65,9 +65,8 @@ param chainId int
 @secure()
 param deploymentJson string
 
-@description('Key of the account with the platform role (payments, slashes, rulings), hex.')
-@secure()
-param platformKey string
+@description('Key Vault holding the silo\'s signing keys as secrets \'platform-key\' (PLATFORM_ROLE: job starts, payments, reward multipliers) and \'slasher-key\' (SLASHER_ROLE), each a hex private key of its own account. Only the silo reads them; the Api holds no key.')
+param keyVaultName string
 
 @description('Base64 of at least 32 random bytes: signs provider session tokens; the same on every Api instance.')
 @secure()
@@ -167,7 +166,6 @@ var secrets = [
   { name: 'registry-password', value: registryPassword }
   { name: 'postgres-connection', value: postgresConnection }
   { name: 'storage-connection', value: storageConnection }
-  { name: 'platform-key', value: platformKey }
   { name: 'deployment-json', value: deploymentJson }
   { name: 'gateway-session-key', value: gatewaySessionKey }
 ]
@@ -180,7 +178,6 @@ var platformEnv = [
   { name: 'Chain__RpcUrl', value: chainRpcUrl }
   { name: 'Chain__ChainId', value: string(chainId) }
   { name: 'Chain__DeploymentFile', value: '/config/deployment-json' }
-  { name: 'Chain__PlatformKey', secretRef: 'platform-key' }
   { name: 'Cluster__ClusterId', value: '${prefix}-cluster' }
   { name: 'Cluster__ServiceId', value: prefix }
   { name: 'Cluster__SiloPort', value: '11111' }
@@ -203,6 +200,38 @@ var configVolume = {
   secrets: [ { secretRef: 'deployment-json', path: 'deployment-json' } ]
 }
 
+// The silo alone signs on chain: its keys come from Key Vault through its own identity, and
+// neither the keys nor the identity are given to the Api.
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
+}
+
+resource siloIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${prefix}-silo-id'
+  location: location
+}
+
+// Key Vault Secrets User: read secret values, nothing else.
+resource siloReadsKeys 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: vault
+  name: guid(vault.id, siloIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: siloIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+var siloSecrets = concat(secrets, [
+  { name: 'platform-key', keyVaultUrl: '${vault.properties.vaultUri}secrets/platform-key', identity: siloIdentity.id }
+  { name: 'slasher-key', keyVaultUrl: '${vault.properties.vaultUri}secrets/slasher-key', identity: siloIdentity.id }
+])
+
+var siloChainEnv = [
+  { name: 'Chain__PlatformKey', secretRef: 'platform-key' }
+  { name: 'Chain__SlasherKey', secretRef: 'slasher-key' }
+]
+
 var registries = [
   { server: registryServer, username: registryUsername, passwordSecretRef: 'registry-password' }
 ]
@@ -210,10 +239,15 @@ var registries = [
 resource silo 'Microsoft.App/containerApps@2024-03-01' = {
   name: names.silo
   location: location
+  dependsOn: [ siloReadsKeys ]
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${siloIdentity.id}': {} }
+  }
   properties: {
     managedEnvironmentId: environment.id
     configuration: {
-      secrets: secrets
+      secrets: siloSecrets
       registries: registries
       // Internal only: the dashboard and health on 5100; silo-to-silo and client gateway ports beside it.
       ingress: {
@@ -232,7 +266,7 @@ resource silo 'Microsoft.App/containerApps@2024-03-01' = {
           name: 'silo'
           image: siloImage
           resources: { cpu: json('2.0'), memory: '4Gi' }
-          env: concat(platformEnv, retentionEnv, [ { name: 'Urls', value: 'http://0.0.0.0:5100' } ])
+          env: concat(platformEnv, siloChainEnv, retentionEnv, [ { name: 'Urls', value: 'http://0.0.0.0:5100' } ])
           volumeMounts: [ { volumeName: 'config', mountPath: '/config' } ]
           probes: [
             { type: 'Liveness', httpGet: { path: '/health/live', port: 5100 }, periodSeconds: 10 }

@@ -225,6 +225,13 @@ public sealed partial class TrainingJobGrain(
             state.State.Root = new Interfaces.Storage.ContentReference(Definition.RootDataset, length);
         }
 
+        // The escrow is locked on chain before any work runs, so providers are paid for what they do.
+        if (Settlement is { } escrow && Budgeted && await escrow.StartAsync(Definition.ClientWallet, JobId, Definition.DeadlineUtc, CancellationToken.None) is { } refusal)
+        {
+            await MoveAsync(JobStatus.Failed, $"escrow refused: {refusal}");
+            return;
+        }
+
         using var initial = new MemoryStream(WeightInitializer.Initialize(plan, Seed()).ToSafetensors());
         var weights = await store.PutAsync(initial, CancellationToken.None);
         state.State.CurrentWeights = weights;

@@ -11,6 +11,14 @@ public interface IJobSettlement
     Task<string?> EscrowShortfallAsync(string clientWallet, string jobId, string budget, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Starts the job on chain before its work begins, locking the escrow for the job's life: the
+    /// client can no longer cancel it, nor close it before the escrow deadline, which must be at
+    /// least <paramref name="deadline"/> plus the escrow's settlement window. Null when the job is
+    /// started (now or before); otherwise why the job must be refused (e.g. the escrow ends too early).
+    /// </summary>
+    Task<string?> StartAsync(string clientWallet, string jobId, DateTimeOffset deadline, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Releases each payment from the job's escrow (idempotent per task id: a task pays once however
     /// often this runs) and then marks the job complete; throws if any payment could not be made.
     /// </summary>

@@ -10,6 +10,8 @@ namespace OrleansAI.Hosting.Chain;
 /// <see cref="IJobSettlement"/> on the JobEscrow contract: a job's escrow id is bound to its client's
 /// wallet (<see cref="SettlementIds.JobId"/>), payments go through the payout batcher (idempotent per
 /// task id, receipts checked) from the platform's key, and the job is marked complete on chain after.
+/// A job is started on chain (<c>startJob</c>) before its work runs, which locks the escrow for the
+/// job's life; one whose escrow ends before the job's deadline plus the settlement window is refused.
 /// </summary>
 public sealed partial class ChainJobSettlement(JobEscrowService escrow, DeploymentFile deployment, ILogger<ChainJobSettlement> logger) : IJobSettlement
 {
@@ -22,7 +24,10 @@ public sealed partial class ChainJobSettlement(JobEscrowService escrow, Deployme
         var where = $"job id {id} on JobEscrow {escrow.ContractAddress}";
         if (job.JobStatus != JobStatus.Open)
         {
-            return $"post {where} from {clientWallet} with a budget of at least {needed} OAI wei (token {deployment.Contracts.Token})";
+            // The escrow must outlast the job: say so before the client posts one that would be refused.
+            var window = TimeSpan.FromSeconds((double)await escrow.SettlementWindowQueryAsync().WaitAsync(cancellationToken));
+            return $"post {where} from {clientWallet} with a budget of at least {needed} OAI wei (token {deployment.Contracts.Token}) " +
+                $"and a deadline at least {window.TotalHours:0.##} h after the job's (the settlement window)";
         }
 
         if (!string.Equals(job.Client, clientWallet, StringComparison.OrdinalIgnoreCase) || !string.Equals(job.Token, deployment.Contracts.Token, StringComparison.OrdinalIgnoreCase))
@@ -32,6 +37,51 @@ public sealed partial class ChainJobSettlement(JobEscrowService escrow, Deployme
 
         return job.Remaining < needed ? $"{where} holds {job.Remaining} OAI wei; the job's budget is {needed}" : null;
     }
+
+    /// <inheritdoc />
+    public async Task<string?> StartAsync(string clientWallet, string jobId, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        var id = SettlementIds.JobId(clientWallet, jobId);
+        var job = await escrow.GetJobQueryAsync(id).WaitAsync(cancellationToken);
+        if (job.Started)
+        {
+            return null;
+        }
+
+        if (job.JobStatus != JobStatus.Open)
+        {
+            return $"job id {id} on JobEscrow {escrow.ContractAddress} is {job.JobStatus}, not open";
+        }
+
+        var window = TimeSpan.FromSeconds((double)await escrow.SettlementWindowQueryAsync().WaitAsync(cancellationToken));
+        var escrowDeadline = DateTimeOffset.FromUnixTimeSeconds((long)job.Deadline);
+        var required = deadline + window;
+        if (escrowDeadline < required)
+        {
+            return EscrowTooShort(id, escrowDeadline, deadline, window);
+        }
+
+        try
+        {
+            var receipt = await escrow.StartJobRequestAndWaitForReceiptAsync(id, deadline, cancellationToken);
+            LogStarted(jobId, deadline, escrowDeadline, receipt.TransactionHash);
+            return null;
+        }
+        catch (SettlementException ex) when (ex.ErrorName == "JobAlreadyStarted")
+        {
+            // An earlier attempt went through and its answer was lost.
+            return null;
+        }
+        catch (SettlementException ex) when (ex.ErrorName is "EscrowDeadlineTooEarly" or "InvalidDeadline" or "InvalidStatus")
+        {
+            // The window may have grown between the read and the send; the chain's answer stands.
+            return $"{ex.ErrorName}: {EscrowTooShort(id, escrowDeadline, deadline, window)}";
+        }
+    }
+
+    private static string EscrowTooShort(Bytes32 id, DateTimeOffset escrowDeadline, DateTimeOffset deadline, TimeSpan window) =>
+        $"escrow {id} ends at {escrowDeadline:u}, before the job's deadline {deadline:u} plus the settlement window ({window.TotalHours:0.##} h); " +
+        $"post the escrow with a deadline of at least {deadline + window:u}";
 
     /// <inheritdoc />
     public async Task PayAsync(string clientWallet, string jobId, IReadOnlyList<TaskPayment> payments, CancellationToken cancellationToken)
@@ -58,6 +108,9 @@ public sealed partial class ChainJobSettlement(JobEscrowService escrow, Deployme
 
         LogPaid(jobId, outcomes.Count(o => o.Status == PayoutStatus.Paid), outcomes.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started on chain: work until {Deadline:u}, escrow locked until {EscrowDeadline:u} (tx {Transaction})")]
+    private partial void LogStarted(string jobId, DateTimeOffset deadline, DateTimeOffset escrowDeadline, string transaction);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: {Paid} payments released now, {Total} in all; escrow marked complete")]
     private partial void LogPaid(string jobId, int paid, int total);

@@ -23,10 +23,37 @@ public sealed class ChainOptions
     public string? DeploymentFile { get; set; }
 
     /// <summary>
-    /// The private key (hex) holding PLATFORM_ROLE on the contracts: silos use it to release payments
-    /// from job escrows. Without it (or without <see cref="DeploymentFile"/>) budgets are not settled.
+    /// The private key (hex) holding PLATFORM_ROLE: silos use it to start jobs on chain (locking their
+    /// escrow), release payments and set reward multipliers. Without it (or without
+    /// <see cref="DeploymentFile"/>) budgets are not settled. Read by silos only: the Api never
+    /// registers a signer, whatever its configuration says.
     /// </summary>
     public string? PlatformKey { get; set; }
+
+    /// <summary>
+    /// The private key (hex) holding SLASHER_ROLE on Staking, a key of its own (never the platform's
+    /// or the arbiter's): silos slash proven fraud with it. Without it fraud cases are recorded but not
+    /// slashed. Silos only.
+    /// </summary>
+    public string? SlasherKey { get; set; }
+
+    /// <summary>
+    /// Optional private key (hex) holding ARBITER_ROLE, for operators' rulings on disputed slashes to
+    /// be carried out by the silo. Leave it empty where the arbiter is Governance or a multisig: the
+    /// rulings are then made on chain, and an unruled dispute is restored after the ruling timeout.
+    /// Must differ from the platform and slasher keys. Silos only.
+    /// </summary>
+    public string? ArbiterKey { get; set; }
+
+    /// <summary>True when no two of the configured signing keys are the same key.</summary>
+    public bool KeysAreDistinct
+    {
+        get
+        {
+            string[] keys = [.. new[] { PlatformKey, SlasherKey, ArbiterKey }.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k!.Trim().ToLowerInvariant().Replace("0x", "", StringComparison.Ordinal))];
+            return keys.Distinct(StringComparer.Ordinal).Count() == keys.Length;
+        }
+    }
 
     /// <summary>Whether a chain is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(RpcUrl);

@@ -11,7 +11,8 @@ using OrleansAI.Settlement.Contracts.Token;
 namespace OrleansAI.Settlement.Deployment;
 
 /// <summary>
-/// Deploys the six platform contracts in the documented order and wires their roles
+/// Deploys the six platform contracts in the documented order and wires their roles, one key per
+/// role (platform, slasher, arbiter, guardian)
 /// (docs/contracts.md, "Deployment and roles").
 /// </summary>
 /// <remarks>
@@ -42,6 +43,18 @@ public sealed class ContractDeployer
         var me = _deployer.Address;
         var platform = parameters.Platform ?? me;
         var treasury = parameters.Treasury ?? me;
+        // One key per role: the party that pays or slashes never rules on it. The contracts refuse an
+        // arbiter that pays or slashes; the platform/slasher split is this deployer's rule.
+        if (parameters.Slasher is { } slasherAccount && (Same(slasherAccount, platform) || (parameters.Arbiter is { } a && Same(slasherAccount, a))))
+        {
+            throw new ArgumentException($"The slasher ({slasherAccount}) must be a key of its own, not the platform's or the arbiter's.", nameof(parameters));
+        }
+
+        if (parameters.Arbiter is { } arbiterAccount && Same(arbiterAccount, platform))
+        {
+            throw new ArgumentException($"The arbiter ({arbiterAccount}) must not be the platform key.", nameof(parameters));
+        }
+
         var holder = parameters.TokenHolder ?? me;
 
         // 1. Token.
@@ -119,12 +132,29 @@ public sealed class ContractDeployer
             await GrantAsync(contract, Roles.Governor, governance, cancellationToken).ConfigureAwait(false);
         }
 
-        await GrantAsync(stakingRoles, Roles.Slasher, platform, cancellationToken).ConfigureAwait(false);
-        await GrantAsync(stakingRoles, Roles.Arbiter, platform, cancellationToken).ConfigureAwait(false);
+        var arbiter = parameters.Arbiter ?? governance;
+        if (parameters.Slasher is { } slasher)
+        {
+            await GrantAsync(stakingRoles, Roles.Slasher, slasher, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            Log("no slasher named: SLASHER_ROLE is not granted (slashing is off until governance grants it)");
+        }
+
+        await GrantAsync(stakingRoles, Roles.Arbiter, arbiter, cancellationToken).ConfigureAwait(false);
         await GrantAsync(escrowRoles, Roles.Platform, platform, cancellationToken).ConfigureAwait(false);
-        await GrantAsync(escrowRoles, Roles.Arbiter, platform, cancellationToken).ConfigureAwait(false);
+        await GrantAsync(escrowRoles, Roles.Arbiter, arbiter, cancellationToken).ConfigureAwait(false);
         await GrantAsync(rewardsRoles, Roles.Platform, platform, cancellationToken).ConfigureAwait(false);
         await GrantAsync(registryRoles, Roles.Platform, platform, cancellationToken).ConfigureAwait(false);
+        if (parameters.Guardian is { } guardian)
+        {
+            foreach (var contract in governed)
+            {
+                await GrantAsync(contract, Roles.Guardian, guardian, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         if (parameters.HandAdminToGovernance)
         {
             foreach (var contract in governed)
@@ -141,6 +171,9 @@ public sealed class ContractDeployer
             ChainId = _deployer.ChainId,
             Deployer = me,
             Platform = platform,
+            Slasher = parameters.Slasher,
+            Arbiter = arbiter,
+            Guardian = parameters.Guardian,
             Treasury = treasury,
             BlockNumber = (ulong)tokenReceipt.BlockNumber.Value,
             DeployedAt = DateTimeOffset.UtcNow,
@@ -190,6 +223,8 @@ public sealed class ContractDeployer
         Log($"{name,-14} {receipt.ContractAddress} (block {receipt.BlockNumber.Value}, gas {receipt.GasUsed.Value})");
         return receipt;
     }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private async Task GrantAsync(AccessControlService contract, Bytes32 role, string account, CancellationToken cancellationToken)
     {

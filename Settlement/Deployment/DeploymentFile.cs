@@ -27,8 +27,17 @@ public sealed record DeploymentFile
     /// <summary>The deploying account (initial DEFAULT_ADMIN_ROLE holder unless handed to Governance).</summary>
     public required string Deployer { get; init; }
 
-    /// <summary>Holder of PLATFORM_ROLE, SLASHER_ROLE and ARBITER_ROLE.</summary>
+    /// <summary>Holder of PLATFORM_ROLE (payments, job starts, reputation, model registration).</summary>
     public required string Platform { get; init; }
+
+    /// <summary>Holder of SLASHER_ROLE on Staking; null when none was granted.</summary>
+    public string? Slasher { get; init; }
+
+    /// <summary>Holder of ARBITER_ROLE on Staking and JobEscrow (Governance unless a separate key was named).</summary>
+    public string? Arbiter { get; init; }
+
+    /// <summary>Holder of GUARDIAN_ROLE (may pause); null when none was granted.</summary>
+    public string? Guardian { get; init; }
 
     /// <summary>Receives fees, unallocated rewards and slashes without a beneficiary.</summary>
     public required string Treasury { get; init; }

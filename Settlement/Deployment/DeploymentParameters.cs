@@ -10,8 +10,23 @@ public sealed record DeploymentParameters
 {
     private static readonly BigInteger Oai = BigInteger.Pow(10, 18);
 
-    /// <summary>Gets PLATFORM_ROLE, SLASHER_ROLE and ARBITER_ROLE; null means the deployer.</summary>
+    /// <summary>Gets PLATFORM_ROLE (JobEscrow, Rewards, ModelRegistry); null means the deployer.</summary>
     public string? Platform { get; init; }
+
+    /// <summary>
+    /// Gets SLASHER_ROLE on Staking; must differ from <see cref="Platform"/> and <see cref="Arbiter"/>.
+    /// Null grants it to nobody: slashing stays off until governance grants it.
+    /// </summary>
+    public string? Slasher { get; init; }
+
+    /// <summary>
+    /// Gets ARBITER_ROLE on Staking and JobEscrow; null means Governance (rulings by proposal). Must
+    /// differ from <see cref="Platform"/> and <see cref="Slasher"/> (the contracts refuse otherwise).
+    /// </summary>
+    public string? Arbiter { get; init; }
+
+    /// <summary>Gets GUARDIAN_ROLE (may pause, never unpause) on the four contracts that move funds; null means none.</summary>
+    public string? Guardian { get; init; }
 
     /// <summary>Receives fees, unallocated rewards and default slashes; null means the deployer.</summary>
     public string? Treasury { get; init; }

@@ -4,7 +4,7 @@ using OrleansAI.Settlement.Contracts.AccessControl;
 namespace OrleansAI.Settlement.Services;
 
 /// <summary>
-/// OpenZeppelin AccessControl calls on one contract (Staking, Rewards, JobEscrow, ModelRegistry all
+/// OpenZeppelin AccessControl calls, and the emergency pause, on one contract (Staking, Rewards, JobEscrow, ModelRegistry all
 /// inherit it); each contract service exposes one as <c>Roles</c>.
 /// </summary>
 public sealed class AccessControlService
@@ -34,6 +34,18 @@ public sealed class AccessControlService
     /// <summary>Revokes a role.</summary>
     public Task<TransactionReceipt> RevokeRoleRequestAndWaitForReceiptAsync(Bytes32 role, string account, CancellationToken cancellationToken) =>
         _signer.SendAsync(ContractAddress, new RevokeRoleFunction { Role = role.ToArray(), Account = account }, cancellationToken);
+
+    /// <summary>Whether the contract is paused (EmergencyPause).</summary>
+    public Task<bool> PausedQueryAsync(BlockParameter? block = null) =>
+        _signer.QueryAsync<PausedFunction, bool>(ContractAddress, new PausedFunction(), block);
+
+    /// <summary>Pauses the contract (the signer needs GUARDIAN_ROLE or GOVERNOR_ROLE).</summary>
+    public Task<TransactionReceipt> PauseRequestAndWaitForReceiptAsync(CancellationToken cancellationToken) =>
+        _signer.SendAsync(ContractAddress, new PauseFunction(), cancellationToken);
+
+    /// <summary>Lifts a pause (the signer needs GOVERNOR_ROLE).</summary>
+    public Task<TransactionReceipt> UnpauseRequestAndWaitForReceiptAsync(CancellationToken cancellationToken) =>
+        _signer.SendAsync(ContractAddress, new UnpauseFunction(), cancellationToken);
 
     /// <summary>Gives up one of the signer's own roles (e.g. the deployer handing admin to Governance).</summary>
     public Task<TransactionReceipt> RenounceRoleRequestAndWaitForReceiptAsync(Bytes32 role, CancellationToken cancellationToken) =>

@@ -79,11 +79,40 @@ public sealed class JobEscrowService(SettlementSigner signer, string contractAdd
     public Task<TransactionReceipt> ReleasePaymentRequestAndWaitForReceiptAsync(ReleasePaymentFunction message, CancellationToken cancellationToken) =>
         Signer.SendAsync(ContractAddress, message, cancellationToken);
 
+    /// <summary>
+    /// Starts a job whose work ends by <paramref name="jobDeadline"/> (PLATFORM_ROLE): locks the escrow
+    /// (no cancel, no close before the escrow deadline) and allows payments. Reverts with
+    /// <c>EscrowDeadlineTooEarly</c> unless the escrow deadline is at least the job deadline plus
+    /// <see cref="SettlementWindowQueryAsync"/>.
+    /// </summary>
+    public Task<TransactionReceipt> StartJobRequestAndWaitForReceiptAsync(Bytes32 jobId, DateTimeOffset jobDeadline, CancellationToken cancellationToken) =>
+        Signer.SendAsync(ContractAddress, new StartJobFunction { JobId = jobId.ToArray(), JobDeadline = jobDeadline.ToUnixTimeSeconds() }, cancellationToken);
+
+    /// <summary>Seconds an escrow must outlast its job's deadline for the job to start.</summary>
+    public Task<BigInteger> SettlementWindowQueryAsync(BlockParameter? block = null) =>
+        Signer.QueryAsync<SettlementWindowFunction, BigInteger>(ContractAddress, new SettlementWindowFunction(), block);
+
+    /// <summary>Seconds the arbiter has to rule on a job dispute.</summary>
+    public Task<BigInteger> DisputeRulingTimeoutQueryAsync(BlockParameter? block = null) =>
+        Signer.QueryAsync<DisputeRulingTimeoutFunction, BigInteger>(ContractAddress, new DisputeRulingTimeoutFunction(), block);
+
+    /// <summary>Sets the settlement window for jobs started afterwards, 1 hour to 30 days (GOVERNOR_ROLE).</summary>
+    public Task<TransactionReceipt> SetSettlementWindowRequestAndWaitForReceiptAsync(TimeSpan window, CancellationToken cancellationToken) =>
+        Signer.SendAsync(ContractAddress, new SetSettlementWindowFunction { NewWindow = new BigInteger((long)window.TotalSeconds) }, cancellationToken);
+
+    /// <summary>Sets the ruling timeout for disputes raised afterwards, 1 to 90 days (GOVERNOR_ROLE).</summary>
+    public Task<TransactionReceipt> SetDisputeRulingTimeoutRequestAndWaitForReceiptAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        Signer.SendAsync(ContractAddress, new SetDisputeRulingTimeoutFunction { NewTimeout = new BigInteger((long)timeout.TotalSeconds) }, cancellationToken);
+
+    /// <summary>Settles a dispute the arbiter did not rule on in time (anyone): the provider keeps what it was paid, the remainder goes to the client.</summary>
+    public Task<TransactionReceipt> ResolveDisputeByTimeoutRequestAndWaitForReceiptAsync(Bytes32 jobId, CancellationToken cancellationToken) =>
+        Signer.SendAsync(ContractAddress, new ResolveDisputeByTimeoutFunction { JobId = jobId.ToArray() }, cancellationToken);
+
     /// <summary>Marks a job complete (PLATFORM_ROLE): starts the dispute window, stops payments.</summary>
     public Task<TransactionReceipt> CompleteJobRequestAndWaitForReceiptAsync(Bytes32 jobId, CancellationToken cancellationToken) =>
         Signer.SendAsync(ContractAddress, new CompleteJobFunction { JobId = jobId.ToArray() }, cancellationToken);
 
-    /// <summary>Cancels an unpaid open job (the client).</summary>
+    /// <summary>Cancels an open job the platform has not started (the client).</summary>
     public Task<TransactionReceipt> CancelJobRequestAndWaitForReceiptAsync(Bytes32 jobId, CancellationToken cancellationToken) =>
         Signer.SendAsync(ContractAddress, new CancelJobFunction { JobId = jobId.ToArray() }, cancellationToken);
 

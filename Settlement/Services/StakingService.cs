@@ -117,6 +117,38 @@ public sealed class StakingService(SettlementSigner signer, string contractAddre
     public Task<TransactionReceipt> SetDisputeWindowRequestAndWaitForReceiptAsync(TimeSpan window, CancellationToken cancellationToken) =>
         Signer.SendAsync(ContractAddress, new SetDisputeWindowFunction { NewWindow = new BigInteger((long)window.TotalSeconds) }, cancellationToken);
 
+    /// <summary>Restores a disputed slash the arbiter did not rule on by its ruling deadline (anyone).</summary>
+    public Task<TransactionReceipt> ResolveSlashDisputeByTimeoutRequestAndWaitForReceiptAsync(Bytes32 evidenceHash, CancellationToken cancellationToken) =>
+        Signer.SendAsync(ContractAddress, new ResolveSlashDisputeByTimeoutFunction { EvidenceHash = evidenceHash.ToArray() }, cancellationToken);
+
+    /// <summary>Seconds the arbiter has to rule on a disputed slash.</summary>
+    public Task<BigInteger> SlashRulingTimeoutQueryAsync(BlockParameter? block = null) =>
+        Signer.QueryAsync<SlashRulingTimeoutFunction, BigInteger>(ContractAddress, new SlashRulingTimeoutFunction(), block);
+
+    /// <summary>Sets the slash ruling timeout for future disputes, 1 to 90 days (GOVERNOR_ROLE).</summary>
+    public Task<TransactionReceipt> SetSlashRulingTimeoutRequestAndWaitForReceiptAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        Signer.SendAsync(ContractAddress, new SetSlashRulingTimeoutFunction { NewTimeout = new BigInteger((long)timeout.TotalSeconds) }, cancellationToken);
+
+    /// <summary>Length of a provider's slash period in seconds.</summary>
+    public Task<BigInteger> SlashPeriodQueryAsync(BlockParameter? block = null) =>
+        Signer.QueryAsync<SlashPeriodFunction, BigInteger>(ContractAddress, new SlashPeriodFunction(), block);
+
+    /// <summary>Most all slashes of a provider in one period may take, in bps of its stake when the period began.</summary>
+    public Task<BigInteger> MaxPeriodSlashBpsQueryAsync(BlockParameter? block = null) =>
+        Signer.QueryAsync<MaxPeriodSlashBpsFunction, BigInteger>(ContractAddress, new MaxPeriodSlashBpsFunction(), block);
+
+    /// <summary>Sets the cumulative cap: at most <paramref name="maxBps"/> of a provider's stake per <paramref name="period"/> (GOVERNOR_ROLE).</summary>
+    public Task<TransactionReceipt> SetSlashPeriodCapRequestAndWaitForReceiptAsync(TimeSpan period, int maxBps, CancellationToken cancellationToken) =>
+        Signer.SendAsync(ContractAddress, new SetSlashPeriodCapFunction { NewPeriod = new BigInteger((long)period.TotalSeconds), NewMaxBps = maxBps }, cancellationToken);
+
+    /// <summary>Whether slashes may credit <paramref name="destination"/> besides the treasury.</summary>
+    public Task<bool> SlashDestinationAllowedQueryAsync(string destination, BlockParameter? block = null) =>
+        Signer.QueryAsync<SlashDestinationAllowedFunction, bool>(ContractAddress, new SlashDestinationAllowedFunction { Destination = destination }, block);
+
+    /// <summary>Allows or forbids a slash recipient besides the treasury (GOVERNOR_ROLE).</summary>
+    public Task<TransactionReceipt> SetSlashDestinationRequestAndWaitForReceiptAsync(string destination, bool allowed, CancellationToken cancellationToken) =>
+        Signer.SendAsync(ContractAddress, new SetSlashDestinationFunction { Destination = destination, Allowed = allowed }, cancellationToken);
+
     /// <summary>Wires the stake listener (the signer needs DEFAULT_ADMIN_ROLE).</summary>
     public Task<TransactionReceipt> SetStakeListenerRequestAndWaitForReceiptAsync(string listener, CancellationToken cancellationToken) =>
         Signer.SendAsync(ContractAddress, new SetStakeListenerFunction { NewListener = listener }, cancellationToken);

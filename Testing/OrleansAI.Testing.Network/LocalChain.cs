@@ -7,15 +7,19 @@ using OrleansAI.Settlement.Services;
 namespace OrleansAI.Testing.Network;
 
 /// <summary>
-/// Fresh contracts on the local Anvil under a fresh platform key (deployer, slasher, arbiter), with
-/// the deployment file the silo and Api read; and the staking every provider needs. Other test
+/// Fresh contracts on the local Anvil under fresh keys, one per role (the platform key deploys and
+/// holds PLATFORM_ROLE; the slasher and the arbiter have keys of their own, as the contracts require),
+/// with the deployment file the silo and Api read; and the staking every provider needs. Other test
 /// assemblies share the chain, so everything here uses fresh keys and its own deployment.
 /// </summary>
 public sealed class LocalChain : IDisposable
 {
-    private LocalChain(string platformKey, SettlementSigner platform, DeploymentFile deployment, string deploymentPath)
+    private LocalChain(string platformKey, string slasherKey, string arbiterKey, SettlementSigner platform, DeploymentFile deployment, string deploymentPath)
     {
         PlatformKey = platformKey;
+        SlasherKey = slasherKey;
+        ArbiterKey = arbiterKey;
+        Slasher = new SettlementSigner(LocalServices.AnvilUrl, LocalServices.ChainId, slasherKey);
         Platform = platform;
         Deployment = deployment;
         DeploymentPath = deploymentPath;
@@ -24,7 +28,16 @@ public sealed class LocalChain : IDisposable
     /// <summary>The platform's private key (hex).</summary>
     public string PlatformKey { get; }
 
-    /// <summary>The platform account.</summary>
+    /// <summary>The slasher's private key (hex).</summary>
+    public string SlasherKey { get; }
+
+    /// <summary>The arbiter's private key (hex).</summary>
+    public string ArbiterKey { get; }
+
+    /// <summary>The slasher account (SLASHER_ROLE on Staking).</summary>
+    public SettlementSigner Slasher { get; }
+
+    /// <summary>The platform account (deployer, PLATFORM_ROLE).</summary>
     public SettlementSigner Platform { get; }
 
     /// <summary>The contracts.</summary>
@@ -33,15 +46,17 @@ public sealed class LocalChain : IDisposable
     /// <summary>Where the deployment file is.</summary>
     public string DeploymentPath { get; }
 
-    /// <summary>The Staking contract as the platform sees it.</summary>
-    public StakingService Staking => new(Platform, Deployment.Contracts.Staking);
+    /// <summary>The Staking contract as the slasher sees it.</summary>
+    public StakingService Staking => new(Slasher, Deployment.Contracts.Staking);
 
-    /// <summary>Silo settings that let it pay and slash from the platform key.</summary>
+    /// <summary>Silo settings that let it pay from the platform key, slash from the slasher's and rule from the arbiter's.</summary>
     public IReadOnlyDictionary<string, string?> SiloSettings => new Dictionary<string, string?>
     {
         ["Chain:RpcUrl"] = LocalServices.AnvilUrl,
         ["Chain:DeploymentFile"] = DeploymentPath,
         ["Chain:PlatformKey"] = PlatformKey,
+        ["Chain:SlasherKey"] = SlasherKey,
+        ["Chain:ArbiterKey"] = ArbiterKey,
     };
 
     /// <summary>Api settings that mirror the deployment without requiring stake at the gateway.</summary>
@@ -56,11 +71,16 @@ public sealed class LocalChain : IDisposable
     {
         var path = Path.Combine(Path.GetTempPath(), $"oai-deployment-{Guid.NewGuid():N}.json");
         var key = EthECKey.GenerateKey().GetPrivateKey();
+        var slasherKey = EthECKey.GenerateKey();
+        var arbiterKey = EthECKey.GenerateKey();
         var platform = new SettlementSigner(LocalServices.AnvilUrl, LocalServices.ChainId, key);
         await FundAsync(platform.Address);
-        var deployment = await new ContractDeployer(platform).DeployAsync(new DeploymentParameters(), CancellationToken.None);
+        await FundAsync(slasherKey.GetPublicAddress());
+        await FundAsync(arbiterKey.GetPublicAddress());
+        var deployment = await new ContractDeployer(platform).DeployAsync(
+            new DeploymentParameters { Slasher = slasherKey.GetPublicAddress(), Arbiter = arbiterKey.GetPublicAddress() }, CancellationToken.None);
         deployment.Save(path);
-        return new LocalChain(key, platform, deployment, path);
+        return new LocalChain(key, slasherKey.GetPrivateKey(), arbiterKey.GetPrivateKey(), platform, deployment, path);
     }
 
     /// <summary>Funds <paramref name="key"/>'s account and stakes the Staking contract's minimum from it, the tokens coming from <paramref name="treasury"/>.</summary>

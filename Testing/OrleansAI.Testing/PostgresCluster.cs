@@ -65,7 +65,8 @@ public sealed class PostgresCluster(string serviceId, string clusterId, IReadOnl
             builder.Configuration[key] = value;
         }
 
-        builder.AddOrleansAIDependencies();
+        var configured = builder.AddOrleansAIDependencies();
+        builder.AddChainSigners(configured);
         var endpoints = Endpoints();
         endpoints.SiloPort = LocalServices.FreeTcpPort();
         endpoints.GatewayPort = LocalServices.FreeTcpPort();

@@ -3,13 +3,17 @@ pragma solidity 0.8.37;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {IStakingView} from "./interfaces/IStaking.sol";
+import {JobEscrowConfig} from "./escrow/JobEscrowConfig.sol";
 
 /// @title JobEscrow
 /// @notice Marketplace escrow for training and inference jobs. A client posts a job and funds
 ///         its budget in any ERC-20 (e.g. a stablecoin). Staked providers record bids. The
+///         platform starts the job on chain (`startJob`), which locks the escrow: from then on
+///         the client can neither cancel nor close it before the escrow deadline, and the
+///         escrow deadline must be at least the job's deadline plus the governance-set
+///         settlement window, so the platform can always pay for the work it ran. The
 ///         platform releases payment per task id (each task id pays at most once); the provider
 ///         share is credited as a claimable balance and the platform fee to the treasury. When
 ///         the platform marks the job complete a dispute window opens, in which the client or a
@@ -17,25 +21,18 @@ import {IStakingView} from "./interfaces/IStaking.sol";
 ///         remaining escrow to the provider, refunding it to the client, and/or clawing back
 ///         the provider's unwithdrawn pay for the job. After the window (or after the deadline
 ///         if the job was never completed) anyone may close the job, crediting the remainder to
-///         the client. A client may cancel a job before any payment. All payouts are pulled
-///         with `withdraw(token)`.
+///         the client. A client may cancel a job only before it starts. A dispute the arbiter
+///         does not rule on within `disputeRulingTimeout` is settled by anyone with the default
+///         outcome: the provider keeps what it was paid, the remainder goes to the client. A
+///         pause (GUARDIAN_ROLE or governance; only governance unpauses) stops posting,
+///         starting, payments, completion and rulings; withdrawals, cancel, close, raising
+///         disputes and the ruling timeout stay open. All payouts are pulled with
+///         `withdraw(token)`.
 /// @dev    Per token: token.balanceOf(this) == totalEscrowed[token] + totalClaimable[token].
 ///         Tokens that charge transfer fees or rebase are not supported (postJob checks the
 ///         amount received).
-contract JobEscrow is AccessControl, ReentrancyGuard {
+contract JobEscrow is JobEscrowConfig, ReentrancyGuard {
     using SafeERC20 for IERC20;
-
-    /// @notice Changes feeBps, disputeWindow and treasury.
-    bytes32 public constant GOVERNOR_ROLE = keccak256("GOVERNOR_ROLE");
-    /// @notice Releases task payments and marks jobs complete.
-    bytes32 public constant PLATFORM_ROLE = keccak256("PLATFORM_ROLE");
-    /// @notice Resolves disputes.
-    bytes32 public constant ARBITER_ROLE = keccak256("ARBITER_ROLE");
-
-    uint256 public constant BPS = 10_000;
-    uint256 public constant MAX_FEE_BPS = 2_000;
-    uint256 public constant MAX_DISPUTE_WINDOW = 30 days;
-    uint256 public constant MAX_JOB_DURATION = 365 days;
 
     enum Status {
         None,
@@ -49,8 +46,9 @@ contract JobEscrow is AccessControl, ReentrancyGuard {
         address client;
         Status status;
         address token;
-        uint64 deadline;
+        uint64 deadline; // escrow deadline: an open job can be closed after it
         uint64 disputeDeadline; // set when completed
+        uint64 jobDeadline; // set by startJob (0: not started); deadline >= jobDeadline + settlementWindow
         bytes32 specHash;
         uint256 budget; // amount funded
         uint256 paid; // gross released to providers (fees included)
@@ -61,16 +59,8 @@ contract JobEscrow is AccessControl, ReentrancyGuard {
         address raisedBy; // address(0) when no dispute is open
         address provider; // provider concerned (may be zero for a client dispute about the remainder)
         bytes32 reasonHash;
+        uint64 ruleBy; // last second the arbiter may rule; after it, resolveDisputeByTimeout
     }
-
-    /// @notice Platform fee on every payment to a provider, in bps.
-    uint256 public feeBps;
-    /// @notice Length of the dispute window that opens when a job is completed.
-    uint256 public disputeWindow;
-    /// @notice Receives platform fees (claimable).
-    address public treasury;
-    /// @notice When set, only staked providers may bid.
-    IStakingView public immutable staking;
 
     mapping(bytes32 jobId => Job) private _jobs;
     mapping(bytes32 jobId => Dispute) private _disputes;
@@ -101,6 +91,7 @@ contract JobEscrow is AccessControl, ReentrancyGuard {
     event TaskPaid(
         bytes32 indexed jobId, bytes32 indexed taskId, address indexed provider, uint256 amount, uint256 fee
     );
+    event JobStarted(bytes32 indexed jobId, uint256 jobDeadline);
     event JobCompleted(bytes32 indexed jobId, uint256 disputeDeadline);
     event JobCancelled(bytes32 indexed jobId, uint256 refund);
     event JobClosed(bytes32 indexed jobId, uint256 refund);
@@ -113,12 +104,10 @@ contract JobEscrow is AccessControl, ReentrancyGuard {
         uint256 clientRefund,
         uint256 clawback
     );
+    /// @notice The arbiter did not rule by `ruleBy`; the default outcome followed (DisputeResolved).
+    event DisputeTimedOut(bytes32 indexed jobId, uint256 ruleBy);
     event Withdrawn(address indexed token, address indexed account, uint256 amount);
-    event FeeUpdated(uint256 previous, uint256 current);
-    event DisputeWindowUpdated(uint256 previous, uint256 current);
-    event TreasuryUpdated(address indexed previous, address indexed current);
 
-    error ZeroAddress();
     error ZeroAmount();
     error ZeroId();
     error JobExists(bytes32 jobId);
@@ -140,27 +129,20 @@ contract JobEscrow is AccessControl, ReentrancyGuard {
     error NoDisputedProvider(bytes32 jobId);
     error ClawbackTooLarge(uint256 requested, uint256 available);
     error NothingToWithdraw();
-    error FeeTooHigh(uint256 feeBps);
-    error DisputeWindowTooLong(uint256 window);
+    error JobAlreadyStarted(bytes32 jobId);
+    error JobNotStarted(bytes32 jobId);
+    error EscrowDeadlineTooEarly(bytes32 jobId, uint256 escrowDeadline, uint256 required);
+    error DisputeRulingTimedOut(bytes32 jobId, uint256 ruleBy);
+    error DisputeRulingPending(bytes32 jobId, uint256 ruleBy);
 
     /// @param admin          receives DEFAULT_ADMIN_ROLE
     /// @param treasury_      receives platform fees
     /// @param feeBps_        platform fee, at most MAX_FEE_BPS
     /// @param disputeWindow_ seconds, at most MAX_DISPUTE_WINDOW
     /// @param staking_       when non-zero, bidders must be staked there
-    constructor(address admin, address treasury_, uint256 feeBps_, uint256 disputeWindow_, IStakingView staking_) {
-        if (admin == address(0) || treasury_ == address(0)) revert ZeroAddress();
-        if (feeBps_ > MAX_FEE_BPS) revert FeeTooHigh(feeBps_);
-        if (disputeWindow_ > MAX_DISPUTE_WINDOW) revert DisputeWindowTooLong(disputeWindow_);
-        treasury = treasury_;
-        feeBps = feeBps_;
-        disputeWindow = disputeWindow_;
-        staking = staking_;
-        _grantRole(DEFAULT_ADMIN_ROLE, admin);
-        emit TreasuryUpdated(address(0), treasury_);
-        emit FeeUpdated(0, feeBps_);
-        emit DisputeWindowUpdated(0, disputeWindow_);
-    }
+    constructor(address admin, address treasury_, uint256 feeBps_, uint256 disputeWindow_, IStakingView staking_)
+        JobEscrowConfig(admin, treasury_, feeBps_, disputeWindow_, staking_)
+    {}
 
     // ------------------------------------------------------------------ client
 
@@ -168,10 +150,12 @@ contract JobEscrow is AccessControl, ReentrancyGuard {
     /// @param jobId    platform-assigned id, unique (derive it from the client address to avoid
     ///                 front-running of ids)
     /// @param specHash hash of the job specification
-    /// @param deadline timestamp after which an uncompleted job can be closed and refunded
+    /// @param deadline timestamp after which an uncompleted job can be closed and refunded; to
+    ///                 be started, at least the job's own deadline plus `settlementWindow`
     function postJob(bytes32 jobId, bytes32 specHash, IERC20 token, uint256 budget, uint256 deadline)
         external
         nonReentrant
+        whenNotPaused
     {
         if (jobId == bytes32(0)) revert ZeroId();
         if (address(token) == address(0)) revert ZeroAddress();
@@ -197,12 +181,13 @@ contract JobEscrow is AccessControl, ReentrancyGuard {
         if (token.balanceOf(address(this)) - before != budget) revert UnsupportedToken(address(token));
     }
 
-    /// @notice Cancel an open job before any payment; the whole budget becomes claimable by the
-    ///         client.
+    /// @notice Cancel an open job the platform has not started; the whole budget becomes
+    ///         claimable by the client. Open while paused (it returns the client's own funds).
     function cancelJob(bytes32 jobId) external {
         Job storage job = _jobs[jobId];
         if (job.client != msg.sender) revert NotClient(msg.sender);
         if (job.status != Status.Open) revert InvalidStatus(jobId, job.status);
+        if (job.jobDeadline != 0) revert JobAlreadyStarted(jobId);
         if (job.paid != 0) revert AlreadyPaid(jobId);
         uint256 refund = job.budget - job.refunded;
         job.status = Status.Cancelled;
@@ -213,7 +198,9 @@ contract JobEscrow is AccessControl, ReentrancyGuard {
 
     /// @notice Return the remaining escrow to the client: after the dispute window of a
     ///         completed job (with no dispute open), or after the deadline of a job that was
-    ///         never completed. Anyone may call; the client pulls with `withdraw`.
+    ///         never completed (a started job's escrow deadline is at least its job deadline plus
+    ///         the settlement window). Anyone may call, also while paused; the client pulls with
+    ///         `withdraw`.
     function closeJob(bytes32 jobId) external {
         Job storage job = _jobs[jobId];
         Status status = job.status;
@@ -248,17 +235,36 @@ contract JobEscrow is AccessControl, ReentrancyGuard {
 
     // ------------------------------------------------------------------ platform
 
-    /// @notice Pay `amount` (fee included) for `taskId` of an open job to `provider`.
+    /// @notice Start an open job whose work ends by `jobDeadline`: locks the escrow (no cancel;
+    ///         close only after the escrow deadline) and allows payments. Reverts unless the
+    ///         escrow deadline is at least `jobDeadline + settlementWindow`.
+    function startJob(bytes32 jobId, uint256 jobDeadline) external onlyRole(PLATFORM_ROLE) whenNotPaused {
+        Job storage job = _jobs[jobId];
+        if (job.status != Status.Open) revert InvalidStatus(jobId, job.status);
+        if (job.jobDeadline != 0) revert JobAlreadyStarted(jobId);
+        if (jobDeadline <= block.timestamp || jobDeadline > block.timestamp + MAX_JOB_DURATION) {
+            revert InvalidDeadline(jobDeadline);
+        }
+        uint256 required = jobDeadline + settlementWindow;
+        if (job.deadline < required) revert EscrowDeadlineTooEarly(jobId, job.deadline, required);
+        // forge-lint: disable-next-line(unsafe-typecast) jobDeadline <= now + MAX_JOB_DURATION
+        job.jobDeadline = uint64(jobDeadline);
+        emit JobStarted(jobId, jobDeadline);
+    }
+
+    /// @notice Pay `amount` (fee included) for `taskId` of an open, started job to `provider`.
     ///         Each task id of a job pays once; a second attempt reverts with TaskAlreadyPaid.
     function releasePayment(bytes32 jobId, bytes32 taskId, address provider, uint256 amount)
         external
         onlyRole(PLATFORM_ROLE)
+        whenNotPaused
     {
         if (taskId == bytes32(0)) revert ZeroId();
         if (provider == address(0)) revert ZeroAddress();
         if (amount == 0) revert ZeroAmount();
         Job storage job = _jobs[jobId];
         if (job.status != Status.Open) revert InvalidStatus(jobId, job.status);
+        if (job.jobDeadline == 0) revert JobNotStarted(jobId);
         if (taskPaid[jobId][taskId]) revert TaskAlreadyPaid(jobId, taskId);
         uint256 available = _remaining(job);
         if (amount > available) revert InsufficientEscrow(amount, available);
@@ -270,7 +276,7 @@ contract JobEscrow is AccessControl, ReentrancyGuard {
     }
 
     /// @notice Mark an open job complete; starts the dispute window and stops payments.
-    function completeJob(bytes32 jobId) external onlyRole(PLATFORM_ROLE) {
+    function completeJob(bytes32 jobId) external onlyRole(PLATFORM_ROLE) whenNotPaused {
         Job storage job = _jobs[jobId];
         if (job.status != Status.Open) revert InvalidStatus(jobId, job.status);
         uint256 disputeDeadline = block.timestamp + disputeWindow;
@@ -304,6 +310,8 @@ contract JobEscrow is AccessControl, ReentrancyGuard {
         d.raisedBy = msg.sender;
         d.provider = concerned;
         d.reasonHash = reasonHash;
+        // forge-lint: disable-next-line(unsafe-typecast) now + at most MAX_RULING_TIMEOUT
+        d.ruleBy = uint64(block.timestamp + disputeRulingTimeout);
         emit DisputeRaised(jobId, msg.sender, concerned, reasonHash);
     }
 
@@ -312,12 +320,15 @@ contract JobEscrow is AccessControl, ReentrancyGuard {
     /// @param clientRefund  from the remaining escrow to the client
     /// @param clawback      from the disputed provider's unwithdrawn balance to the client, at
     ///                      most what it was paid for this job minus earlier clawbacks
+    /// @dev Only up to the dispute's `ruleBy` second; after it only the default outcome applies.
     function resolveDispute(bytes32 jobId, uint256 providerAward, uint256 clientRefund, uint256 clawback)
         external
         onlyRole(ARBITER_ROLE)
+        whenNotPaused
     {
         Dispute storage d = _disputes[jobId];
         if (d.raisedBy == address(0)) revert NoOpenDispute(jobId);
+        if (block.timestamp > d.ruleBy) revert DisputeRulingTimedOut(jobId, d.ruleBy);
         Job storage job = _jobs[jobId];
         address provider = d.provider;
         if (provider == address(0) && (providerAward != 0 || clawback != 0)) revert NoDisputedProvider(jobId);
@@ -351,9 +362,28 @@ contract JobEscrow is AccessControl, ReentrancyGuard {
         emit DisputeResolved(jobId, provider, providerAward, fee, clientRefund, clawback);
     }
 
+    /// @notice Settle a dispute the arbiter did not rule on by its `ruleBy` second, with the
+    ///         default outcome: the provider keeps what it was paid (no clawback, no award) and
+    ///         the remaining escrow goes to the client. Anyone may call, also while paused.
+    function resolveDisputeByTimeout(bytes32 jobId) external {
+        Dispute storage d = _disputes[jobId];
+        if (d.raisedBy == address(0)) revert NoOpenDispute(jobId);
+        uint256 ruleBy = d.ruleBy;
+        if (block.timestamp <= ruleBy) revert DisputeRulingPending(jobId, ruleBy);
+        address provider = d.provider;
+        delete _disputes[jobId];
+        Job storage job = _jobs[jobId];
+        uint256 refund = _remaining(job);
+        job.refunded += refund;
+        _creditFromEscrow(job.token, job.client, refund);
+        emit DisputeTimedOut(jobId, ruleBy);
+        emit DisputeResolved(jobId, provider, 0, 0, refund, 0);
+    }
+
     // ------------------------------------------------------------------ withdrawals
 
-    /// @notice Withdraw the caller's claimable balance of `token`.
+    /// @notice Withdraw the caller's claimable balance of `token`. Open while paused: balances
+    ///         are final credits, and freezing them would lock honest users' money.
     function withdraw(IERC20 token) external nonReentrant returns (uint256 amount) {
         amount = claimable[address(token)][msg.sender];
         if (amount == 0) revert NothingToWithdraw();
@@ -361,27 +391,6 @@ contract JobEscrow is AccessControl, ReentrancyGuard {
         totalClaimable[address(token)] -= amount;
         emit Withdrawn(address(token), msg.sender, amount);
         token.safeTransfer(msg.sender, amount);
-    }
-
-    // ------------------------------------------------------------------ governance
-
-    function setFeeBps(uint256 newFeeBps) external onlyRole(GOVERNOR_ROLE) {
-        if (newFeeBps > MAX_FEE_BPS) revert FeeTooHigh(newFeeBps);
-        emit FeeUpdated(feeBps, newFeeBps);
-        feeBps = newFeeBps;
-    }
-
-    /// @dev Applies to jobs completed afterwards.
-    function setDisputeWindow(uint256 newWindow) external onlyRole(GOVERNOR_ROLE) {
-        if (newWindow > MAX_DISPUTE_WINDOW) revert DisputeWindowTooLong(newWindow);
-        emit DisputeWindowUpdated(disputeWindow, newWindow);
-        disputeWindow = newWindow;
-    }
-
-    function setTreasury(address newTreasury) external onlyRole(GOVERNOR_ROLE) {
-        if (newTreasury == address(0)) revert ZeroAddress();
-        emit TreasuryUpdated(treasury, newTreasury);
-        treasury = newTreasury;
     }
 
     // ------------------------------------------------------------------ views

@@ -3,7 +3,7 @@ pragma solidity 0.8.37;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {EmergencyPause} from "./utils/EmergencyPause.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 
 /// @title ModelRegistry
@@ -13,14 +13,13 @@ import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol
 ///         sum is capped by `maxContributorBps`). The model owner sets the licence terms: a
 ///         token, a perpetual licence price and a pay-per-use price. Revenue is split between
 ///         the contributors (their shares) and the owner (the rest) as claimable balances,
-///         pulled with `withdraw(token)`.
+///         pulled with `withdraw(token)`. A pause (EmergencyPause) stops registrations, licence
+///         purchases and pay-per-use; withdrawals stay open.
 /// @dev    Per token: token.balanceOf(this) == totalClaimable[token]. Tokens that charge
 ///         transfer fees or rebase are not supported.
-contract ModelRegistry is AccessControl, ReentrancyGuard {
+contract ModelRegistry is EmergencyPause, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
-    /// @notice Changes maxContributorBps.
-    bytes32 public constant GOVERNOR_ROLE = keccak256("GOVERNOR_ROLE");
     /// @notice Registers model versions.
     bytes32 public constant PLATFORM_ROLE = keccak256("PLATFORM_ROLE");
 
@@ -122,7 +121,7 @@ contract ModelRegistry is AccessControl, ReentrancyGuard {
         uint256 parentId,
         address[] calldata contributors,
         uint16[] calldata sharesBps
-    ) external onlyRole(PLATFORM_ROLE) returns (uint256 modelId) {
+    ) external onlyRole(PLATFORM_ROLE) whenNotPaused returns (uint256 modelId) {
         if (owner == address(0)) revert ZeroAddress();
         if (weightsHash == bytes32(0)) revert ZeroWeightsHash();
         if (parentId > modelCount) revert UnknownParent(parentId);
@@ -172,7 +171,7 @@ contract ModelRegistry is AccessControl, ReentrancyGuard {
 
     /// @notice Buy a perpetual licence. `token` and `maxPrice` protect against terms changing
     ///         between signing and inclusion.
-    function buyLicense(uint256 modelId, address token, uint256 maxPrice) external nonReentrant {
+    function buyLicense(uint256 modelId, address token, uint256 maxPrice) external nonReentrant whenNotPaused {
         Model storage m = _existingModel(modelId);
         uint256 price = m.licensePrice;
         if (price == 0) revert NotForSale(modelId);
@@ -185,7 +184,11 @@ contract ModelRegistry is AccessControl, ReentrancyGuard {
     }
 
     /// @notice Pay for `uses` uses at the model's per-use price.
-    function payPerUse(uint256 modelId, uint256 uses, address token, uint256 maxUnitPrice) external nonReentrant {
+    function payPerUse(uint256 modelId, uint256 uses, address token, uint256 maxUnitPrice)
+        external
+        nonReentrant
+        whenNotPaused
+    {
         Model storage m = _existingModel(modelId);
         uint256 unitPrice = m.usePrice;
         if (unitPrice == 0) revert UsageNotOffered(modelId);

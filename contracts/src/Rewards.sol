@@ -3,7 +3,7 @@ pragma solidity 0.8.37;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {EmergencyPause} from "./utils/EmergencyPause.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IStakeListener, IStakingView} from "./interfaces/IStaking.sol";
@@ -19,15 +19,15 @@ import {IStakeListener, IStakingView} from "./interfaces/IStaking.sol";
 ///         was funded. Accounting uses a reward-per-weight accumulator, so every operation is
 ///         O(1) apart from a loop over epochs elapsed since the last update.
 ///         Training rewards and inference fees are not paid here: they go through JobEscrow.
+///         A pause (EmergencyPause) stops funding, reputation updates and sweeps; claims and
+///         `onStakeChanged` stay open (Staking calls it on unbonding, which must never block).
 /// @dev    Staking calls `onStakeChanged` after every change of active stake; the call is
 ///         permissionless and simply re-reads the stake, so anyone can refresh a stale weight.
 ///         Stream released while the total weight is zero is `unallocated` and can be swept to
 ///         the treasury. Rounding dust (a few wei) stays in the contract.
-contract Rewards is IStakeListener, AccessControl, ReentrancyGuard {
+contract Rewards is IStakeListener, EmergencyPause, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
-    /// @notice Changes the multiplier bounds and the treasury.
-    bytes32 public constant GOVERNOR_ROLE = keccak256("GOVERNOR_ROLE");
     /// @notice Sets reputation multipliers.
     bytes32 public constant PLATFORM_ROLE = keccak256("PLATFORM_ROLE");
 
@@ -123,7 +123,7 @@ contract Rewards is IStakeListener, AccessControl, ReentrancyGuard {
 
     /// @notice Add `amount` (pulled from the caller) to the pool of `epoch` (current or future).
     ///         Funding the current epoch streams the amount over what is left of it.
-    function fundEpoch(uint256 epoch, uint256 amount) external nonReentrant {
+    function fundEpoch(uint256 epoch, uint256 amount) external nonReentrant whenNotPaused {
         if (amount == 0) revert ZeroAmount();
         uint256 current = currentEpoch();
         if (epoch < current) revert EpochInPast(epoch, current);
@@ -151,7 +151,7 @@ contract Rewards is IStakeListener, AccessControl, ReentrancyGuard {
 
     /// @notice Credit rewards that were streamed while nobody had weight to the treasury, which
     ///         pulls them with `claim`. Anyone may call.
-    function sweepUnallocated() external nonReentrant {
+    function sweepUnallocated() external nonReentrant whenNotPaused {
         _accrue();
         uint256 amount = _unallocated;
         if (amount == 0) revert ZeroAmount();
@@ -170,7 +170,7 @@ contract Rewards is IStakeListener, AccessControl, ReentrancyGuard {
     }
 
     /// @notice Set the reputation multiplier of `provider` (bps, 10_000 = 1x).
-    function setReputation(address provider, uint256 multiplierBps) external onlyRole(PLATFORM_ROLE) {
+    function setReputation(address provider, uint256 multiplierBps) external onlyRole(PLATFORM_ROLE) whenNotPaused {
         if (provider == address(0)) revert ZeroAddress();
         if (multiplierBps < minMultiplierBps || multiplierBps > maxMultiplierBps) {
             revert MultiplierOutOfBounds(multiplierBps, minMultiplierBps, maxMultiplierBps);

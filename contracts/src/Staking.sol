@@ -3,9 +3,9 @@ pragma solidity 0.8.37;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {IStakeListener, IStakingView} from "./interfaces/IStaking.sol";
+import {StakingConfig} from "./staking/StakingConfig.sol";
 
 /// @title Staking
 /// @notice Compute providers bond OAI here. Bonded ("active") stake makes a provider eligible
@@ -15,27 +15,19 @@ import {IStakeListener, IStakingView} from "./interfaces/IStaking.sol";
 ///         provider's total stake per slash, once per evidence hash. A slash takes the stake at
 ///         once but holds the funds as a pending slash for `disputeWindow` seconds: the provider
 ///         may dispute it, and ARBITER_ROLE then either restores the stake or lets the slash
-///         stand. An undisputed slash is finalized by anyone after the window. Final slashed
-///         funds are credited to the treasury or to a wronged beneficiary and pulled with `claim`.
+///         stand; an arbiter that does not rule within `slashRulingTimeout` loses the case to
+///         the provider (anyone restores it). An undisputed slash is finalized by anyone after
+///         the window. All slashes of a provider within one `slashPeriod` take at most
+///         `maxPeriodSlashBps` of its stake, however many evidence hashes the slasher cites.
+///         Final slashed funds are credited to the treasury or a governance-allowed
+///         destination (never one the slasher picks freely) and pulled with `claim`. The
+///         slasher can never be the arbiter (roles are exclusive), and GUARDIAN_ROLE or
+///         governance can pause slashing, rulings, finalization and new stake; providers can
+///         still unbond, withdraw, dispute and claim while paused.
 /// @dev    Conservation: token.balanceOf(this) == totalStaked + totalUnbonding + totalClaimable
 ///         + totalPendingSlashes (plus any tokens sent here directly, which are never accounted).
-contract Staking is IStakingView, AccessControl, ReentrancyGuard {
+contract Staking is IStakingView, StakingConfig, ReentrancyGuard {
     using SafeERC20 for IERC20;
-
-    /// @notice Changes minStake, unbondingPeriod, maxSlashBps, disputeWindow and treasury.
-    bytes32 public constant GOVERNOR_ROLE = keccak256("GOVERNOR_ROLE");
-    /// @notice May slash providers.
-    bytes32 public constant SLASHER_ROLE = keccak256("SLASHER_ROLE");
-    /// @notice Decides disputed slashes.
-    bytes32 public constant ARBITER_ROLE = keccak256("ARBITER_ROLE");
-
-    uint256 public constant BPS = 10_000;
-    /// @notice Upper bound for the unbonding cooldown.
-    uint256 public constant MAX_UNBONDING_PERIOD = 365 days;
-    /// @notice Upper bound for the slash dispute window.
-    uint256 public constant MAX_DISPUTE_WINDOW = 30 days;
-    /// @notice Dispute window set at deployment.
-    uint256 public constant DEFAULT_DISPUTE_WINDOW = 2 days;
 
     /// @notice None: no slash with this evidence. Pending: within or past its window, not
     ///         disputed. Disputed: waiting for the arbiter. Finalized: credited to the recipient.
@@ -60,27 +52,23 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
         address provider;
         uint64 disputeUntil; // last second the provider may dispute
         SlashStatus status;
+        uint64 ruleBy; // set when disputed: last second the arbiter may rule
         address recipient; // credited when the slash becomes final
         uint256 amount; // fromActive + fromUnbonding
         uint256 fromActive;
         uint256 fromUnbonding;
     }
 
+    /// @notice A provider's current slash period: when it began, the stake it is measured
+    ///         against (active + unbonding just before its first slash) and what it has taken.
+    struct SlashPeriodUse {
+        uint64 start;
+        uint256 base;
+        uint256 used;
+    }
+
     /// @notice The staked token (OAI).
     IERC20 public immutable token;
-
-    /// @notice Minimum active stake for `isStaked`.
-    uint256 public minStake;
-    /// @notice Cooldown between an unbonding request and withdrawal, in seconds.
-    uint256 public unbondingPeriod;
-    /// @notice Maximum share of a provider's total stake (active + unbonding) one slash may take.
-    uint256 public maxSlashBps;
-    /// @notice Receives slashed funds when no beneficiary is given.
-    address public treasury;
-    /// @notice Notified after every change of active stake (Rewards); may be unset.
-    IStakeListener public stakeListener;
-    /// @notice Seconds after a slash during which the provider may dispute it.
-    uint256 public disputeWindow;
 
     uint256 public totalStaked;
     uint256 public totalUnbonding;
@@ -94,6 +82,7 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
     /// @notice Evidence hashes that have already been used for a slash.
     mapping(bytes32 evidenceHash => bool) public evidenceUsed;
     mapping(bytes32 evidenceHash => PendingSlash) private _slashes;
+    mapping(address provider => SlashPeriodUse) private _periods;
 
     event Staked(address indexed provider, uint256 amount, uint256 activeStake);
     event UnbondingRequested(address indexed provider, uint256 amount, uint256 totalUnbonding, uint256 releaseAt);
@@ -111,15 +100,10 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
     event SlashDisputed(bytes32 indexed evidenceHash, address indexed provider);
     event SlashRestored(bytes32 indexed evidenceHash, address indexed provider, uint256 amount);
     event SlashFinalized(bytes32 indexed evidenceHash, address indexed recipient, uint256 amount);
+    /// @notice The arbiter did not rule by `ruleBy`; the slash was restored (followed by SlashRestored).
+    event SlashDisputeTimedOut(bytes32 indexed evidenceHash, address indexed provider, uint64 ruleBy);
     event Claimed(address indexed account, uint256 amount);
-    event MinStakeUpdated(uint256 previous, uint256 current);
-    event UnbondingPeriodUpdated(uint256 previous, uint256 current);
-    event MaxSlashBpsUpdated(uint256 previous, uint256 current);
-    event TreasuryUpdated(address indexed previous, address indexed current);
-    event StakeListenerUpdated(address indexed previous, address indexed current);
-    event DisputeWindowUpdated(uint256 previous, uint256 current);
 
-    error ZeroAddress();
     error ZeroAmount();
     error InsufficientActiveStake(uint256 requested, uint256 available);
     error NothingUnbonding();
@@ -127,16 +111,17 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
     error ZeroEvidence();
     error EvidenceAlreadyUsed(bytes32 evidenceHash);
     error SlashExceedsLimit(uint256 amount, uint256 limit);
+    error SlashExceedsPeriodCap(uint256 amount, uint256 left);
+    error DestinationNotAllowed(address destination);
     error NothingToClaim();
-    error InvalidBps(uint256 bps);
-    error UnbondingPeriodTooLong(uint256 period);
-    error DisputeWindowTooLong(uint256 window);
     error UnknownSlash(bytes32 evidenceHash);
     error NotSlashedProvider(bytes32 evidenceHash, address caller);
     error SlashNotPending(bytes32 evidenceHash, SlashStatus status);
     error SlashNotDisputed(bytes32 evidenceHash, SlashStatus status);
     error SlashDisputeWindowClosed(bytes32 evidenceHash, uint64 disputeUntil);
     error SlashDisputeWindowOpen(bytes32 evidenceHash, uint64 disputeUntil);
+    error SlashRulingTimedOut(bytes32 evidenceHash, uint64 ruleBy);
+    error SlashRulingPending(bytes32 evidenceHash, uint64 ruleBy);
 
     /// @param token_           the staked token (OAI)
     /// @param admin            receives DEFAULT_ADMIN_ROLE (grants the other roles)
@@ -151,30 +136,15 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
         uint256 minStake_,
         uint256 unbondingPeriod_,
         uint256 maxSlashBps_
-    ) {
-        if (address(token_) == address(0) || admin == address(0) || treasury_ == address(0)) {
-            revert ZeroAddress();
-        }
-        if (unbondingPeriod_ > MAX_UNBONDING_PERIOD) revert UnbondingPeriodTooLong(unbondingPeriod_);
-        if (maxSlashBps_ > BPS) revert InvalidBps(maxSlashBps_);
+    ) StakingConfig(admin, treasury_, minStake_, unbondingPeriod_, maxSlashBps_) {
+        if (address(token_) == address(0)) revert ZeroAddress();
         token = token_;
-        treasury = treasury_;
-        minStake = minStake_;
-        unbondingPeriod = unbondingPeriod_;
-        maxSlashBps = maxSlashBps_;
-        disputeWindow = DEFAULT_DISPUTE_WINDOW;
-        _grantRole(DEFAULT_ADMIN_ROLE, admin);
-        emit TreasuryUpdated(address(0), treasury_);
-        emit MinStakeUpdated(0, minStake_);
-        emit UnbondingPeriodUpdated(0, unbondingPeriod_);
-        emit MaxSlashBpsUpdated(0, maxSlashBps_);
-        emit DisputeWindowUpdated(0, DEFAULT_DISPUTE_WINDOW);
     }
 
     // ------------------------------------------------------------------ provider actions
 
-    /// @notice Bond `amount` more tokens (pulled with transferFrom; approve first).
-    function stake(uint256 amount) external nonReentrant {
+    /// @notice Bond `amount` more tokens (pulled with transferFrom; approve first). Not while paused.
+    function stake(uint256 amount) external nonReentrant whenNotPaused {
         if (amount == 0) revert ZeroAmount();
         ProviderStake storage s = _stakes[msg.sender];
         s.active += amount;
@@ -229,22 +199,31 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
     /// @notice Slash `amount` from `provider`: active stake first, then unbonding. The stake is
     ///         taken at once; the funds are held as a pending slash until it is finalized
     ///         (`finalizeSlash` after the dispute window, or a rejected dispute) or restored (an
-    ///         upheld dispute).
+    ///         upheld dispute). All slashes of the provider within its current slash period
+    ///         are capped together (`maxPeriodSlashBps`), on top of the per-slash cap
+    ///         (`maxSlashBps`).
     /// @param evidenceHash hash of the off-chain evidence; each hash can be used once, even if
     ///                     the slash is later restored
-    /// @param beneficiary  credited with the funds once final; address(0) credits the treasury
+    /// @param beneficiary  credited with the funds once final: address(0) for the treasury, or a
+    ///                     destination governance allowed (`setSlashDestination`)
     function slash(address provider, uint256 amount, bytes32 evidenceHash, address beneficiary)
         external
         onlyRole(SLASHER_ROLE)
         nonReentrant
+        whenNotPaused
     {
         if (provider == address(0)) revert ZeroAddress();
         if (amount == 0) revert ZeroAmount();
         if (evidenceHash == bytes32(0)) revert ZeroEvidence();
         if (evidenceUsed[evidenceHash]) revert EvidenceAlreadyUsed(evidenceHash);
+        if (beneficiary != address(0) && beneficiary != treasury && !slashDestinationAllowed[beneficiary]) {
+            revert DestinationNotAllowed(beneficiary);
+        }
         ProviderStake storage s = _stakes[provider];
-        uint256 limit = ((s.active + s.unbonding) * maxSlashBps) / BPS;
+        uint256 slashable = s.active + s.unbonding;
+        uint256 limit = (slashable * maxSlashBps) / BPS;
         if (amount > limit) revert SlashExceedsLimit(amount, limit);
+        _useSlashPeriod(provider, slashable, amount);
 
         evidenceUsed[evidenceHash] = true;
         uint256 fromActive = amount <= s.active ? amount : s.active;
@@ -261,6 +240,7 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
             provider: provider,
             disputeUntil: disputeUntil,
             status: SlashStatus.Pending,
+            ruleBy: 0,
             recipient: recipient,
             amount: amount,
             fromActive: fromActive,
@@ -273,27 +253,52 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
     }
 
     /// @notice Dispute a pending slash of the caller's stake, up to and including its
-    ///         `disputeUntil` second. The funds stay held until ARBITER_ROLE decides.
+    ///         `disputeUntil` second. The funds stay held until ARBITER_ROLE decides, or until
+    ///         `slashRulingTimeout` passes without a ruling (then the stake comes back). Open
+    ///         while paused: it is the provider's defence.
     function disputeSlash(bytes32 evidenceHash) external nonReentrant {
         PendingSlash storage p = _slashOf(evidenceHash);
         if (msg.sender != p.provider) revert NotSlashedProvider(evidenceHash, msg.sender);
         if (p.status != SlashStatus.Pending) revert SlashNotPending(evidenceHash, p.status);
         if (block.timestamp > p.disputeUntil) revert SlashDisputeWindowClosed(evidenceHash, p.disputeUntil);
         p.status = SlashStatus.Disputed;
+        // forge-lint: disable-next-line(unsafe-typecast) now + at most MAX_RULING_TIMEOUT
+        p.ruleBy = uint64(block.timestamp + slashRulingTimeout);
         emit SlashDisputed(evidenceHash, msg.sender);
     }
 
     /// @notice Decide a disputed slash. Upheld: the amount goes back where it was taken from
     ///         (unbonding keeps the provider's current release time). Rejected: the slash is
-    ///         final and the recipient is credited.
+    ///         final and the recipient is credited. Only up to the dispute's `ruleBy` second;
+    ///         after it the only outcome is the provider's (`resolveSlashDisputeByTimeout`).
     /// @dev    The evidence hash stays used either way: a restored slash cannot be replayed.
-    function resolveSlashDispute(bytes32 evidenceHash, bool upheld) external onlyRole(ARBITER_ROLE) nonReentrant {
+    function resolveSlashDispute(bytes32 evidenceHash, bool upheld)
+        external
+        onlyRole(ARBITER_ROLE)
+        nonReentrant
+        whenNotPaused
+    {
         PendingSlash storage p = _slashOf(evidenceHash);
         if (p.status != SlashStatus.Disputed) revert SlashNotDisputed(evidenceHash, p.status);
+        if (block.timestamp > p.ruleBy) revert SlashRulingTimedOut(evidenceHash, p.ruleBy);
         if (!upheld) {
             _finalize(evidenceHash, p);
             return;
         }
+        _restore(evidenceHash, p);
+    }
+
+    /// @notice Restore a disputed slash the arbiter did not rule on by its `ruleBy` second.
+    ///         Anyone may call it, also while paused (it only gives the provider its stake back).
+    function resolveSlashDisputeByTimeout(bytes32 evidenceHash) external nonReentrant {
+        PendingSlash storage p = _slashOf(evidenceHash);
+        if (p.status != SlashStatus.Disputed) revert SlashNotDisputed(evidenceHash, p.status);
+        if (block.timestamp <= p.ruleBy) revert SlashRulingPending(evidenceHash, p.ruleBy);
+        emit SlashDisputeTimedOut(evidenceHash, p.provider, p.ruleBy);
+        _restore(evidenceHash, p);
+    }
+
+    function _restore(bytes32 evidenceHash, PendingSlash storage p) private {
         p.status = SlashStatus.Restored;
         address provider = p.provider;
         uint256 fromActive = p.fromActive;
@@ -309,8 +314,8 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
     }
 
     /// @notice Make an undisputed slash final once its dispute window has passed, crediting
-    ///         the recipient. Anyone may call it.
-    function finalizeSlash(bytes32 evidenceHash) external nonReentrant {
+    ///         the recipient. Anyone may call it; not while paused (governance reviews first).
+    function finalizeSlash(bytes32 evidenceHash) external nonReentrant whenNotPaused {
         PendingSlash storage p = _slashOf(evidenceHash);
         if (p.status != SlashStatus.Pending) revert SlashNotPending(evidenceHash, p.status);
         if (block.timestamp <= p.disputeUntil) revert SlashDisputeWindowOpen(evidenceHash, p.disputeUntil);
@@ -347,53 +352,49 @@ contract Staking is IStakingView, AccessControl, ReentrancyGuard {
         return s.active + s.unbonding;
     }
 
-    /// @notice Largest amount a single slash may take from `provider` right now.
+    /// @notice Largest amount a single slash may take from `provider` right now: the per-slash
+    ///         cap, or what is left of the provider's period cap if that is less.
     function maxSlashOf(address provider) external view returns (uint256) {
         ProviderStake storage s = _stakes[provider];
-        return ((s.active + s.unbonding) * maxSlashBps) / BPS;
+        uint256 slashable = s.active + s.unbonding;
+        uint256 limit = (slashable * maxSlashBps) / BPS;
+        uint256 left = _periodLeft(_periods[provider], slashable);
+        return left < limit ? left : limit;
     }
 
-    // ------------------------------------------------------------------ governance
-
-    function setMinStake(uint256 newMinStake) external onlyRole(GOVERNOR_ROLE) {
-        emit MinStakeUpdated(minStake, newMinStake);
-        minStake = newMinStake;
-    }
-
-    /// @dev Applies to future unbonding requests; pending ones keep their release time.
-    function setUnbondingPeriod(uint256 newPeriod) external onlyRole(GOVERNOR_ROLE) {
-        if (newPeriod > MAX_UNBONDING_PERIOD) revert UnbondingPeriodTooLong(newPeriod);
-        emit UnbondingPeriodUpdated(unbondingPeriod, newPeriod);
-        unbondingPeriod = newPeriod;
-    }
-
-    function setMaxSlashBps(uint256 newMaxSlashBps) external onlyRole(GOVERNOR_ROLE) {
-        if (newMaxSlashBps > BPS) revert InvalidBps(newMaxSlashBps);
-        emit MaxSlashBpsUpdated(maxSlashBps, newMaxSlashBps);
-        maxSlashBps = newMaxSlashBps;
-    }
-
-    function setTreasury(address newTreasury) external onlyRole(GOVERNOR_ROLE) {
-        if (newTreasury == address(0)) revert ZeroAddress();
-        emit TreasuryUpdated(treasury, newTreasury);
-        treasury = newTreasury;
-    }
-
-    /// @dev Applies to future slashes; pending ones keep their `disputeUntil`.
-    function setDisputeWindow(uint256 newWindow) external onlyRole(GOVERNOR_ROLE) {
-        if (newWindow > MAX_DISPUTE_WINDOW) revert DisputeWindowTooLong(newWindow);
-        emit DisputeWindowUpdated(disputeWindow, newWindow);
-        disputeWindow = newWindow;
-    }
-
-    /// @notice Wire the rewards contract (or unset with address(0)). Providers that staked
-    ///         before a listener was set must be synced on it (Rewards.onStakeChanged).
-    function setStakeListener(IStakeListener newListener) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        emit StakeListenerUpdated(address(stakeListener), address(newListener));
-        stakeListener = newListener;
+    /// @notice The provider's current slash period (start 0: never slashed) and what it has left.
+    function slashPeriodOf(address provider) external view returns (SlashPeriodUse memory use, uint256 left) {
+        use = _periods[provider];
+        ProviderStake storage s = _stakes[provider];
+        left = _periodLeft(use, s.active + s.unbonding);
     }
 
     // ------------------------------------------------------------------ internal
+
+    /// @dev What the period cap still allows; a period that ended counts as a fresh one measured
+    ///      against the current stake.
+    function _periodLeft(SlashPeriodUse memory use, uint256 slashable) private view returns (uint256) {
+        if (use.start == 0 || block.timestamp >= use.start + slashPeriod) return (slashable * maxPeriodSlashBps) / BPS;
+        uint256 cap = (use.base * maxPeriodSlashBps) / BPS;
+        return use.used >= cap ? 0 : cap - use.used;
+    }
+
+    /// @dev Charge `amount` to the provider's slash period, starting a new period if the last
+    ///      one ended. Restored slashes stay charged: the cap bounds what the slasher may do
+    ///      per period, and a slash it had to give back was still done.
+    function _useSlashPeriod(address provider, uint256 slashable, uint256 amount) private {
+        SlashPeriodUse storage use = _periods[provider];
+        if (use.start == 0 || block.timestamp >= use.start + slashPeriod) {
+            // forge-lint: disable-next-line(unsafe-typecast) a timestamp
+            use.start = uint64(block.timestamp);
+            use.base = slashable;
+            use.used = 0;
+        }
+        uint256 cap = (use.base * maxPeriodSlashBps) / BPS;
+        uint256 left = use.used >= cap ? 0 : cap - use.used;
+        if (amount > left) revert SlashExceedsPeriodCap(amount, left);
+        use.used += amount;
+    }
 
     function _slashOf(bytes32 evidenceHash) private view returns (PendingSlash storage p) {
         p = _slashes[evidenceHash];

@@ -2,8 +2,10 @@
 pragma solidity 0.8.37;
 
 import {Fixture} from "./utils/Fixture.sol";
+import {StakingConfig} from "../src/staking/StakingConfig.sol";
 import {Staking} from "../src/Staking.sol";
 import {Rewards} from "../src/Rewards.sol";
+import {JobEscrowConfig} from "../src/escrow/JobEscrowConfig.sol";
 import {JobEscrow} from "../src/JobEscrow.sol";
 import {ModelRegistry} from "../src/ModelRegistry.sol";
 import {IStakeListener} from "../src/interfaces/IStaking.sol";
@@ -23,7 +25,7 @@ contract AccessControlTest is Fixture {
     bytes32 internal constant DISPUTED_SLASH = keccak256("disputed");
 
     function _cases() internal view returns (Case[] memory c) {
-        c = new Case[](22);
+        c = new Case[](32);
         uint256 i;
         // Staking
         c[i++] = Case(
@@ -43,42 +45,42 @@ contract AccessControlTest is Fixture {
         c[i++] = Case(
             "Staking.setDisputeWindow",
             address(staking),
-            abi.encodeCall(Staking.setDisputeWindow, (1 days)),
+            abi.encodeCall(StakingConfig.setDisputeWindow, (1 days)),
             staking.GOVERNOR_ROLE(),
             governor
         );
         c[i++] = Case(
             "Staking.setMinStake",
             address(staking),
-            abi.encodeCall(Staking.setMinStake, (1)),
+            abi.encodeCall(StakingConfig.setMinStake, (1)),
             staking.GOVERNOR_ROLE(),
             governor
         );
         c[i++] = Case(
             "Staking.setUnbondingPeriod",
             address(staking),
-            abi.encodeCall(Staking.setUnbondingPeriod, (1)),
+            abi.encodeCall(StakingConfig.setUnbondingPeriod, (1)),
             staking.GOVERNOR_ROLE(),
             governor
         );
         c[i++] = Case(
             "Staking.setMaxSlashBps",
             address(staking),
-            abi.encodeCall(Staking.setMaxSlashBps, (1)),
+            abi.encodeCall(StakingConfig.setMaxSlashBps, (1)),
             staking.GOVERNOR_ROLE(),
             governor
         );
         c[i++] = Case(
             "Staking.setTreasury",
             address(staking),
-            abi.encodeCall(Staking.setTreasury, (carol)),
+            abi.encodeCall(StakingConfig.setTreasury, (carol)),
             staking.GOVERNOR_ROLE(),
             governor
         );
         c[i++] = Case(
             "Staking.setStakeListener",
             address(staking),
-            abi.encodeCall(Staking.setStakeListener, (IStakeListener(address(rewards)))),
+            abi.encodeCall(StakingConfig.setStakeListener, (IStakeListener(address(rewards)))),
             ADMIN_ROLE,
             admin
         );
@@ -120,6 +122,48 @@ contract AccessControlTest is Fixture {
         );
         // JobEscrow
         c[i++] = Case(
+            "JobEscrow.startJob",
+            address(escrow),
+            abi.encodeCall(JobEscrow.startJob, (keccak256("job"), block.timestamp + 1 days)),
+            escrow.PLATFORM_ROLE(),
+            platform
+        );
+        c[i++] = Case(
+            "JobEscrow.setSettlementWindow",
+            address(escrow),
+            abi.encodeCall(JobEscrowConfig.setSettlementWindow, (1 days)),
+            escrow.GOVERNOR_ROLE(),
+            governor
+        );
+        c[i++] = Case(
+            "JobEscrow.setDisputeRulingTimeout",
+            address(escrow),
+            abi.encodeCall(JobEscrowConfig.setDisputeRulingTimeout, (7 days)),
+            escrow.GOVERNOR_ROLE(),
+            governor
+        );
+        c[i++] = Case(
+            "Staking.setSlashRulingTimeout",
+            address(staking),
+            abi.encodeCall(StakingConfig.setSlashRulingTimeout, (7 days)),
+            staking.GOVERNOR_ROLE(),
+            governor
+        );
+        c[i++] = Case(
+            "Staking.setSlashPeriodCap",
+            address(staking),
+            abi.encodeCall(StakingConfig.setSlashPeriodCap, (7 days, 10_000)),
+            staking.GOVERNOR_ROLE(),
+            governor
+        );
+        c[i++] = Case(
+            "Staking.setSlashDestination",
+            address(staking),
+            abi.encodeCall(StakingConfig.setSlashDestination, (address(rewards), true)),
+            staking.GOVERNOR_ROLE(),
+            governor
+        );
+        c[i++] = Case(
             "JobEscrow.releasePayment",
             address(escrow),
             abi.encodeCall(JobEscrow.releasePayment, (keccak256("job"), keccak256("t"), alice, 1)),
@@ -143,21 +187,21 @@ contract AccessControlTest is Fixture {
         c[i++] = Case(
             "JobEscrow.setFeeBps",
             address(escrow),
-            abi.encodeCall(JobEscrow.setFeeBps, (1)),
+            abi.encodeCall(JobEscrowConfig.setFeeBps, (1)),
             escrow.GOVERNOR_ROLE(),
             governor
         );
         c[i++] = Case(
             "JobEscrow.setDisputeWindow",
             address(escrow),
-            abi.encodeCall(JobEscrow.setDisputeWindow, (1)),
+            abi.encodeCall(JobEscrowConfig.setDisputeWindow, (1)),
             escrow.GOVERNOR_ROLE(),
             governor
         );
         c[i++] = Case(
             "JobEscrow.setTreasury",
             address(escrow),
-            abi.encodeCall(JobEscrow.setTreasury, (carol)),
+            abi.encodeCall(JobEscrowConfig.setTreasury, (carol)),
             escrow.GOVERNOR_ROLE(),
             governor
         );
@@ -185,6 +229,12 @@ contract AccessControlTest is Fixture {
             ADMIN_ROLE,
             admin
         );
+        // Lifting a pause is governance's alone (pausing: EscrowLock.t.sol, SlashSafeguards.t.sol).
+        address[4] memory pausable = [address(staking), address(rewards), address(escrow), address(registry)];
+        for (uint256 k; k < pausable.length; ++k) {
+            c[i++] =
+                Case("unpause", pausable[k], abi.encodeWithSignature("unpause()"), staking.GOVERNOR_ROLE(), governor);
+        }
         assert(i == c.length);
     }
 
@@ -212,7 +262,7 @@ contract AccessControlTest is Fixture {
         _stake(alice, 10_000 ether);
         bytes32 job = keccak256("job");
         vm.prank(client);
-        escrow.postJob(job, bytes32(0), usdc, 1_000e6, block.timestamp + 1 days);
+        escrow.postJob(job, bytes32(0), usdc, 1_000e6, block.timestamp + 10 days);
 
         Case[] memory cases = _cases();
         for (uint256 i; i < cases.length; ++i) {
@@ -227,6 +277,12 @@ contract AccessControlTest is Fixture {
                 staking.slash(alice, 1, DISPUTED_SLASH, address(0));
                 vm.prank(alice);
                 staking.disputeSlash(DISPUTED_SLASH);
+            }
+            // unpause needs a pause.
+            if (bytes4(cases[i].data) == bytes4(keccak256("unpause()"))) {
+                vm.prank(governor);
+                (bool paused,) = cases[i].target.call(abi.encodeWithSignature("pause()"));
+                assertTrue(paused, "pause");
             }
             vm.prank(cases[i].holder);
             (bool ok, bytes memory ret) = cases[i].target.call(cases[i].data);

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {Fixture} from "./utils/Fixture.sol";
 import {Governance, IVotesToken} from "../src/Governance.sol";
+import {StakingConfig} from "../src/staking/StakingConfig.sol";
 import {Staking} from "../src/Staking.sol";
+import {JobEscrowConfig} from "../src/escrow/JobEscrowConfig.sol";
 import {JobEscrow} from "../src/JobEscrow.sol";
+import {GovernanceTestBase} from "./utils/GovernanceTestBase.sol";
 
 /// @notice A votes token on a block-number clock, which Governance must refuse.
 contract BlockClockToken {
@@ -13,85 +15,8 @@ contract BlockClockToken {
     }
 }
 
-contract GovernanceTest is Fixture {
-    uint256 internal constant THRESHOLD = 1_000_000 ether;
-    uint256 internal constant QUORUM_BPS = 400; // 4% of 1e9 = 40M
-    uint256 internal constant VOTING_DELAY = 1 days;
-    uint256 internal constant VOTING_PERIOD = 5 days;
-    uint256 internal constant TIMELOCK = 2 days;
-
-    Governance internal gov;
-    address internal whale; // 100M votes
-    address internal minnow; // 1M votes, exactly the threshold
-    address internal opponent; // 30M votes
-
-    address[] internal targets;
-    bytes[] internal calldatas;
-    string internal constant DESCRIPTION = "Raise the minimum stake and the platform fee";
-
-    function setUp() public override {
-        super.setUp();
-        whale = makeAddr("whale");
-        minnow = makeAddr("minnow");
-        opponent = makeAddr("opponent");
-        gov = new Governance(IVotesToken(address(oai)), THRESHOLD, QUORUM_BPS, VOTING_DELAY, VOTING_PERIOD, TIMELOCK);
-
-        vm.startPrank(admin);
-        staking.grantRole(staking.GOVERNOR_ROLE(), address(gov));
-        escrow.grantRole(escrow.GOVERNOR_ROLE(), address(gov));
-        rewards.grantRole(rewards.GOVERNOR_ROLE(), address(gov));
-        registry.grantRole(registry.GOVERNOR_ROLE(), address(gov));
-        vm.stopPrank();
-
-        oai.transfer(whale, 100_000_000 ether);
-        oai.transfer(minnow, THRESHOLD);
-        oai.transfer(opponent, 30_000_000 ether);
-        _delegateSelf(whale);
-        _delegateSelf(minnow);
-        _delegateSelf(opponent);
-        vm.warp(block.timestamp + 1);
-
-        targets.push(address(staking));
-        calldatas.push(abi.encodeCall(Staking.setMinStake, (5_000 ether)));
-        targets.push(address(escrow));
-        calldatas.push(abi.encodeCall(JobEscrow.setFeeBps, (500)));
-    }
-
-    function _delegateSelf(address who) internal {
-        vm.prank(who);
-        oai.delegate(who);
-    }
-
-    function _propose(address proposer) internal returns (uint256 id) {
-        vm.prank(proposer);
-        id = gov.propose(targets, calldatas, DESCRIPTION);
-    }
-
-    function _vote(address voter, uint256 id, uint8 support) internal {
-        vm.prank(voter);
-        gov.castVote(id, support);
-    }
-
-    function _descriptionHash() internal pure returns (bytes32) {
-        return keccak256(bytes(DESCRIPTION));
-    }
-
-    function _state(uint256 id) internal view returns (Governance.ProposalState) {
-        return gov.state(id);
-    }
-
-    function _expectState(uint256 id, Governance.ProposalState expected) internal view {
-        assertEq(uint256(gov.state(id)), uint256(expected), "proposal state");
-    }
-
-    function _passAndQueue() internal returns (uint256 id) {
-        id = _propose(minnow);
-        vm.warp(block.timestamp + VOTING_DELAY + 1);
-        _vote(whale, id, 1);
-        vm.warp(block.timestamp + VOTING_PERIOD);
-        gov.queue(targets, calldatas, _descriptionHash());
-    }
-
+/// @notice Governance: constructor, lifecycle, proposing, voting, queue, execute and cancel.
+contract GovernanceTest is GovernanceTestBase {
     // ------------------------------------------------------------------ constructor
 
     function test_constructor_setsParameters() public view {
@@ -182,17 +107,17 @@ contract GovernanceTest is Fixture {
         delete targets;
         delete calldatas;
         targets.push(address(staking));
-        calldatas.push(abi.encodeCall(Staking.setMaxSlashBps, (2_000)));
+        calldatas.push(abi.encodeCall(StakingConfig.setMaxSlashBps, (2_000)));
         targets.push(address(staking));
-        calldatas.push(abi.encodeCall(Staking.setUnbondingPeriod, (14 days)));
+        calldatas.push(abi.encodeCall(StakingConfig.setUnbondingPeriod, (14 days)));
         targets.push(address(staking));
-        calldatas.push(abi.encodeCall(Staking.setDisputeWindow, (5 days)));
+        calldatas.push(abi.encodeCall(StakingConfig.setDisputeWindow, (5 days)));
         targets.push(address(rewards));
         calldatas.push(abi.encodeWithSignature("setMultiplierBounds(uint256,uint256)", 7_000, 13_000));
         targets.push(address(registry));
         calldatas.push(abi.encodeWithSignature("setMaxContributorBps(uint256)", 8_000));
         targets.push(address(escrow));
-        calldatas.push(abi.encodeCall(JobEscrow.setDisputeWindow, (7 days)));
+        calldatas.push(abi.encodeCall(JobEscrowConfig.setDisputeWindow, (7 days)));
         _passAndQueue();
         vm.warp(block.timestamp + TIMELOCK);
         gov.execute(targets, calldatas, _descriptionHash());
@@ -352,10 +277,10 @@ contract GovernanceTest is Fixture {
         delete targets;
         delete calldatas;
         targets.push(address(escrow));
-        calldatas.push(abi.encodeCall(JobEscrow.setFeeBps, (5_000)));
+        calldatas.push(abi.encodeCall(JobEscrowConfig.setFeeBps, (5_000)));
         _passAndQueue();
         vm.warp(block.timestamp + TIMELOCK);
-        vm.expectRevert(abi.encodeWithSelector(JobEscrow.FeeTooHigh.selector, 5_000));
+        vm.expectRevert(abi.encodeWithSelector(JobEscrowConfig.FeeTooHigh.selector, 5_000));
         gov.execute(targets, calldatas, _descriptionHash());
     }
 
@@ -374,7 +299,7 @@ contract GovernanceTest is Fixture {
         delete targets;
         delete calldatas;
         targets.push(stranger);
-        calldatas.push(abi.encodeCall(Staking.setMinStake, (1)));
+        calldatas.push(abi.encodeCall(StakingConfig.setMinStake, (1)));
         _passAndQueue();
         vm.warp(block.timestamp + TIMELOCK);
         vm.expectRevert(abi.encodeWithSignature("AddressEmptyCode(address)", stranger));
@@ -423,95 +348,5 @@ contract GovernanceTest is Fixture {
         vm.prank(stranger);
         gov.cancel(targets, calldatas, _descriptionHash());
         _expectState(id, Governance.ProposalState.Canceled);
-    }
-
-    // ------------------------------------------------------------------ self-governed parameters
-
-    function test_setters_onlyThroughGovernance() public {
-        vm.startPrank(whale);
-        vm.expectRevert(Governance.OnlyGovernance.selector);
-        gov.setProposalThreshold(1);
-        vm.expectRevert(Governance.OnlyGovernance.selector);
-        gov.setQuorumBps(1);
-        vm.expectRevert(Governance.OnlyGovernance.selector);
-        gov.setVotingDelay(1);
-        vm.expectRevert(Governance.OnlyGovernance.selector);
-        gov.setVotingPeriod(1 hours);
-        vm.expectRevert(Governance.OnlyGovernance.selector);
-        gov.setTimelockDelay(1 hours);
-        vm.stopPrank();
-    }
-
-    function test_setters_viaProposal() public {
-        delete targets;
-        delete calldatas;
-        targets.push(address(gov));
-        calldatas.push(abi.encodeCall(Governance.setProposalThreshold, (5 ether)));
-        targets.push(address(gov));
-        calldatas.push(abi.encodeCall(Governance.setQuorumBps, (1_000)));
-        targets.push(address(gov));
-        calldatas.push(abi.encodeCall(Governance.setVotingDelay, (2 days)));
-        targets.push(address(gov));
-        calldatas.push(abi.encodeCall(Governance.setVotingPeriod, (7 days)));
-        targets.push(address(gov));
-        calldatas.push(abi.encodeCall(Governance.setTimelockDelay, (3 days)));
-        _passAndQueue();
-        vm.warp(block.timestamp + TIMELOCK);
-        gov.execute(targets, calldatas, _descriptionHash());
-        assertEq(gov.proposalThreshold(), 5 ether);
-        assertEq(gov.quorumBps(), 1_000);
-        assertEq(gov.votingDelay(), 2 days);
-        assertEq(gov.votingPeriod(), 7 days);
-        assertEq(gov.timelockDelay(), 3 days);
-    }
-
-    function test_governanceCanTakeOverAdmin() public {
-        vm.startPrank(admin);
-        staking.grantRole(staking.DEFAULT_ADMIN_ROLE(), address(gov));
-        staking.renounceRole(staking.DEFAULT_ADMIN_ROLE(), admin);
-        vm.stopPrank();
-        delete targets;
-        delete calldatas;
-        targets.push(address(staking));
-        calldatas.push(abi.encodeWithSignature("grantRole(bytes32,address)", staking.SLASHER_ROLE(), carol));
-        _passAndQueue();
-        vm.warp(block.timestamp + TIMELOCK);
-        gov.execute(targets, calldatas, _descriptionHash());
-        assertTrue(staking.hasRole(staking.SLASHER_ROLE(), carol));
-    }
-
-    function test_views_revertForUnknownProposal() public {
-        vm.expectRevert(abi.encodeWithSelector(Governance.UnknownProposal.selector, 7));
-        gov.state(7);
-        vm.expectRevert(abi.encodeWithSelector(Governance.UnknownProposal.selector, 7));
-        gov.getProposal(7);
-        vm.expectRevert(abi.encodeWithSelector(Governance.UnknownProposal.selector, 7));
-        gov.quorum(7);
-    }
-
-    // ------------------------------------------------------------------ fuzz
-
-    function testFuzz_outcomeMatchesTally(uint256 forVotes, uint256 againstVotes, uint256 abstainVotes) public {
-        address v1 = makeAddr("v1");
-        address v2 = makeAddr("v2");
-        address v3 = makeAddr("v3");
-        forVotes = bound(forVotes, 1, 100_000_000 ether);
-        againstVotes = bound(againstVotes, 1, 100_000_000 ether);
-        abstainVotes = bound(abstainVotes, 1, 100_000_000 ether);
-        oai.transfer(v1, forVotes);
-        oai.transfer(v2, againstVotes);
-        oai.transfer(v3, abstainVotes);
-        _delegateSelf(v1);
-        _delegateSelf(v2);
-        _delegateSelf(v3);
-        vm.warp(block.timestamp + 1);
-        uint256 id = _propose(minnow);
-        vm.warp(block.timestamp + VOTING_DELAY + 1);
-        _vote(v1, id, 1);
-        _vote(v2, id, 0);
-        _vote(v3, id, 2);
-        vm.warp(block.timestamp + VOTING_PERIOD);
-        bool passes = forVotes > againstVotes && forVotes + abstainVotes >= (SUPPLY * QUORUM_BPS) / 10_000;
-        _expectState(id, passes ? Governance.ProposalState.Succeeded : Governance.ProposalState.Defeated);
     }
 }

@@ -43,7 +43,10 @@ contract ReentrancyTest is Fixture {
         bytes32 job = keccak256("job");
         vm.startPrank(client);
         evil.approve(address(escrow), type(uint256).max);
-        escrow.postJob(job, bytes32(0), evil, 1_000 ether, block.timestamp + 1 days);
+        escrow.postJob(job, bytes32(0), evil, 1_000 ether, block.timestamp + 10 days);
+        vm.stopPrank();
+        vm.startPrank(platform);
+        escrow.startJob(job, block.timestamp + 1 days);
         vm.stopPrank();
         vm.prank(platform);
         escrow.releasePayment(job, keccak256("t1"), address(attacker), 100 ether);
@@ -115,8 +118,13 @@ contract ReentrancyTest is Fixture {
     function test_staking_withdrawAndClaimCannotBeReentered() public {
         Staking evilStaking = new Staking(IERC20(address(evil)), admin, treasury, 0, 1 days, 10_000);
         bytes32 slasherRole = evilStaking.SLASHER_ROLE();
-        vm.prank(admin);
+        vm.startPrank(admin);
         evilStaking.grantRole(slasherRole, slasher);
+        // The attacker receives slashed funds: governance must allow it as a destination.
+        evilStaking.grantRole(evilStaking.GOVERNOR_ROLE(), admin);
+        evilStaking.setSlashDestination(address(attacker), true);
+        evilStaking.setSlashPeriodCap(7 days, 10_000);
+        vm.stopPrank();
 
         attacker.exec(address(evil), abi.encodeCall(IERC20.approve, (address(evilStaking), type(uint256).max)));
         attacker.exec(address(evilStaking), abi.encodeCall(Staking.stake, (100 ether)));
@@ -156,8 +164,13 @@ contract ReentrancyTest is Fixture {
         // While a finalized slash is paid out, the payee tries to finalize another one.
         Staking evilStaking = new Staking(IERC20(address(evil)), admin, treasury, 0, 1 days, 10_000);
         bytes32 slasherRole = evilStaking.SLASHER_ROLE();
-        vm.prank(admin);
+        vm.startPrank(admin);
         evilStaking.grantRole(slasherRole, slasher);
+        // The attacker receives slashed funds: governance must allow it as a destination.
+        evilStaking.grantRole(evilStaking.GOVERNOR_ROLE(), admin);
+        evilStaking.setSlashDestination(address(attacker), true);
+        evilStaking.setSlashPeriodCap(7 days, 10_000);
+        vm.stopPrank();
         vm.startPrank(client);
         evil.approve(address(evilStaking), type(uint256).max);
         evilStaking.stake(100 ether);

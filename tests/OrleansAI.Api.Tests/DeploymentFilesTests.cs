@@ -49,7 +49,7 @@ public sealed partial class DeploymentFilesTests
         Assert.Contains("Microsoft.Storage/storageAccounts", types);
         Assert.Contains("Microsoft.App/managedEnvironments", types);
         var parameters = root.GetProperty("parameters");
-        foreach (var secret in new[] { "registryPassword", "postgresPassword", "deploymentJson", "platformKey", "gatewaySessionKey" })
+        foreach (var secret in new[] { "registryPassword", "postgresPassword", "deploymentJson", "gatewaySessionKey" })
         {
             Assert.Equal("securestring", parameters.GetProperty(secret).GetProperty("type").GetString());
         }

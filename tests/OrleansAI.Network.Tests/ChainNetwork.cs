@@ -11,22 +11,22 @@ internal sealed class ChainNetwork : IAsyncDisposable
     private const long ChainId = 31337;
     private readonly string _deploymentPath;
 
-    private ChainNetwork(string deploymentPath, SettlementSigner platform, DeploymentFile deployment, InferenceNetwork served)
+    private ChainNetwork(string deploymentPath, SettlementSigner platform, SettlementSigner slasher, DeploymentFile deployment, InferenceNetwork served)
     {
         _deploymentPath = deploymentPath;
         Platform = platform;
         Deployment = deployment;
         Served = served;
-        Staking = new StakingService(platform, deployment.Contracts.Staking);
+        Staking = new StakingService(slasher, deployment.Contracts.Staking);
     }
 
-    /// <summary>The platform account (deployer, slasher, arbiter).</summary>
+    /// <summary>The platform account (deployer, PLATFORM_ROLE).</summary>
     public SettlementSigner Platform { get; }
 
     /// <summary>The contracts.</summary>
     public DeploymentFile Deployment { get; }
 
-    /// <summary>The Staking contract as the platform sees it.</summary>
+    /// <summary>The Staking contract as the slasher sees it.</summary>
     public StakingService Staking { get; }
 
     /// <summary>The network, its providers staked.</summary>
@@ -36,7 +36,7 @@ internal sealed class ChainNetwork : IAsyncDisposable
     public static async Task<ChainNetwork> StartAsync(TimeSpan? disputeWindow)
     {
         var chain = await LocalChain.DeployAsync();
-        var (deploymentPath, platformKey, platform, deployment) = (chain.DeploymentPath, chain.PlatformKey, chain.Platform, chain.Deployment);
+        var (deploymentPath, platform, deployment) = (chain.DeploymentPath, chain.Platform, chain.Deployment);
         if (disputeWindow is { } window)
         {
             // Shortened on this deployment only, without moving the shared chain's clock.
@@ -50,18 +50,13 @@ internal sealed class ChainNetwork : IAsyncDisposable
             new HashSet<int> { 2 },
             replicas: 3,
             apiSettings: new Dictionary<string, string?> { ["Chain:DeploymentFile"] = deploymentPath, ["Gateway:RequireStake"] = "false" },
-            siloSettings: new Dictionary<string, string?>
-            {
-                ["Chain:RpcUrl"] = LocalServices.AnvilUrl,
-                ["Chain:DeploymentFile"] = deploymentPath,
-                ["Chain:PlatformKey"] = platformKey,
-            });
+            siloSettings: chain.SiloSettings);
         foreach (var key in served.Network.Keys)
         {
             await LocalChain.StakeMinimumAsync(platform, deployment, key);
         }
 
-        return new ChainNetwork(deploymentPath, platform, deployment, served);
+        return new ChainNetwork(deploymentPath, platform, chain.Slasher, deployment, served);
     }
 
     /// <inheritdoc />

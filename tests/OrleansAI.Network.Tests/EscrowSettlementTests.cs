@@ -112,6 +112,6 @@ public sealed class EscrowSettlementTests : IAsyncLifetime
         await new TokenService(platform, _deployment!.Contracts.Token).TransferRequestAndWaitForReceiptAsync(client.Address, budget, CancellationToken.None);
         await new TokenService(client, _deployment.Contracts.Token).ApproveRequestAndWaitForReceiptAsync(_deployment.Contracts.JobEscrow, budget, CancellationToken.None);
         await new JobEscrowService(client, _deployment.Contracts.JobEscrow).PostJobRequestAndWaitForReceiptAsync(
-            SettlementIds.JobId(client.Address, jobId), default, _deployment.Contracts.Token, budget, DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
+            SettlementIds.JobId(client.Address, jobId), default, _deployment.Contracts.Token, budget, DateTimeOffset.UtcNow.AddDays(4), CancellationToken.None);
     }
 }

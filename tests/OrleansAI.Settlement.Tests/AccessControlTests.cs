@@ -41,8 +41,8 @@ public sealed class AccessControlTests(PlatformFixture platform) : IClassFixture
 
         AssertUnauthorised(error, Roles.Arbiter);
 
-        // The arbiter (the platform account here) can.
-        await platform.Platform.Escrow.ResolveDisputeRequestAndWaitForReceiptAsync(jobId, 0, 100 * TestChain.Oai, 0, None);
+        // The arbiter (a key of its own) can.
+        await platform.Arbiter.Escrow.ResolveDisputeRequestAndWaitForReceiptAsync(jobId, 0, 100 * TestChain.Oai, 0, None);
         Assert.Equal(0, await platform.Client.Escrow.RemainingOfQueryAsync(jobId));
     }
 
@@ -51,7 +51,7 @@ public sealed class AccessControlTests(PlatformFixture platform) : IClassFixture
     {
         var provider = await platform.NewStakedProviderAsync(400 * TestChain.Oai);
         var evidence = Bytes32.Keccak("unauthorised-slash-resolve");
-        await platform.Platform.Staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 100 * TestChain.Oai, evidence, null, None);
+        await platform.Slasher.Staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 100 * TestChain.Oai, evidence, null, None);
         await provider.Staking.DisputeSlashRequestAndWaitForReceiptAsync(evidence, None);
 
         var error = await Assert.ThrowsAsync<SettlementException>(
@@ -60,11 +60,11 @@ public sealed class AccessControlTests(PlatformFixture platform) : IClassFixture
         AssertUnauthorised(error, Roles.Arbiter);
         Assert.Equal(300 * TestChain.Oai, await provider.Staking.StakeOfQueryAsync(provider.Address));
 
-        // Nor can the provider rule on its own dispute; the arbiter (the platform account) can.
+        // Nor can the provider rule on its own dispute; the arbiter (a key of its own) can.
         var own = await Assert.ThrowsAsync<SettlementException>(
             () => provider.Staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(evidence, upheld: true, None));
         Assert.Equal("AccessControlUnauthorizedAccount", own.ErrorName);
-        await platform.Platform.Staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(evidence, upheld: true, None);
+        await platform.Arbiter.Staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(evidence, upheld: true, None);
         Assert.Equal(400 * TestChain.Oai, await provider.Staking.StakeOfQueryAsync(provider.Address));
     }
 

@@ -19,11 +19,11 @@ public sealed class ChainIndexerTests(PlatformFixture platform) : IClassFixture<
         await platform.StakeAsync(provider, 800 * TestChain.Oai);
         await platform.StakeAsync(second, 300 * TestChain.Oai);
         await provider.Staking.RequestUnbondRequestAndWaitForReceiptAsync(300 * TestChain.Oai, None);
-        await platform.Platform.Staking.SlashRequestAndWaitForReceiptAsync(second.Address, 100 * TestChain.Oai, Bytes32.Keccak("proof"), client.Address, None);
+        await platform.Slasher.Staking.SlashRequestAndWaitForReceiptAsync(second.Address, 100 * TestChain.Oai, Bytes32.Keccak("proof"), client.Address, None);
 
         // Escrow: one job paid twice, completed and closed; one cancelled; one still open.
         var paidJob = await platform.PostJobAsync("indexed-paid", 400 * TestChain.Oai);
-        var cancelledJob = await platform.PostJobAsync("indexed-cancelled", 100 * TestChain.Oai);
+        var cancelledJob = await platform.PostUnstartedJobAsync("indexed-cancelled", 100 * TestChain.Oai);
         var openJob = await platform.PostJobAsync("indexed-open", 70 * TestChain.Oai);
         var task1 = SettlementIds.TaskId(paidJob, "1");
         await escrow.ReleasePaymentRequestAndWaitForReceiptAsync(paidJob, task1, provider.Address, 100 * TestChain.Oai, None);

@@ -19,11 +19,16 @@ public sealed class DeploymentTests(PlatformFixture platform) : IClassFixture<Pl
             Assert.False(await roles.HasRoleQueryAsync(Roles.DefaultAdmin, governance));
         }
 
-        Assert.True(await platform.Admin.Staking.Roles.HasRoleQueryAsync(Roles.Slasher, platformAccount));
-        Assert.True(await platform.Admin.Staking.Roles.HasRoleQueryAsync(Roles.Arbiter, platformAccount));
+        // One key per role: the platform neither slashes nor rules; the slasher never rules.
+        Assert.True(await platform.Admin.Staking.Roles.HasRoleQueryAsync(Roles.Slasher, platform.Slasher.Address));
+        Assert.False(await platform.Admin.Staking.Roles.HasRoleQueryAsync(Roles.Slasher, platformAccount));
+        Assert.True(await platform.Admin.Staking.Roles.HasRoleQueryAsync(Roles.Arbiter, platform.Arbiter.Address));
+        Assert.False(await platform.Admin.Staking.Roles.HasRoleQueryAsync(Roles.Arbiter, platformAccount));
+        Assert.False(await platform.Admin.Staking.Roles.HasRoleQueryAsync(Roles.Arbiter, platform.Slasher.Address));
         Assert.False(await platform.Admin.Staking.Roles.HasRoleQueryAsync(Roles.Arbiter, platform.Outsider.Address));
         Assert.True(await platform.Admin.Escrow.Roles.HasRoleQueryAsync(Roles.Platform, platformAccount));
-        Assert.True(await platform.Admin.Escrow.Roles.HasRoleQueryAsync(Roles.Arbiter, platformAccount));
+        Assert.True(await platform.Admin.Escrow.Roles.HasRoleQueryAsync(Roles.Arbiter, platform.Arbiter.Address));
+        Assert.False(await platform.Admin.Escrow.Roles.HasRoleQueryAsync(Roles.Arbiter, platformAccount));
         Assert.True(await platform.Admin.Rewards.Roles.HasRoleQueryAsync(Roles.Platform, platformAccount));
         Assert.True(await platform.Admin.Registry.Roles.HasRoleQueryAsync(Roles.Platform, platformAccount));
         Assert.False(await platform.Admin.Escrow.Roles.HasRoleQueryAsync(Roles.Platform, platform.Outsider.Address));

@@ -30,7 +30,7 @@ public sealed class SlashDisputeTests(PlatformFixture platform) : IClassFixture<
         var evidence = Bytes32.Keccak("upheld:" + provider.Address);
 
         // 300 active first, then 200 of the unbonding stake; the provider drops below the minimum at once.
-        var slashed = await platform.Platform.Staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 500 * TestChain.Oai, evidence, null, None);
+        var slashed = await platform.Slasher.Staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 500 * TestChain.Oai, evidence, null, None);
         var pendingEvent = Assert.Single(slashed.DecodeAllEvents<SlashPendingEventDTO>()).Event;
         var slash = await provider.Staking.PendingSlashQueryAsync(evidence);
         Assert.Equal(SlashStatus.Pending, slash.SlashStatus);
@@ -53,7 +53,7 @@ public sealed class SlashDisputeTests(PlatformFixture platform) : IClassFixture<
         var notFinal = await Assert.ThrowsAsync<SettlementException>(() => platform.Outsider.Staking.FinalizeSlashRequestAndWaitForReceiptAsync(evidence, None));
         Assert.Equal("SlashNotPending", notFinal.ErrorName);
 
-        var restored = await platform.Platform.Staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(evidence, upheld: true, None);
+        var restored = await platform.Arbiter.Staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(evidence, upheld: true, None);
         var restoredEvent = Assert.Single(restored.DecodeAllEvents<SlashRestoredEventDTO>()).Event;
         Assert.Equal(500 * TestChain.Oai, restoredEvent.Amount);
         Assert.Equal(SlashStatus.Restored, (await provider.Staking.PendingSlashQueryAsync(evidence)).SlashStatus);
@@ -68,10 +68,10 @@ public sealed class SlashDisputeTests(PlatformFixture platform) : IClassFixture<
         // A restored slash does not free its evidence.
         Assert.True(await provider.Staking.EvidenceUsedQueryAsync(evidence));
         var replay = await Assert.ThrowsAsync<SettlementException>(
-            () => platform.Platform.Staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 100 * TestChain.Oai, evidence, null, None));
+            () => platform.Slasher.Staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 100 * TestChain.Oai, evidence, null, None));
         Assert.Equal("EvidenceAlreadyUsed", replay.ErrorName);
         var again = await Assert.ThrowsAsync<SettlementException>(
-            () => platform.Platform.Staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(evidence, upheld: false, None));
+            () => platform.Arbiter.Staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(evidence, upheld: false, None));
         Assert.Equal("SlashNotDisputed", again.ErrorName);
     }
 
@@ -82,8 +82,8 @@ public sealed class SlashDisputeTests(PlatformFixture platform) : IClassFixture<
         var evidence = Bytes32.Keccak("undisputed:" + provider.Address);
         var late = Bytes32.Keccak("disputed-late:" + provider.Address);
         var treasuryBefore = await provider.Staking.ClaimableQueryAsync(platform.Treasury);
-        await platform.Platform.Staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 200 * TestChain.Oai, evidence, null, None);
-        await platform.Platform.Staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 100 * TestChain.Oai, late, null, None);
+        await platform.Slasher.Staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 200 * TestChain.Oai, evidence, null, None);
+        await platform.Slasher.Staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 100 * TestChain.Oai, late, null, None);
         var slash = await provider.Staking.PendingSlashQueryAsync(evidence);
 
         var early = await Assert.ThrowsAsync<SettlementException>(() => platform.Outsider.Staking.FinalizeSlashRequestAndWaitForReceiptAsync(evidence, None));
@@ -118,7 +118,7 @@ public sealed class SlashDisputeTests(PlatformFixture platform) : IClassFixture<
         var client = platform.Client;
         var evidence = Bytes32.Keccak("rejected:" + provider.Address);
         var claimableBefore = await client.Staking.ClaimableQueryAsync(client.Address);
-        await platform.Platform.Staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 250 * TestChain.Oai, evidence, client.Address, None);
+        await platform.Slasher.Staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 250 * TestChain.Oai, evidence, client.Address, None);
         Assert.Equal(claimableBefore, await client.Staking.ClaimableQueryAsync(client.Address));
 
         // Only the slashed provider may dispute.
@@ -126,7 +126,7 @@ public sealed class SlashDisputeTests(PlatformFixture platform) : IClassFixture<
         Assert.Equal("NotSlashedProvider", stranger.ErrorName);
         await provider.Staking.DisputeSlashRequestAndWaitForReceiptAsync(evidence, None);
 
-        var resolved = await platform.Platform.Staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(evidence, upheld: false, None);
+        var resolved = await platform.Arbiter.Staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(evidence, upheld: false, None);
         var finalized = Assert.Single(resolved.DecodeAllEvents<SlashFinalizedEventDTO>()).Event;
         Assert.Equal(client.Address, finalized.Recipient, StringComparer.OrdinalIgnoreCase);
         Assert.Empty(resolved.DecodeAllEvents<SlashRestoredEventDTO>());
@@ -147,7 +147,7 @@ public sealed class SlashDisputeTests(PlatformFixture platform) : IClassFixture<
 
         var dispute = await Assert.ThrowsAsync<SettlementException>(() => platform.Provider.Staking.DisputeSlashRequestAndWaitForReceiptAsync(evidence, None));
         var finalize = await Assert.ThrowsAsync<SettlementException>(() => platform.Outsider.Staking.FinalizeSlashRequestAndWaitForReceiptAsync(evidence, None));
-        var resolve = await Assert.ThrowsAsync<SettlementException>(() => platform.Platform.Staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(evidence, true, None));
+        var resolve = await Assert.ThrowsAsync<SettlementException>(() => platform.Arbiter.Staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(evidence, true, None));
 
         Assert.All(new[] { dispute, finalize, resolve }, error => Assert.Equal("UnknownSlash", error.ErrorName));
     }
@@ -159,13 +159,13 @@ public sealed class SlashDisputeTests(PlatformFixture platform) : IClassFixture<
         await provider.Staking.RequestUnbondRequestAndWaitForReceiptAsync(900 * TestChain.Oai, None);
         var restoredEvidence = Bytes32.Keccak("mirror-restored:" + provider.Address);
         var keptEvidence = Bytes32.Keccak("mirror-kept:" + provider.Address);
-        var staking = platform.Platform.Staking;
-        await staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 400 * TestChain.Oai, restoredEvidence, null, None);
-        await staking.SlashRequestAndWaitForReceiptAsync(provider.Address, 60 * TestChain.Oai, keptEvidence, null, None);
+        var (slasher, arbiter) = (platform.Slasher.Staking, platform.Arbiter.Staking);
+        await slasher.SlashRequestAndWaitForReceiptAsync(provider.Address, 400 * TestChain.Oai, restoredEvidence, null, None);
+        await slasher.SlashRequestAndWaitForReceiptAsync(provider.Address, 60 * TestChain.Oai, keptEvidence, null, None);
         await provider.Staking.DisputeSlashRequestAndWaitForReceiptAsync(restoredEvidence, None);
         await provider.Staking.DisputeSlashRequestAndWaitForReceiptAsync(keptEvidence, None);
-        var restore = await staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(restoredEvidence, upheld: true, None);
-        await staking.ResolveSlashDisputeRequestAndWaitForReceiptAsync(keptEvidence, upheld: false, None);
+        var restore = await arbiter.ResolveSlashDisputeRequestAndWaitForReceiptAsync(restoredEvidence, upheld: true, None);
+        await arbiter.ResolveSlashDisputeRequestAndWaitForReceiptAsync(keptEvidence, upheld: false, None);
 
         // In chain order.
         var polled = ChainIndexer.ForDeployment(platform.Admin.Signer.Web3, platform.Deployment);

@@ -18,20 +18,24 @@ public sealed class PendingSlashData
     [Parameter("uint8", "status", 3)]
     public byte Status { get; set; }
 
+    /// <summary>Set when disputed: Unix time of the last second the arbiter may rule; after it anyone restores the slash.</summary>
+    [Parameter("uint64", "ruleBy", 4)]
+    public ulong RuleBy { get; set; }
+
     /// <summary>Credited with the amount once the slash is final.</summary>
-    [Parameter("address", "recipient", 4)]
+    [Parameter("address", "recipient", 5)]
     public string Recipient { get; set; } = string.Empty;
 
     /// <summary>Amount held: <see cref="FromActive"/> + <see cref="FromUnbonding"/>.</summary>
-    [Parameter("uint256", "amount", 5)]
+    [Parameter("uint256", "amount", 6)]
     public BigInteger Amount { get; set; }
 
     /// <summary>Part taken from active stake (returns there if restored).</summary>
-    [Parameter("uint256", "fromActive", 6)]
+    [Parameter("uint256", "fromActive", 7)]
     public BigInteger FromActive { get; set; }
 
     /// <summary>Part taken from unbonding stake (returns there if restored).</summary>
-    [Parameter("uint256", "fromUnbonding", 7)]
+    [Parameter("uint256", "fromUnbonding", 8)]
     public BigInteger FromUnbonding { get; set; }
 
     /// <summary><see cref="Status"/> as the enum.</summary>

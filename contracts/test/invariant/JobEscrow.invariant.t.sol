@@ -25,8 +25,9 @@ contract JobEscrowInvariantTest is InvariantBase {
         escrow.grantRole(escrow.ARBITER_ROLE(), arbiter);
         escrow.grantRole(escrow.GOVERNOR_ROLE(), governor);
         handler = new JobEscrowHandler(escrow, tokens, platform, arbiter, governor, treasury);
+        escrow.grantRole(escrow.GUARDIAN_ROLE(), handler.guardian());
 
-        bytes4[] memory selectors = new bytes4[](10);
+        bytes4[] memory selectors = new bytes4[](14);
         selectors[0] = JobEscrowHandler.postJob.selector;
         selectors[1] = JobEscrowHandler.releasePayment.selector;
         selectors[2] = JobEscrowHandler.completeJob.selector;
@@ -37,6 +38,10 @@ contract JobEscrowInvariantTest is InvariantBase {
         selectors[7] = JobEscrowHandler.withdraw.selector;
         selectors[8] = JobEscrowHandler.setFee.selector;
         selectors[9] = JobEscrowHandler.warp.selector;
+        selectors[10] = JobEscrowHandler.startJob.selector;
+        selectors[11] = JobEscrowHandler.clientExits.selector;
+        selectors[12] = JobEscrowHandler.abandonDispute.selector;
+        selectors[13] = JobEscrowHandler.governance.selector;
         _target(address(handler), selectors);
     }
 
@@ -83,5 +88,29 @@ contract JobEscrowInvariantTest is InvariantBase {
             }
             if (job.status == JobEscrow.Status.Cancelled) assertEq(job.paid, 0, "cancelled before payment");
         }
+    }
+
+    /// A started job is never cancelled, nor closed before its escrow deadline (which is at
+    /// least its job deadline plus the settlement window); a start that leaves less is refused.
+    function invariant_lockedEscrowCannotBeCancelledOrClosedEarly() public view {
+        assertEq(handler.ghostLockBroken(), 0, "lock broken");
+        for (uint256 j; j < handler.jobCount(); ++j) {
+            JobEscrow.Job memory job = escrow.getJob(handler.jobIds(j));
+            if (job.jobDeadline != 0) assertTrue(job.status != JobEscrow.Status.Cancelled, "started job cancelled");
+        }
+    }
+
+    /// A dispute the arbiter never rules on is settled by its timeout: the remainder goes to the
+    /// client and the dispute closes.
+    function invariant_unruledDisputesReleaseFunds() public view {
+        assertEq(handler.ghostTimeoutFailures(), 0, "timeout did not release");
+    }
+
+    /// Only governance moves parameters and lifts a pause; the guardian can only pause.
+    function invariant_onlyGovernanceMovesParametersAndPause() public view {
+        assertEq(handler.ghostUnauthorizedChanges(), 0, "unauthorized change");
+        assertEq(escrow.feeBps(), handler.ghostFeeBps(), "fee");
+        assertEq(escrow.settlementWindow(), handler.ghostSettlementWindow(), "settlement window");
+        assertTrue(escrow.paused() == handler.ghostPaused(), "pause");
     }
 }

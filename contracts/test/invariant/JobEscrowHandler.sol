@@ -25,6 +25,18 @@ contract JobEscrowHandler is BaseTest {
     mapping(address token => uint256) public ghostWithdrawn;
     uint256 public ghostDoublePayments;
     uint256 public ghostUnexpectedReverts;
+    /// @notice A started job cancelled, or closed before its escrow deadline: must stay 0.
+    uint256 public ghostLockBroken;
+    /// @notice A dispute whose ruling timed out that did not release the remainder: must stay 0.
+    uint256 public ghostTimeoutFailures;
+    /// @notice A parameter or the pause moved by someone other than governance (the guardian
+    ///         may only pause): must stay 0.
+    uint256 public ghostUnauthorizedChanges;
+    /// @notice Values governance set; the escrow must report exactly these.
+    uint256 public ghostFeeBps = 250;
+    uint256 public ghostSettlementWindow;
+    bool public ghostPaused;
+    address public constant guardian = address(0x6A4D);
     uint256 public jobNonce;
 
     constructor(
@@ -49,6 +61,7 @@ contract JobEscrowHandler is BaseTest {
         for (uint256 i; i < 3; ++i) {
             providers.push(address(uint160(0xB000 + i)));
         }
+        ghostSettlementWindow = escrow_.settlementWindow();
     }
 
     function tokenCount() external view returns (uint256) {
@@ -76,6 +89,7 @@ contract JobEscrowHandler is BaseTest {
         address c = clients[clientSeed % clients.length];
         MockERC20 token = tokens[tokenSeed % tokens.length];
         budget = bound(budget, 1, 1_000_000e18);
+        if (escrow.paused()) return;
         duration = bound(duration, 1, 20 days);
         bytes32 id = keccak256(abi.encode("job", jobNonce++));
         token.mint(c, budget);
@@ -90,7 +104,7 @@ contract JobEscrowHandler is BaseTest {
     function releasePayment(uint256 jobSeed, uint256 taskSeed, uint256 providerSeed, uint256 amount) external {
         if (jobIds.length == 0) return;
         (bytes32 id, JobEscrow.Job memory job) = _job(jobSeed);
-        if (job.status != JobEscrow.Status.Open) return;
+        if (job.status != JobEscrow.Status.Open || escrow.paused()) return;
         uint256 remaining = escrow.remainingOf(id);
         if (remaining == 0) return;
         bytes32 taskId = keccak256(abi.encode("task", taskSeed % 6));
@@ -101,14 +115,112 @@ contract JobEscrowHandler is BaseTest {
             ghostPayments[id][taskId] += 1;
             if (ghostPayments[id][taskId] > 1) ghostDoublePayments++;
         } catch (bytes memory err) {
-            if (!alreadyPaid || bytes4(err) != JobEscrow.TaskAlreadyPaid.selector) ghostUnexpectedReverts++;
+            bool expected = job.jobDeadline == 0
+                ? bytes4(err) == JobEscrow.JobNotStarted.selector
+                : alreadyPaid && bytes4(err) == JobEscrow.TaskAlreadyPaid.selector;
+            if (!expected) ghostUnexpectedReverts++;
+        }
+    }
+
+    /// @notice The platform starts an open job with a random job deadline: accepted exactly
+    ///         when the escrow deadline covers it plus the settlement window.
+    function startJob(uint256 jobSeed, uint256 length) external {
+        if (jobIds.length == 0 || escrow.paused()) return;
+        (bytes32 id, JobEscrow.Job memory job) = _job(jobSeed);
+        if (job.status != JobEscrow.Status.Open || job.jobDeadline != 0) return;
+        uint256 jobDeadline = block.timestamp + bound(length, 1, 20 days);
+        bool legal = job.deadline >= jobDeadline + escrow.settlementWindow();
+        vm.prank(platform);
+        try escrow.startJob(id, jobDeadline) {
+            if (!legal) ghostLockBroken++;
+        } catch (bytes memory err) {
+            if (legal || bytes4(err) != JobEscrow.EscrowDeadlineTooEarly.selector) ghostUnexpectedReverts++;
+        }
+    }
+
+    /// @notice The client tries to get its money back at any moment (cancel, then close): a
+    ///         started job must refuse both until its escrow deadline.
+    function clientExits(uint256 jobSeed) external {
+        if (jobIds.length == 0) return;
+        (bytes32 id, JobEscrow.Job memory job) = _job(jobSeed);
+        bool locked = job.status == JobEscrow.Status.Open && job.jobDeadline != 0;
+        vm.prank(job.client);
+        try escrow.cancelJob(id) {
+            if (locked || job.paid != 0) ghostLockBroken++;
+            return;
+        } catch {}
+        vm.prank(job.client);
+        try escrow.closeJob(id) {
+            if (locked && block.timestamp <= job.deadline) ghostLockBroken++;
+        } catch {}
+    }
+
+    /// @notice The arbiter is absent: time passes its ruling deadline and anyone settles the
+    ///         dispute by the default outcome, which must release the whole remainder.
+    function abandonDispute(uint256 jobSeed) external {
+        if (jobIds.length == 0) return;
+        (bytes32 id, JobEscrow.Job memory job) = _job(jobSeed);
+        JobEscrow.Dispute memory d = escrow.getDispute(id);
+        if (d.raisedBy == address(0)) return;
+        uint256 left = escrow.remainingOf(id);
+        uint256 clientBefore = escrow.claimable(job.token, job.client);
+        if (block.timestamp <= d.ruleBy) {
+            try escrow.resolveDisputeByTimeout(id) {
+                ghostTimeoutFailures++;
+            } catch {}
+            vm.warp(uint256(d.ruleBy) + 1);
+        }
+        try escrow.resolveDisputeByTimeout(id) {
+            if (escrow.remainingOf(id) != 0) ghostTimeoutFailures++;
+            if (escrow.claimable(job.token, job.client) != clientBefore + left) ghostTimeoutFailures++;
+            if (escrow.getDispute(id).raisedBy != address(0)) ghostTimeoutFailures++;
+        } catch {
+            ghostTimeoutFailures++;
+        }
+    }
+
+    /// @notice Someone who is not governance tries to move a parameter or the pause; the
+    ///         guardian may pause but never unpause. Governance's own changes are mirrored.
+    function governance(uint256 callerSeed, uint256 action, uint256 value) external {
+        address[5] memory others = [platform, arbiter, treasury, clients[0], guardian];
+        bool byGovernor = callerSeed % 3 == 0;
+        address caller = byGovernor ? governor : others[callerSeed % others.length];
+        action = action % 4;
+        if (action == 0) {
+            value = bound(value, 0, 2_000);
+            vm.prank(caller);
+            try escrow.setFeeBps(value) {
+                if (!byGovernor) ghostUnauthorizedChanges++;
+                ghostFeeBps = value;
+            } catch {}
+        } else if (action == 1) {
+            value = bound(value, 1 hours, 5 days);
+            vm.prank(caller);
+            try escrow.setSettlementWindow(value) {
+                if (!byGovernor) ghostUnauthorizedChanges++;
+                ghostSettlementWindow = value;
+            } catch {}
+        } else if (action == 2) {
+            if (escrow.paused()) return;
+            vm.prank(caller);
+            try escrow.pause() {
+                if (!byGovernor && caller != guardian) ghostUnauthorizedChanges++;
+                ghostPaused = true;
+            } catch {}
+        } else {
+            if (!escrow.paused()) return;
+            vm.prank(caller);
+            try escrow.unpause() {
+                if (!byGovernor) ghostUnauthorizedChanges++;
+                ghostPaused = false;
+            } catch {}
         }
     }
 
     function completeJob(uint256 jobSeed) external {
         if (jobIds.length == 0) return;
         (bytes32 id, JobEscrow.Job memory job) = _job(jobSeed);
-        if (job.status != JobEscrow.Status.Open) return;
+        if (job.status != JobEscrow.Status.Open || escrow.paused()) return;
         vm.prank(platform);
         escrow.completeJob(id);
     }
@@ -116,7 +228,7 @@ contract JobEscrowHandler is BaseTest {
     function cancelJob(uint256 jobSeed) external {
         if (jobIds.length == 0) return;
         (bytes32 id, JobEscrow.Job memory job) = _job(jobSeed);
-        if (job.status != JobEscrow.Status.Open || job.paid != 0) return;
+        if (job.status != JobEscrow.Status.Open || job.jobDeadline != 0) return;
         vm.prank(job.client);
         escrow.cancelJob(id);
     }
@@ -153,7 +265,7 @@ contract JobEscrowHandler is BaseTest {
         if (jobIds.length == 0) return;
         (bytes32 id, JobEscrow.Job memory job) = _job(jobSeed);
         JobEscrow.Dispute memory d = escrow.getDispute(id);
-        if (d.raisedBy == address(0)) return;
+        if (d.raisedBy == address(0) || escrow.paused() || block.timestamp > d.ruleBy) return;
         uint256 remaining = escrow.remainingOf(id);
         if (d.provider == address(0)) {
             award = 0;
@@ -184,8 +296,10 @@ contract JobEscrowHandler is BaseTest {
     }
 
     function setFee(uint256 feeBps) external {
+        feeBps = bound(feeBps, 0, 2_000);
         vm.prank(governor);
-        escrow.setFeeBps(bound(feeBps, 0, 2_000));
+        escrow.setFeeBps(feeBps);
+        ghostFeeBps = feeBps;
     }
 
     function warp(uint256 seconds_) external {

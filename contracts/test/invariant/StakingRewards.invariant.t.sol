@@ -29,6 +29,12 @@ contract StakingRewardsInvariantTest is InvariantBase {
         staking.grantRole(staking.ARBITER_ROLE(), arbiter);
         rewards.grantRole(rewards.PLATFORM_ROLE(), platform);
         handler = new StakingRewardsHandler(oai, staking, rewards, slasher, platform, funder, arbiter);
+        // A cumulative cap that binds after two slashes, one allowed destination besides the
+        // treasury, and the shortest ruling timeout so absent arbiters are seen.
+        staking.grantRole(staking.GOVERNOR_ROLE(), address(this));
+        staking.setSlashPeriodCap(3 days, 4_000);
+        staking.setSlashDestination(handler.actors(0), true);
+        staking.setSlashRulingTimeout(1 days);
 
         oai.transfer(funder, 100_000_000 ether);
         vm.prank(funder);
@@ -40,7 +46,7 @@ contract StakingRewardsInvariantTest is InvariantBase {
             oai.approve(address(staking), type(uint256).max);
         }
 
-        bytes4[] memory selectors = new bytes4[](13);
+        bytes4[] memory selectors = new bytes4[](15);
         selectors[0] = StakingRewardsHandler.stake.selector;
         selectors[1] = StakingRewardsHandler.requestUnbond.selector;
         selectors[2] = StakingRewardsHandler.withdraw.selector;
@@ -54,6 +60,8 @@ contract StakingRewardsInvariantTest is InvariantBase {
         selectors[10] = StakingRewardsHandler.disputeSlash.selector;
         selectors[11] = StakingRewardsHandler.resolveSlashDispute.selector;
         selectors[12] = StakingRewardsHandler.finalizeSlash.selector;
+        selectors[13] = StakingRewardsHandler.timeoutSlashDispute.selector;
+        selectors[14] = StakingRewardsHandler.governanceProbe.selector;
         _target(address(handler), selectors);
     }
 
@@ -142,5 +150,25 @@ contract StakingRewardsInvariantTest is InvariantBase {
             sum += expected;
         }
         assertEq(rewards.totalWeight(), sum, "total weight");
+    }
+
+    /// Repeated slashes never take more than the period cap of a provider's stake: the
+    /// contract's period record agrees with the handler's own model and stays under the cap,
+    /// and only governance moves the cap (every other caller's attempt failed).
+    function invariant_slashPeriodCapNeverExceeded() public view {
+        uint256 bps = staking.maxPeriodSlashBps();
+        for (uint256 i; i < handler.actorCount(); ++i) {
+            address a = handler.actors(i);
+            (Staking.SlashPeriodUse memory use,) = staking.slashPeriodOf(a);
+            assertLe(use.used, (use.base * bps) / 10_000, "period cap");
+            assertEq(use.start, handler.modelPeriodStart(a), "period start");
+            if (use.start != 0) {
+                assertEq(use.used, handler.modelPeriodUsed(a), "period use");
+                assertEq(use.base, handler.modelPeriodBase(a), "period base");
+            }
+        }
+        assertEq(staking.maxPeriodSlashBps(), 4_000, "cap moved");
+        assertEq(staking.maxSlashBps(), 3_000, "per-slash cap moved");
+        assertFalse(staking.paused(), "paused by a non-guardian");
     }
 }

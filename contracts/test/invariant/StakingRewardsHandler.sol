@@ -39,6 +39,11 @@ contract StakingRewardsHandler is BaseTest {
     ///         dispute step was refused.
     bool public ghostViolation;
     uint256 public calls;
+    /// @notice The handler's own model of each provider's slash period (start, base, used),
+    ///         kept apart from the contract's so the cap is checked, not echoed.
+    mapping(address => uint256) public modelPeriodStart;
+    mapping(address => uint256) public modelPeriodBase;
+    mapping(address => uint256) public modelPeriodUsed;
 
     constructor(
         OAIToken oai_,
@@ -114,6 +119,7 @@ contract StakingRewardsHandler is BaseTest {
         uint256 limit = staking.maxSlashOf(a);
         uint256 active = staking.stakeOf(a);
         (uint256 unbonding,) = staking.unbondingOf(a);
+        (bool fresh, uint256 allowed) = _modelAllowance(a, active + unbonding);
         if (reuseEvidence && usedEvidence.length != 0) {
             bytes32 old = usedEvidence[amount % usedEvidence.length];
             vm.prank(slasher);
@@ -125,13 +131,21 @@ contract StakingRewardsHandler is BaseTest {
         if (limit == 0) return;
         // Sometimes ask for more than allowed: it must be refused.
         bool over = amount % 5 == 0;
-        amount = over ? limit + 1 + (amount % 1_000) : bound(amount, 1, limit);
+        amount = over ? limit + 1 + (amount % 1_000) : _share(limit, amount);
         bytes32 evidence = keccak256(abi.encode("evidence", calls, a));
+        // Recipients: the treasury, or an actor (only actors[0] is an allowed destination).
         address beneficiary = beneficiarySeed % 3 == 0 ? address(0) : _actor(beneficiarySeed);
+        bool legal = amount <= allowed && (beneficiary == address(0) || staking.slashDestinationAllowed(beneficiary));
         vm.prank(slasher);
         try staking.slash(a, amount, evidence, beneficiary) {
             Staking.PendingSlash memory p = staking.pendingSlash(evidence);
-            if (over || amount > active + unbonding) ghostViolation = true;
+            if (!legal || over || amount > active + unbonding) ghostViolation = true;
+            if (fresh) {
+                modelPeriodStart[a] = block.timestamp;
+                modelPeriodBase[a] = active + unbonding;
+                modelPeriodUsed[a] = 0;
+            }
+            modelPeriodUsed[a] += amount;
             if (p.fromActive > active || p.fromUnbonding > unbonding || p.amount != amount) ghostViolation = true;
             if (p.status != Staking.SlashStatus.Pending || p.provider != a) ghostViolation = true;
             usedEvidence.push(evidence);
@@ -140,8 +154,65 @@ contract StakingRewardsHandler is BaseTest {
             ghostSlashedFrom[a] += amount;
             ghostSlashedTotal += amount;
         } catch {
-            if (!over) ghostViolation = true;
+            if (legal) ghostViolation = true;
         }
+    }
+
+    /// @dev A share of what is allowed (1%..100%, at least 1 wei), so that repeated slashes reach
+    ///      the period cap instead of taking a few wei each.
+    function _share(uint256 limit, uint256 seed) internal pure returns (uint256 share) {
+        share = (limit * (1 + (seed % 100))) / 100;
+        if (share == 0) share = 1;
+    }
+
+    /// @dev What the per-slash cap and the modelled period cap allow now, and whether a slash
+    ///      now would open a new period (the last one ended or there was none).
+    function _modelAllowance(address a, uint256 slashable) internal view returns (bool fresh, uint256 allowed) {
+        uint256 start = modelPeriodStart[a];
+        fresh = start == 0 || block.timestamp >= start + staking.slashPeriod();
+        uint256 base = fresh ? slashable : modelPeriodBase[a];
+        uint256 used = fresh ? 0 : modelPeriodUsed[a];
+        uint256 cap = (base * staking.maxPeriodSlashBps()) / 10_000;
+        uint256 left = used >= cap ? 0 : cap - used;
+        uint256 perSlash = (slashable * staking.maxSlashBps()) / 10_000;
+        allowed = left < perSlash ? left : perSlash;
+    }
+
+    /// @notice The arbiter never rules: once a disputed slash's ruling deadline passes anyone
+    ///         restores it, exactly then.
+    function timeoutSlashDispute(uint256 slashSeed) external {
+        calls++;
+        if (usedEvidence.length == 0) return;
+        bytes32 evidence = _pick(slashSeed, Staking.SlashStatus.Disputed);
+        Staking.PendingSlash memory p = staking.pendingSlash(evidence);
+        bool legal = p.status == Staking.SlashStatus.Disputed && block.timestamp > p.ruleBy;
+        try staking.resolveSlashDisputeByTimeout(evidence) {
+            if (!legal) ghostViolation = true;
+            ghostStatus[evidence] = Staking.SlashStatus.Restored;
+            ghostRestoredTo[p.provider] += p.amount;
+            ghostRestoredTotal += p.amount;
+        } catch {
+            if (legal) ghostViolation = true;
+        }
+    }
+
+    /// @notice Anyone but governance tries to move a parameter or lift a pause; the guardian
+    ///         (here the slasher's neighbour, `funder`) has no role: every attempt must fail.
+    function governanceProbe(uint256 callerSeed, uint256 action) external {
+        calls++;
+        address[4] memory others = [slasher, arbiter, platform, _actor(callerSeed)];
+        address caller = others[callerSeed % others.length];
+        bytes memory data;
+        action = action % 6;
+        if (action == 0) data = abi.encodeWithSignature("setSlashPeriodCap(uint256,uint256)", 1 days, 10_000);
+        else if (action == 1) data = abi.encodeWithSignature("setMaxSlashBps(uint256)", 10_000);
+        else if (action == 2) data = abi.encodeWithSignature("setSlashDestination(address,bool)", caller, true);
+        else if (action == 3) data = abi.encodeWithSignature("setSlashRulingTimeout(uint256)", 90 days);
+        else if (action == 4) data = abi.encodeWithSignature("pause()");
+        else data = abi.encodeWithSignature("setTreasury(address)", caller);
+        vm.prank(caller);
+        (bool ok,) = address(staking).call(data);
+        if (ok) ghostViolation = true;
     }
 
     /// @notice The provider disputes one of its slashes: accepted exactly from the provider,
@@ -170,7 +241,7 @@ contract StakingRewardsHandler is BaseTest {
         if (usedEvidence.length == 0) return;
         bytes32 evidence = _pick(slashSeed, Staking.SlashStatus.Disputed);
         Staking.PendingSlash memory p = staking.pendingSlash(evidence);
-        bool legal = p.status == Staking.SlashStatus.Disputed;
+        bool legal = p.status == Staking.SlashStatus.Disputed && block.timestamp <= p.ruleBy;
         vm.prank(arbiter);
         try staking.resolveSlashDispute(evidence, upheld) {
             if (!legal) ghostViolation = true;

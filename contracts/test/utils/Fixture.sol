@@ -75,6 +75,15 @@ abstract contract Fixture is BaseTest {
         registry.grantRole(registry.PLATFORM_ROLE(), platform);
         vm.stopPrank();
 
+        // The unit suites slash with wronged parties as recipients and test the per-slash cap
+        // alone; governance allows those recipients and lifts the period cap here
+        // (SlashCaps.t.sol tests the period cap and the destination rule).
+        vm.startPrank(governor);
+        staking.setSlashDestination(client, true);
+        staking.setSlashDestination(bob, true);
+        staking.setSlashPeriodCap(7 days, 10_000);
+        vm.stopPrank();
+
         address[5] memory people = [alice, bob, carol, client, stranger];
         for (uint256 i; i < people.length; ++i) {
             oai.transfer(people[i], 1_000_000 ether);

@@ -32,6 +32,12 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     internal Actor Outsider { get; private set; } = null!;
 
+    /// <summary>SLASHER_ROLE on Staking, a key of its own.</summary>
+    internal Actor Slasher { get; private set; } = null!;
+
+    /// <summary>ARBITER_ROLE on Staking and JobEscrow, a key of its own.</summary>
+    internal Actor Arbiter { get; private set; } = null!;
+
     public string Treasury { get; } = TestChain.NewAddress();
 
     public TimeSpan DeploymentTime { get; private set; }
@@ -40,12 +46,14 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var signers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => TestChain.NewFundedSignerAsync()));
+        var signers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => TestChain.NewFundedSignerAsync()));
         var started = System.Diagnostics.Stopwatch.StartNew();
         Deployment = await new ContractDeployer(signers[0]).DeployAsync(
             new DeploymentParameters
             {
                 Platform = signers[1].Address,
+                Slasher = signers[6].Address,
+                Arbiter = signers[7].Address,
                 Treasury = Treasury,
                 UnbondingPeriod = UnbondingPeriod,
                 DisputeWindow = DisputeWindow,
@@ -60,7 +68,14 @@ public sealed class PlatformFixture : IAsyncLifetime
         SecondProvider = new Actor(signers[3], Deployment);
         Client = new Actor(signers[4], Deployment);
         Outsider = new Actor(signers[5], Deployment);
+        Slasher = new Actor(signers[6], Deployment);
+        Arbiter = new Actor(signers[7], Deployment);
         _shortSlashDisputeWindow = new Lazy<Task>(ShortenSlashDisputeWindowAsync);
+
+        // Slashes may credit a wronged client only where governance allows it: the admin, as
+        // governor of this deployment, allows the fixture's client.
+        await Admin.Staking.Roles.GrantRoleRequestAndWaitForReceiptAsync(Roles.Governor, Admin.Address, CancellationToken.None);
+        await Admin.Staking.SetSlashDestinationRequestAndWaitForReceiptAsync(Client.Address, true, CancellationToken.None);
 
         // Concurrent sends from one signer: its nonce service keeps them apart.
         await Task.WhenAll(
@@ -76,8 +91,19 @@ public sealed class PlatformFixture : IAsyncLifetime
         await Admin.Staking.SetDisputeWindowRequestAndWaitForReceiptAsync(SlashDisputeWindow, CancellationToken.None);
     }
 
-    /// <summary>Posts and funds a job from the client, with a deadline 30 days out on the chain clock.</summary>
+    /// <summary>
+    /// Posts and funds a job from the client, with an escrow deadline 30 days out on the chain clock,
+    /// and starts it from the platform (payments need a started job) with a job deadline 20 days out.
+    /// </summary>
     internal async Task<Bytes32> PostJobAsync(string key, BigInteger budget)
+    {
+        var jobId = await PostUnstartedJobAsync(key, budget);
+        await Platform.Escrow.StartJobRequestAndWaitForReceiptAsync(jobId, (await TestChain.LatestTimestampAsync()).AddDays(20), CancellationToken.None);
+        return jobId;
+    }
+
+    /// <summary>Posts and funds a job the platform has not started (escrow deadline 30 days out).</summary>
+    internal async Task<Bytes32> PostUnstartedJobAsync(string key, BigInteger budget)
     {
         var jobId = SettlementIds.JobId(Client.Address, key);
         await Client.Token.ApproveRequestAndWaitForReceiptAsync(Deployment.Contracts.JobEscrow, budget, CancellationToken.None);

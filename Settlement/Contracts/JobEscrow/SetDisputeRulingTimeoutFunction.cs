@@ -1,0 +1,14 @@
+using System.Numerics;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
+
+namespace OrleansAI.Settlement.Contracts.JobEscrow;
+
+/// <summary>Sets the ruling timeout for disputes raised afterwards (GOVERNOR_ROLE).</summary>
+[Function("setDisputeRulingTimeout")]
+public sealed class SetDisputeRulingTimeoutFunction : FunctionMessage
+{
+    /// <summary>Seconds, 1 to 90 days.</summary>
+    [Parameter("uint256", "newTimeout", 1)]
+    public BigInteger NewTimeout { get; set; }
+}
