@@ -29,7 +29,8 @@ public static class GatewayRegistration
             // The contracts' events are mirrored into the Api (stakes, escrows, licences): the gate and
             // the chain endpoints read the mirror instead of the chain.
             builder.Services.TryAddSingleton(_ => DeploymentFile.Load(deploymentFile));
-            builder.Services.AddSingleton(sp => ChainIndexer.ForDeployment(new Web3(rpc), sp.GetRequiredService<DeploymentFile>()));
+            builder.Services.AddSingleton(sp => ChainIndexer.ForDeployment(new Web3(rpc), sp.GetRequiredService<DeploymentFile>(),
+                new ChainIndexerOptions { Confirmations = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChainOptions>>().Value.EffectiveConfirmations }));
             builder.Services.AddSingleton<ChainMirror>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ChainMirror>());
             if (builder.Configuration.GetValue($"{GatewayOptions.Section}:RequireStake", true))

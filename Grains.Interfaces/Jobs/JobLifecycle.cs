@@ -10,7 +10,8 @@ public static class JobLifecycle
     public static bool CanMove(JobStatus from, JobStatus to) => (from, to) switch
     {
         (JobStatus.Pending, JobStatus.Running) => true,
-        (JobStatus.Running, JobStatus.Completed) => true,
+        (JobStatus.Running, JobStatus.Completed or JobStatus.Settling) => true,
+        (JobStatus.Settling, JobStatus.Completed) => true,
         (JobStatus.Pending or JobStatus.Running, JobStatus.Failed or JobStatus.Cancelled) => true,
         _ => false,
     };

@@ -18,4 +18,11 @@ public enum JobStatus
 
     /// <summary>Stopped by its owner.</summary>
     Cancelled = 4,
+
+    /// <summary>
+    /// Trained; paying the providers from the escrow, after which the model is registered. A job
+    /// here never fails on its training deadline (the work is done and is owed) and cannot be
+    /// cancelled; an unreachable chain is retried until it answers.
+    /// </summary>
+    Settling = 5,
 }

@@ -146,7 +146,8 @@ public sealed partial class TrainingJobGrain(
             return;
         }
 
-        if (clock.GetUtcNow() > Definition.DeadlineUtc)
+        // The training deadline bounds training: a settling job has done its work and is owed.
+        if (state.State.Status != JobStatus.Settling && clock.GetUtcNow() > Definition.DeadlineUtc)
         {
             await MoveAsync(JobStatus.Failed, "the job's deadline passed before it finished");
             return;
@@ -325,8 +326,24 @@ public sealed partial class TrainingJobGrain(
         await StartRoundAsync();
     }
 
+    // Paid first, registered second: the model reaches its owner only once the providers who
+    // trained it are paid. Each step is idempotent, so the drive timer can retry either.
     private async Task CompleteAsync(JobRoundRecord evaluation)
     {
+        var paid = "";
+        if (Settlement is { } chain && Budgeted)
+        {
+            if (state.State.Status == JobStatus.Running)
+            {
+                await MoveAsync(JobStatus.Settling, "trained; paying providers from the escrow");
+            }
+
+            // Each task pays once on chain, so retrying never pays twice.
+            var payments = await PaymentsAsync();
+            await chain.PayAsync(Definition.ClientWallet, JobId, payments, CancellationToken.None);
+            paid = $"; paid {payments.Count} tasks from the escrow";
+        }
+
         var weights = state.State.CurrentWeights!;
         var draft = new ModelVersionRecord(
             state.State.Owner,
@@ -344,20 +361,14 @@ public sealed partial class TrainingJobGrain(
             state.State.Contributions,
             null,
             clock.GetUtcNow());
-        var version = await GrainFactory.GetGrain<IModelGrain>(ModelKeys.Model(state.State.Owner, Definition.ModelName)).RegisterAsync(draft);
-        state.State.Model = new ModelVersionKey(version.Name, version.Version, weights.Sha256);
-        var paid = "";
-        if (Settlement is { } chain && Budgeted)
+        if (state.State.Model is null)
         {
-            // Paid before the job is final: a failed payment leaves it running, and the drive timer
-            // retries (each task pays once, so retrying never pays twice).
-            state.State.StatusReason = "paying providers from the escrow";
-            var payments = await PaymentsAsync();
-            await chain.PayAsync(Definition.ClientWallet, JobId, payments, CancellationToken.None);
-            paid = $"; paid {payments.Count} tasks from the escrow";
+            var version = await GrainFactory.GetGrain<IModelGrain>(ModelKeys.Model(state.State.Owner, Definition.ModelName)).RegisterAsync(draft);
+            state.State.Model = new ModelVersionKey(version.Name, version.Version, weights.Sha256);
+            await state.WriteStateAsync();
         }
 
-        await MoveAsync(JobStatus.Completed, $"registered as {version.Name} v{version.Version}{paid}");
+        await MoveAsync(JobStatus.Completed, $"registered as {state.State.Model.Name} v{state.State.Model.Version}{paid}");
         await PublishAsync("model", null);
     }
 
@@ -431,10 +442,12 @@ public sealed partial class TrainingJobGrain(
         var providers = paid.Select(c => c.Provider).Distinct(StringComparer.Ordinal).ToList();
         var records = await Task.WhenAll(providers.Select(p => GrainFactory.GetGrain<IProviderGrain>(p).GetAsync()));
         var multipliers = providers.Zip(records, (p, r) => (p, r.Reputation?.FeeMultiplier ?? 1)).ToDictionary(x => x.p, x => x.Item2, StringComparer.Ordinal);
+        // A share that rounds to zero pays nothing and the escrow refuses a zero payment: skipped,
+        // so it can never hold up the others.
         state.State.Payouts = [.. PayoutSplit.Split(
             System.Numerics.BigInteger.Parse(Definition.Budget, System.Globalization.CultureInfo.InvariantCulture),
             [.. paid.Select(c => (c.TaskId, c.Provider))],
-            p => multipliers.GetValueOrDefault(p, 1))];
+            p => multipliers.GetValueOrDefault(p, 1)).Where(p => p.Amount != "0")];
         await state.WriteStateAsync();
         return state.State.Payouts;
     }

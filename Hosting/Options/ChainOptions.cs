@@ -57,4 +57,18 @@ public sealed class ChainOptions
 
     /// <summary>Whether a chain is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(RpcUrl);
+
+    /// <summary>
+    /// Blocks a chain event must be buried under before the Api's mirror acts on it (stakes that admit
+    /// providers, escrows that start jobs); null for the default: none on the local development chain
+    /// (Anvil mines only when sent a transaction, so it would never bury the last one), 12 elsewhere.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 1_000)]
+    public int? Confirmations { get; set; }
+
+    /// <summary>The confirmations in force: <see cref="Confirmations"/>, or its default for <see cref="ChainId"/>.</summary>
+    public ulong EffectiveConfirmations => (ulong)(Confirmations ?? (ChainId == DevelopmentChainId ? 0 : 12));
+
+    /// <summary>The local development chain's id (Anvil's default).</summary>
+    public const long DevelopmentChainId = 31337;
 }

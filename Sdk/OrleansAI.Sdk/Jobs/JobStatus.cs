@@ -17,4 +17,7 @@ public enum JobStatus
 
     /// <summary>Cancelled by its owner.</summary>
     Cancelled,
+
+    /// <summary>Trained; the providers are being paid from the escrow, then the model is registered and the job completes.</summary>
+    Settling,
 }
