@@ -50,6 +50,11 @@ public static class DatasetFile
             throw new InvalidDataException($"'features' must be [examples, …] and 'labels' [examples] with at least one example; got {Shape(features.Shape)} and {Shape(labels.Shape)}.");
         }
 
+        if (features.Shape.AsSpan(1).ContainsAnyExceptInRange(1, int.MaxValue))
+        {
+            throw new InvalidDataException($"Every dimension of an example must be positive; 'features' is {Shape(features.Shape)}.");
+        }
+
         var classLabels = new int[labels.Values.Length];
         for (var i = 0; i < classLabels.Length; i++)
         {
