@@ -11,13 +11,13 @@ builder.AddClientAuthentication(configured.IsClustered);
 builder.AddProviderGateway();
 builder.AddInference();
 builder.Services.ConfigureHttpJsonOptions(o => OrleansAI.Sdk.OaiJson.Apply(o.SerializerOptions));
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemResponses();
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton(configured);
 builder.Services.AddScoped<SmokeCheck>();
 
 var app = builder.Build();
-app.UseExceptionHandler();
+app.UseProblemResponses();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansAI.Grains.Interfaces.Storage;
+
+namespace OrleansAI.Api.Tests.Fuzz;
+
+/// <summary>
+/// The real Api (co-hosted silo) with an in-memory content store, for fuzz tests that send many
+/// hostile requests through the whole HTTP pipeline: authentication, routing, model binding, the route.
+/// </summary>
+internal sealed class FuzzApi : IAsyncDisposable
+{
+    private readonly ApiFactory _root = new(new Dictionary<string, string?>());
+
+    public FuzzApi()
+    {
+        Factory = _root.WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<IContentStore>(Store)));
+    }
+
+    public MemoryContentStore Store { get; } = new();
+
+    public WebApplicationFactory<Program> Factory { get; }
+
+    /// <summary>The silo's grains, as the Api sees them.</summary>
+    public IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>An HTTP client authenticated as <paramref name="client"/>.</summary>
+    public HttpClient ClientFor(string client)
+    {
+        var http = Factory.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiFactory.ClientKeys[client]);
+        return http;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await _root.DisposeAsync();
+    }
+}

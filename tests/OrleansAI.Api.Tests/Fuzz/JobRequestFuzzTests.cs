@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text;
+using OrleansAI.Testing.Fuzz;
+
+namespace OrleansAI.Api.Tests.Fuzz;
+
+/// <summary>
+/// POST /api/jobs binds a client's JSON and parses its model spec, strategy, compression and budget:
+/// whatever the body, the answer is 201 or a 400, never a 500.
+/// </summary>
+public sealed class JobRequestFuzzTests
+{
+    private const string Spec = """{"name":"cnn","inputShape":[1,8,8],"classes":3,"layers":[{"type":"conv2d","outChannels":2,"kernelSize":3,"padding":1},{"type":"maxpool2d","kernelSize":2},{"type":"flatten"},{"type":"dropout","p":0.1},{"type":"linear","outFeatures":3}]}""";
+
+    private const string DatasetPlaceholder = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private static readonly string[] ValidRequests =
+    [
+        $$"""{"name":"j","spec":{{Spec}},"rounds":3,"strategy":"trimmed:0.2","minProviders":3,"fractionPerRound":0.5,"localEpochs":2,"learningRate":0.01,"batchSize":32,"budget":"0","compression":"topk:0.1+int8","roundTimeoutSeconds":60,"quorum":2,"proximalMu":0.1,"weightDecay":0.001,"model":"m-1"}""",
+        $$"""{"spec":{{Spec}},"mode":"data-parallel","dataset":"{{DatasetPlaceholder}}","shards":4,"verification":{"replicationShare":0.5,"replicas":2,"canaryRate":0.1,"minCosine":0.9,"maxAbsDifference":0.01},"strategy":"fedavg","minProviders":2}""",
+    ];
+
+    [Theory]
+    [InlineData("""{"name":"\ud800","inputShape":[4],"classes":2,"layers":[{"type":"linear","outFeatures":2}]}""")]
+    [InlineData("""{"name":"m","inputShape":[4],"classes":2,"layers":[{"type":"linear","outFeatures":2,"\udc00":1}]}""")]
+    public async Task ASpecEscapingAnUnpairedSurrogateIsA400NamingTheSpec(string spec)
+    {
+        await using var api = new FuzzApi();
+        using var alice = api.ClientFor("alice");
+
+        using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json($$"""{"spec":{{spec}}}"""));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {body}");
+        using var problem = JsonDocument.Parse(body);
+        Assert.Contains("unpaired surrogate", problem.RootElement.GetProperty("errors").GetProperty("spec")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASpecHoldingBytesThatAreNotUtf8IsA400NamingTheSpec()
+    {
+        // The binder keeps the spec as a JsonElement without decoding its strings; 0xE9 alone is no UTF-8.
+        await using var api = new FuzzApi();
+        using var alice = api.ClientFor("alice");
+        byte[] body = [.. Encoding.UTF8.GetBytes("{\"spec\":{\"name\":\"m\",\"cla"), 0xE9, .. Encoding.UTF8.GetBytes("sses\":2}}")];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), content);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {text}");
+        using var problem = JsonDocument.Parse(text);
+        Assert.Contains("UTF-8", problem.RootElement.GetProperty("errors").GetProperty("spec")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheValidRequestsAreAccepted()
+    {
+        // The mutations start from these; they must be accepted for "mutated" to mean anything.
+        await using var api = new FuzzApi();
+        using var alice = api.ClientFor("alice");
+        var dataset = await UploadDatasetAsync(alice);
+        foreach (var valid in ValidRequests)
+        {
+            using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json(valid.Replace(DatasetPlaceholder, dataset, StringComparison.Ordinal)));
+
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    [Fact]
+    public async Task MutatedJobRequestsAreAcceptedOrRefusedWithA400()
+    {
+        await using var api = new FuzzApi();
+        using var alice = api.ClientFor("alice");
+        var dataset = await UploadDatasetAsync(alice);
+        var random = new Random(16_50_01);
+        var accepted = 0;
+        for (var i = 0; i < 250; i++)
+        {
+            var valid = ValidRequests[random.Next(ValidRequests.Length)].Replace(DatasetPlaceholder, dataset, StringComparison.Ordinal);
+            var body = random.Next(3) == 0 ? Mutator.Mutate(Encoding.UTF8.GetBytes(valid), random) : Mutator.MutateText(valid, random);
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+            using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), content);
+
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadRequest, $"case {i} ({Encoding.UTF8.GetString(body)}): {(int)response.StatusCode} {text}");
+            accepted += response.StatusCode == HttpStatusCode.Created ? 1 : 0;
+        }
+
+        Assert.InRange(accepted, 1, 200);
+    }
+
+    private static async Task<string> UploadDatasetAsync(HttpClient http)
+    {
+        var file = Models.Data.DatasetFile.Write(new Models.Data.LabeledDataset([1, 8, 8], new float[2 * 64], [0, 2], 3));
+        using var content = new ByteArrayContent(file);
+        using var response = await http.PostAsync(new Uri("/api/datasets", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var dataset = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return dataset.RootElement.GetProperty("sha256").GetString()!;
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}
