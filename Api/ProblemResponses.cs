@@ -21,10 +21,15 @@ public static class ProblemResponses
             }
         });
 
-    /// <summary>Handles exceptions as problem details: a bad request keeps its status, anything else is 500.</summary>
+    /// <summary>
+    /// Handles exceptions as problem details: a bad request keeps its status and is not logged as a
+    /// server error (a client could fill the log with them; the framework notes each at debug level),
+    /// anything else is 500.
+    /// </summary>
     public static IApplicationBuilder UseProblemResponses(this IApplicationBuilder app) =>
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
 }

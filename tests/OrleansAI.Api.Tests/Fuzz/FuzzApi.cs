@@ -15,10 +15,17 @@ internal sealed class FuzzApi : IAsyncDisposable
 
     public FuzzApi()
     {
-        Factory = _root.WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<IContentStore>(Store)));
+        Factory = _root.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IContentStore>(Store);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Errors);
+        }));
     }
 
     public MemoryContentStore Store { get; } = new();
+
+    /// <summary>What the Api logged at Error or above.</summary>
+    public ErrorLog Errors { get; } = new();
 
     public WebApplicationFactory<Program> Factory { get; }
 

@@ -76,6 +76,7 @@ public sealed class InferenceRequestFuzzTests
         }
 
         Assert.InRange(refused, 60, 239);
+        Assert.Empty(api.Errors.Entries);
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, byte[] body, string? headerLength)

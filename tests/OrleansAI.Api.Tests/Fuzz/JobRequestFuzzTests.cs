@@ -92,6 +92,7 @@ public sealed class JobRequestFuzzTests
         }
 
         Assert.InRange(accepted, 1, 200);
+        Assert.Empty(api.Errors.Entries);
     }
 
     private static async Task<string> UploadDatasetAsync(HttpClient http)

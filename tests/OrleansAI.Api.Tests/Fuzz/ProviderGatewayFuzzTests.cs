@@ -113,6 +113,9 @@ public sealed class ProviderGatewayFuzzTests
                 Assert.True(Refusals.Contains(ex.StatusCode), $"case {i} ({(login ? "login" : "challenge")} {Convert.ToBase64String(bytes)}): {ex.Status}");
             }
         }
+
+        // Refusing a provider's bad bytes is no server error: nothing is logged as one.
+        Assert.Empty(api.Errors.Entries);
     }
 
     [Fact]
@@ -139,6 +142,7 @@ public sealed class ProviderGatewayFuzzTests
         }
 
         Assert.InRange(refused, 10, 89);
+        Assert.Empty(api.Errors.Entries);
     }
 
     // Sends the messages on one Connect stream, reads what comes back, and says how the stream ended.

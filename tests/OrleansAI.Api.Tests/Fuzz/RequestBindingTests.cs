@@ -23,6 +23,8 @@ public sealed class RequestBindingTests
         using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
 
         await AssertBadRequestAsync(response);
+        // The client's mistake is no server error: nothing is logged as one.
+        Assert.Empty(api.Errors.Entries);
     }
 
     [Theory]
@@ -37,6 +39,7 @@ public sealed class RequestBindingTests
         using var response = await alice.GetAsync(new Uri(path, UriKind.Relative));
 
         await AssertBadRequestAsync(response);
+        Assert.Empty(api.Errors.Entries);
     }
 
     private static async Task AssertBadRequestAsync(HttpResponseMessage response)

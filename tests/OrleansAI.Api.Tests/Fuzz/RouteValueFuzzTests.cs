@@ -46,6 +46,8 @@ public sealed class RouteValueFuzzTests
 
             Assert.True((int)response.StatusCode < 500 || response.StatusCode == HttpStatusCode.ServiceUnavailable, $"case {i} GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
+
+        Assert.Empty(api.Errors.Entries);
     }
 
     [Fact]
@@ -64,5 +66,7 @@ public sealed class RouteValueFuzzTests
 
             Assert.True((int)response.StatusCode < 500, $"case {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
+
+        Assert.Empty(api.Errors.Entries);
     }
 }
