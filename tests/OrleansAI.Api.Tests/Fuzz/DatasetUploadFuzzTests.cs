@@ -11,12 +11,11 @@ namespace OrleansAI.Api.Tests.Fuzz;
 /// POST /api/datasets reads a client's safetensors file: whatever the bytes, the answer is 201 or a
 /// 400 problem details naming what is wrong in <c>errors.body</c>, never a 500.
 /// </summary>
-public sealed class DatasetUploadFuzzTests
+public sealed class DatasetUploadFuzzTests(FuzzApi api) : IClassFixture<FuzzApi>
 {
     [Fact]
     public async Task ADatasetWithAZeroSizedExampleIsA400ProblemNotA500()
     {
-        await using var api = new FuzzApi();
         using var alice = api.ClientFor("alice");
         var file = Frame("""{"__metadata__":{"classes":"2"},"features":{"dtype":"F32","shape":[2,0],"data_offsets":[0,0]},"labels":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}""", new byte[8]);
 
@@ -28,7 +27,6 @@ public sealed class DatasetUploadFuzzTests
     [Fact]
     public async Task RandomAndMutatedDatasetFilesAreAcceptedOrRefusedWithA400Problem()
     {
-        await using var api = new FuzzApi();
         using var alice = api.ClientFor("alice");
         var random = new Random(16_40_01);
         var accepted = 0;

@@ -8,8 +8,9 @@ namespace OrleansAI.Api.Tests.Fuzz;
 /// <summary>
 /// The real Api (co-hosted silo) with an in-memory content store, for fuzz tests that send many
 /// hostile requests through the whole HTTP pipeline: authentication, routing, model binding, the route.
+/// Shared by the tests of a class (a class fixture): starting a silo costs more than a test's requests.
 /// </summary>
-internal sealed class FuzzApi : IAsyncDisposable
+public sealed class FuzzApi : IAsyncLifetime, IAsyncDisposable
 {
     private readonly ApiFactory _root = new(new Dictionary<string, string?>());
 
@@ -22,18 +23,18 @@ internal sealed class FuzzApi : IAsyncDisposable
         }));
     }
 
-    public MemoryContentStore Store { get; } = new();
+    internal MemoryContentStore Store { get; } = new();
 
     /// <summary>What the Api logged at Error or above.</summary>
-    public ErrorLog Errors { get; } = new();
+    internal ErrorLog Errors { get; } = new();
 
-    public WebApplicationFactory<Program> Factory { get; }
+    internal WebApplicationFactory<Program> Factory { get; }
 
     /// <summary>The silo's grains, as the Api sees them.</summary>
-    public IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
+    internal IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>An HTTP client authenticated as <paramref name="client"/>.</summary>
-    public HttpClient ClientFor(string client)
+    internal HttpClient ClientFor(string client)
     {
         var http = Factory.CreateClient();
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiFactory.ClientKeys[client]);
@@ -45,4 +46,8 @@ internal sealed class FuzzApi : IAsyncDisposable
         await Factory.DisposeAsync();
         await _root.DisposeAsync();
     }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 }

@@ -14,7 +14,7 @@ namespace OrleansAI.Api.Tests.Fuzz;
 /// header, a request the reader refuses is a 400 with an OIP error body (<c>{"error": "..."}</c>) and
 /// never a 500. No node serves the model here, so a request that passes every check is a 503.
 /// </summary>
-public sealed class InferenceRequestFuzzTests
+public sealed class InferenceRequestFuzzTests(FuzzApi api) : IClassFixture<FuzzApi>
 {
     private const string Model = "fuzz";
 
@@ -25,7 +25,6 @@ public sealed class InferenceRequestFuzzTests
     [Fact]
     public async Task MutatedJsonAndBinaryRequestsAreRefusedWithAnOipErrorNeverA500()
     {
-        await using var api = new FuzzApi();
         await DeployAsync(api);
         using var alice = api.ClientFor("alice");
 

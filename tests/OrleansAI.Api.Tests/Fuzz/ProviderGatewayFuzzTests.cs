@@ -11,7 +11,7 @@ namespace OrleansAI.Api.Tests.Fuzz;
 /// each is parsed and handled or refused with a typed gRPC status. <see cref="StatusCode.Unknown"/>
 /// and <see cref="StatusCode.Internal"/> are what an unhandled exception becomes: the 500 of gRPC.
 /// </summary>
-public sealed class ProviderGatewayFuzzTests
+public sealed class ProviderGatewayFuzzTests(FuzzApi api) : IClassFixture<FuzzApi>
 {
     private static readonly StatusCode[] Refusals =
         [StatusCode.InvalidArgument, StatusCode.Unauthenticated, StatusCode.PermissionDenied, StatusCode.DeadlineExceeded, StatusCode.ResourceExhausted, StatusCode.FailedPrecondition];
@@ -60,7 +60,6 @@ public sealed class ProviderGatewayFuzzTests
     {
         // A field header announcing 127 bytes that never come: no parser can read it.
         byte[] truncated = [0x0A, 0x7F, 0x01];
-        await using var api = new FuzzApi();
         using var channel = RawGrpc.Channel(api.Factory);
         var invoker = channel.CreateCallInvoker();
         var token = await SignInAsync(new ProviderGateway.ProviderGatewayClient(channel), EthECKey.GenerateKey());
@@ -80,7 +79,6 @@ public sealed class ProviderGatewayFuzzTests
     [Fact]
     public async Task MutatedSignInRequestsAreAnsweredOrRefusedWithATypedStatus()
     {
-        await using var api = new FuzzApi();
         using var channel = RawGrpc.Channel(api.Factory);
         var invoker = channel.CreateCallInvoker();
         var key = EthECKey.GenerateKey();
@@ -121,7 +119,6 @@ public sealed class ProviderGatewayFuzzTests
     [Fact]
     public async Task MutatedMessagesOnALiveStreamAreHandledOrRefusedWithATypedStatus()
     {
-        await using var api = new FuzzApi();
         using var channel = RawGrpc.Channel(api.Factory);
         var invoker = channel.CreateCallInvoker();
         var token = await SignInAsync(new ProviderGateway.ProviderGatewayClient(channel), EthECKey.GenerateKey());

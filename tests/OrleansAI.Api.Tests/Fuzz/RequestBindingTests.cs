@@ -7,7 +7,7 @@ namespace OrleansAI.Api.Tests.Fuzz;
 /// A body, query or header the framework cannot bind is the client's fault: 400 problem details, in
 /// every environment (the test host runs as Development, where binding failures are thrown).
 /// </summary>
-public sealed class RequestBindingTests
+public sealed class RequestBindingTests(FuzzApi api) : IClassFixture<FuzzApi>
 {
     [Theory]
     [InlineData("""{"spec":{},"rounds":3,"learningRate":0.0l}""")]
@@ -17,7 +17,6 @@ public sealed class RequestBindingTests
     [InlineData("""{"spec":""")]
     public async Task AJobBodyThatCannotBeBoundIsA400Problem(string body)
     {
-        await using var api = new FuzzApi();
         using var alice = api.ClientFor("alice");
 
         using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
@@ -33,7 +32,6 @@ public sealed class RequestBindingTests
     [InlineData("/api/providers?take=-")]
     public async Task AQueryThatCannotBeBoundIsA400Problem(string path)
     {
-        await using var api = new FuzzApi();
         using var alice = api.ClientFor("alice");
 
         using var response = await alice.GetAsync(new Uri(path, UriKind.Relative));

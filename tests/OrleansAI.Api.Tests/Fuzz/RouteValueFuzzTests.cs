@@ -8,7 +8,7 @@ namespace OrleansAI.Api.Tests.Fuzz;
 /// Ids in routes and values in query strings are typed by whoever calls: whatever they hold, every
 /// route answers with a client error or a result, never a 500.
 /// </summary>
-public sealed class RouteValueFuzzTests
+public sealed class RouteValueFuzzTests(FuzzApi api) : IClassFixture<FuzzApi>
 {
     // Every route with a value in its path or query, except the event stream (a valid id would stream on).
     private static readonly string[] Templates =
@@ -25,7 +25,6 @@ public sealed class RouteValueFuzzTests
     [Fact]
     public async Task RandomIdsAndQueryValuesAreAnsweredWithoutA500()
     {
-        await using var api = new FuzzApi();
         using var alice = api.ClientFor("alice");
         var random = new Random(16_90_01);
         for (var i = 0; i < 252; i++)
@@ -51,9 +50,28 @@ public sealed class RouteValueFuzzTests
     }
 
     [Fact]
+    public async Task RandomApiKeysAreRefusedWith401NeverA500()
+    {
+        var random = new Random(16_90_03);
+        using var http = api.Factory.CreateClient();
+        for (var i = 0; i < 200; i++)
+        {
+            // Header values travel as Latin-1 here; control characters other than tab are not valid in one.
+            var key = new string(Mutator.RandomString(random, i % 10 == 0 ? 400 : 60).Select(c => (char)(c % 0xFF)).Where(c => c >= ' ' || c == '\t').ToArray());
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/jobs", UriKind.Relative));
+            request.Headers.TryAddWithoutValidation(i % 2 == 0 ? "Authorization" : "X-Api-Key", i % 2 == 0 ? $"Bearer {key}" : key);
+
+            using var response = await http.SendAsync(request);
+
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"case {i} ('{key}'): {(int)response.StatusCode}");
+        }
+
+        Assert.Empty(api.Errors.Entries);
+    }
+
+    [Fact]
     public async Task MutatedDeploymentSettingsAreAnsweredWithoutA500()
     {
-        await using var api = new FuzzApi();
         using var alice = api.ClientFor("alice");
         var random = new Random(16_90_02);
         const string valid = """{"replicas":2,"replication":1,"auditRate":0.1,"tolerance":0.001,"verifyRate":0.05}""";
