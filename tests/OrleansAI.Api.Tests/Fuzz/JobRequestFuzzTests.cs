@@ -5,8 +5,9 @@ using OrleansAI.Testing.Fuzz;
 namespace OrleansAI.Api.Tests.Fuzz;
 
 /// <summary>
-/// POST /api/jobs binds a client's JSON and parses its model spec, strategy, compression and budget:
-/// whatever the body, the answer is 201 or a 400, never a 500.
+/// POST /api/jobs binds a client's JSON and parses its model spec, strategy, compression and budget,
+/// and its Idempotency-Key header: whatever they hold, the answer is 201, a 400 or (a key used with
+/// another request) a 422, never a 500.
 /// </summary>
 public sealed class JobRequestFuzzTests(FuzzApi api) : IClassFixture<FuzzApi>
 {
@@ -77,13 +78,19 @@ public sealed class JobRequestFuzzTests(FuzzApi api) : IClassFixture<FuzzApi>
         {
             var valid = ValidRequests[random.Next(ValidRequests.Length)].Replace(DatasetPlaceholder, dataset, StringComparison.Ordinal);
             var body = random.Next(3) == 0 ? Mutator.Mutate(Encoding.UTF8.GetBytes(valid), random) : Mutator.MutateText(valid, random);
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/jobs", UriKind.Relative)) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            if (i % 4 == 0)
+            {
+                // The idempotency key is the client's text too; a few keys repeat, so replays and clashes are met.
+                var key = i % 8 == 0 ? $"key-{random.Next(3)}" : new string(Mutator.RandomString(random, 120).Select(c => (char)(c % 0xFF)).Where(c => c >= ' ').ToArray());
+                request.Headers.TryAddWithoutValidation(Sdk.Jobs.JobHeaders.IdempotencyKey, key);
+            }
 
-            using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), content);
+            using var response = await alice.SendAsync(request);
 
             var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadRequest, $"case {i} ({Encoding.UTF8.GetString(body)}): {(int)response.StatusCode} {text}");
+            Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity, $"case {i} ({Encoding.UTF8.GetString(body)}): {(int)response.StatusCode} {text}");
             accepted += response.StatusCode == HttpStatusCode.Created ? 1 : 0;
         }
 
