@@ -53,6 +53,23 @@ public sealed class JobRequestFuzzTests(FuzzApi api) : IClassFixture<FuzzApi>
         Assert.Contains("UTF-8", problem.RootElement.GetProperty("errors").GetProperty("spec")[0].GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("krum:2147483647")]
+    [InlineData("multikrum:18446744073709551616")]
+    [InlineData("krum:1.5")]
+    public async Task AKrumCountThatCouldNeverRunIsA400NamingTheStrategy(string strategy)
+    {
+        // f = 2^31 - 1 wrapped Krum's client minimum to 1: the job was accepted and its rounds failed inside Krum.
+        using var alice = api.ClientFor("alice");
+
+        using var response = await alice.PostAsync(new Uri("/api/jobs", UriKind.Relative), Json($$"""{"spec":{{Spec}},"strategy":"{{strategy}}","minProviders":1000}"""));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {text}");
+        using var problem = JsonDocument.Parse(text);
+        Assert.Contains("whole number", problem.RootElement.GetProperty("errors").GetProperty("strategy")[0].GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheValidRequestsAreAccepted()
     {
