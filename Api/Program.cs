@@ -12,13 +12,13 @@ builder.AddProviderGateway();
 builder.AddInference();
 builder.AddClientRateLimits();
 builder.Services.ConfigureHttpJsonOptions(o => OrleansAI.Sdk.OaiJson.Apply(o.SerializerOptions));
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemResponses();
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton(configured);
 builder.Services.AddScoped<SmokeCheck>();
 
 var app = builder.Build();
-app.UseExceptionHandler();
+app.UseProblemResponses();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();

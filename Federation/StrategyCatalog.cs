@@ -31,12 +31,22 @@ public static class StrategyCatalog
             "fedadagrad" => new FedAdagrad(server, sampling),
             "median" => new FedMedian(sampling),
             "trimmed" => new FedTrimmedAvg(argument ?? 0.2, sampling),
-            "krum" => new Krum((int)(argument ?? 1), 1, sampling),
-            "multikrum" => new Krum((int)(argument ?? 1), null, sampling),
+            "krum" => new Krum(Byzantine(argument, spec), 1, sampling),
+            "multikrum" => new Krum(Byzantine(argument, spec), null, sampling),
             "clip" => new NormClipping(argument ?? 1.0, ClippingMode.Fixed, sampling: sampling),
             "adaptiveclip" => new NormClipping(argument ?? 1.0, ClippingMode.Adaptive, sampling: sampling),
             "fltrust" => new FlTrust(sampling),
             _ => throw new ArgumentException($"Unknown strategy '{spec}'; known: {string.Join(", ", Names)}.", nameof(spec)),
         };
     }
+
+    // F counts clients: a fraction or an out-of-range number used to be cast to int, which truncated
+    // 1.5 to 1 and saturated 1e10 to int.MaxValue, whose 2f + 3 wrapped and let a round reach Krum's
+    // scoring with a negative neighbour count.
+    private static int Byzantine(double? argument, string spec) => argument switch
+    {
+        null => 1,
+        { } f when f >= 0 && f <= Krum.MaxByzantine && f == Math.Floor(f) => (int)f,
+        { } f => throw new ArgumentException($"Krum's f must be a whole number from 0 to {Krum.MaxByzantine}, not {f.ToString(CultureInfo.InvariantCulture)} in '{spec}'.", nameof(spec)),
+    };
 }

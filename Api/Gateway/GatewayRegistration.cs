@@ -48,6 +48,7 @@ public static class GatewayRegistration
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
             o.EnableDetailedErrors = false;
         });
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Grpc.AspNetCore.Server.Model.IServiceMethodProvider<ProviderGatewayService>, GatewayMethodProvider>());
         return builder;
     }
 

@@ -10,7 +10,8 @@ namespace OrleansAI.Api.Gateway;
 /// The provider gateway (gRPC): sign-in by EIP-191 challenge, then one live stream per provider for
 /// heartbeats, tasks and results. Providers are untrusted: every field is bounded, every result is
 /// signed by the session's own key, and a task is looked up in the sender's own provider grain, so
-/// nobody can read or answer another provider's work.
+/// nobody can read or answer another provider's work. Bound by <see cref="GatewayMethodProvider"/>,
+/// whose marshallers refuse damaged bytes as the sender's error.
 /// </summary>
 public sealed partial class ProviderGatewayService(
     IGrainFactory grains,
@@ -23,7 +24,7 @@ public sealed partial class ProviderGatewayService(
     ServingDirectory serving,
     LiveProviders live,
     TimeProvider clock,
-    ILogger<ProviderGatewayService> logger) : ProviderGateway.ProviderGatewayBase
+    ILogger<ProviderGatewayService> logger)
 {
     private const int MaxIdChars = 64;
     private const int MaxReasonChars = 500;
@@ -32,8 +33,8 @@ public sealed partial class ProviderGatewayService(
     private readonly GatewayOptions _options = gatewayOptions.Value;
     private readonly long _chainId = chainOptions.Value.ChainId;
 
-    /// <inheritdoc />
-    public override Task<Challenge> RequestChallenge(ChallengeRequest request, ServerCallContext context)
+    /// <summary>Issues a single-use sign-in challenge for an address (and the session key it will delegate, if any).</summary>
+    public Task<Challenge> RequestChallenge(ChallengeRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -57,8 +58,8 @@ public sealed partial class ProviderGatewayService(
         });
     }
 
-    /// <inheritdoc />
-    public override async Task<Session> Login(LoginRequest request, ServerCallContext context)
+    /// <summary>Checks the signed challenge and issues a session token.</summary>
+    public async Task<Session> Login(LoginRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -101,8 +102,8 @@ public sealed partial class ProviderGatewayService(
         return new Session { Token = token, ExpiresUnixMs = expires.ToUnixTimeMilliseconds() };
     }
 
-    /// <inheritdoc />
-    public override async Task Connect(IAsyncStreamReader<NodeMessage> requestStream, IServerStreamWriter<GatewayMessage> responseStream, ServerCallContext context)
+    /// <summary>The provider's live stream: registration first, then heartbeats, results, failures, model states and inference replies.</summary>
+    public async Task Connect(IAsyncStreamReader<NodeMessage> requestStream, IServerStreamWriter<GatewayMessage> responseStream, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(requestStream);
         ArgumentNullException.ThrowIfNull(responseStream);

@@ -28,7 +28,7 @@ public static class JobValidation
         {
             try
             {
-                plan = ModelSpecJson.ParseAndPlan(request.Spec.GetRawText());
+                plan = ModelSpecJson.ParseAndPlan(SpecText(request.Spec));
             }
             catch (ModelSpecException ex)
             {
@@ -178,6 +178,20 @@ public static class JobValidation
         if (!ok)
         {
             errors[field] = [message];
+        }
+    }
+
+    // The binder keeps the spec as a JsonElement over the body's bytes and never decodes its strings, so
+    // bytes that are not UTF-8 first fail here, where the raw text is transcoded.
+    private static string SpecText(JsonElement spec)
+    {
+        try
+        {
+            return spec.GetRawText();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ModelSpecException($"the spec holds text that is not valid UTF-8: {ex.Message}", ex);
         }
     }
 }

@@ -13,6 +13,7 @@ public sealed class Krum : StrategyBase
         : base(sampling ?? new SamplingOptions())
     {
         ArgumentOutOfRangeException.ThrowIfNegative(byzantine);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(byzantine, MaxByzantine);
         if (selected is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(selected), selected, "At least one update must be selected.");
@@ -21,6 +22,9 @@ public sealed class Krum : StrategyBase
         Byzantine = byzantine;
         Selected = selected;
     }
+
+    /// <summary>Largest f accepted: far beyond any round, and small enough that 2f + 3 cannot overflow.</summary>
+    public const int MaxByzantine = 1_000_000;
 
     /// <summary>Number of Byzantine clients tolerated, f.</summary>
     public int Byzantine { get; }

@@ -17,6 +17,11 @@ internal static class OipParameters
 
         // ParseValue copies the object into its own document, so the elements outlive the body buffer.
         var element = JsonElement.ParseValue(ref reader);
+
+        // The reader checks the JSON's structure but not the UTF-8 (or escaped UTF-16) inside its strings;
+        // that surfaces as an InvalidOperationException wherever a name or value is first turned into a
+        // string. Every text in the object is read once here, so none can fail later as a 500.
+        CheckText(element, field);
         var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
@@ -37,4 +42,42 @@ internal static class OipParameters
             JsonValueKind.False => false,
             _ => throw new OipRequestException($"{field}.{name} must be true or false"),
         };
+
+    private static void CheckText(JsonElement element, string field)
+    {
+        try
+        {
+            Walk(element);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new OipRequestException($"{field} holds text that is not valid UTF-8", e);
+        }
+
+        // Depth is bounded by the reader's MaxDepth, so the recursion is too.
+        static void Walk(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        Walk(property.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    break;
+            }
+        }
+    }
 }

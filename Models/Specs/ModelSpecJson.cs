@@ -42,6 +42,11 @@ public static class ModelSpecJson
         {
             throw new ModelSpecException($"not valid JSON: {ex.Message}", ex);
         }
+        catch (ArgumentException ex)
+        {
+            // A .NET string may hold an unpaired surrogate, which has no UTF-8 form for the reader.
+            throw new ModelSpecException($"not valid text (an unpaired surrogate): {ex.Message}", ex);
+        }
 
         using (document)
         {
@@ -51,6 +56,8 @@ public static class ModelSpecJson
             {
                 throw new ModelSpecException("the document must be a JSON object");
             }
+
+            CheckText(root);
 
             var reader = new FieldReader(root, "spec", errors);
             var name = reader.String("name", required: true) ?? "";
@@ -115,6 +122,46 @@ public static class ModelSpecJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    // Valid JSON may escape an unpaired surrogate ("\ud800"), which fails as an InvalidOperationException
+    // wherever that name or string is first read; every text is read once here so none fails later.
+    private static void CheckText(JsonElement element)
+    {
+        try
+        {
+            Walk(element);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ModelSpecException($"a name or string escapes an unpaired surrogate: {ex.Message}", ex);
+        }
+
+        // Depth is bounded by the document's MaxDepth, so the recursion is too.
+        static void Walk(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        Walk(property.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    break;
+            }
+        }
     }
 
     private static LayerSpec? ParseLayer(JsonElement element, int index, List<SpecError> errors)

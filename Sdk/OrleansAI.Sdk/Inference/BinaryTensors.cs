@@ -73,7 +73,7 @@ internal static class BinaryTensors
     {
         if (headerLength is not { } length)
         {
-            return JsonSerializer.Deserialize<InferenceResponse>(body, OaiJson.Options) ?? throw new OaiApiException("The server answered with an empty body.");
+            return Deserialize(body) ?? throw new OaiApiException("The server answered with an empty body.");
         }
 
         if (length < 0 || length > body.Length)
@@ -81,18 +81,19 @@ internal static class BinaryTensors
             throw new OaiApiException($"{InferenceHeaders.HeaderContentLength} {length} does not fit a body of {body.Length} bytes.");
         }
 
-        var response = JsonSerializer.Deserialize<InferenceResponse>(body.AsSpan(0, length), OaiJson.Options) ?? throw new OaiApiException("The server answered with an empty header.");
+        var response = Deserialize(body.AsSpan(0, length)) ?? throw new OaiApiException("The server answered with an empty header.");
         var outputs = new List<InferenceOutput>();
         var at = length;
-        foreach (var sent in response.Outputs)
+        foreach (var sent in response.Outputs ?? throw new OaiApiException("The server's answer has no outputs."))
         {
-            var output = sent;
+            var output = sent ?? throw new OaiApiException("The server's answer has a null output.");
             if (output.Parameters is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("binary_data_size", out var size))
             {
-                var n = size.GetInt32();
-                if (n < 0 || at + n > body.Length)
+                // A size that is not a whole number, or one that runs past the body, is the answer's fault; the
+                // sum is taken in 64 bits so that a huge size cannot wrap around and pass the check.
+                if (size.ValueKind != JsonValueKind.Number || !size.TryGetInt32(out var n) || n < 0 || (long)at + n > body.Length)
                 {
-                    throw new OaiApiException($"Output '{output.Name}' claims {n} bytes beyond the body.");
+                    throw new OaiApiException($"Output '{output.Name}' claims {size.GetRawText()} bytes beyond the body.");
                 }
 
                 output = output with { Binary = body.AsMemory(at, n) };
@@ -103,6 +104,19 @@ internal static class BinaryTensors
         }
 
         return response with { Outputs = outputs };
+    }
+
+    // The JSON of the answer is the server's (or a proxy's) bytes: malformed JSON is a refused call, as the SDK documents.
+    private static InferenceResponse? Deserialize(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<InferenceResponse>(json, OaiJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new OaiApiException($"The server's answer is not a valid inference response: {ex.Message}", ex);
+        }
     }
 
     private static byte[] Bytes(InferenceInput input) => input.Data switch

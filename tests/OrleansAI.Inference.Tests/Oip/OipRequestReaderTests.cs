@@ -376,6 +376,33 @@ public sealed class OipRequestReaderTests
         Assert.True(error.Message is "inputs[0].name is not valid UTF-8 text" || error.Message.StartsWith("the body is not valid JSON: ", StringComparison.Ordinal), error.Message);
     }
 
+    [Theory]
+    [InlineData("parameters")]
+    [InlineData("inputs[0].parameters")]
+    [InlineData("outputs[0].parameters")]
+    public void InvalidUtf8InAParameterNameIsRefused(string where)
+    {
+        byte[] parameters = [.. Bodies.Json("{'"), 0xE9, .. Bodies.Json("':1}")];
+        byte[] body = where switch
+        {
+            "parameters" => [.. Bodies.Json("{'inputs':[{'name':'x','shape':[1],'datatype':'FP32','data':[1]}],'parameters':"), .. parameters, (byte)'}'],
+            "inputs[0].parameters" => [.. Bodies.Json("{'inputs':[{'name':'x','shape':[1],'datatype':'FP32','data':[1],'parameters':"), .. parameters, .. Bodies.Json("}]}")],
+            _ => [.. Bodies.Json("{'inputs':[{'name':'x','shape':[1],'datatype':'FP32','data':[1]}],'outputs':[{'name':'y','parameters':"), .. parameters, .. Bodies.Json("}]}")],
+        };
+
+        var error = Assert.Throws<OipRequestException>(() => OipRequestReader.Read(body, null, Limits));
+
+        Assert.Equal($"{where} holds text that is not valid UTF-8", error.Message);
+    }
+
+    [Fact]
+    public void AnUnpairedSurrogateEscapeInAParameterValueIsRefused()
+    {
+        var error = Assert.Throws<OipRequestException>(() => Read("""{"inputs":[{"name":"x","shape":[1],"datatype":"FP32","data":[1]}],"parameters":{"note":["\ud800"]}}"""));
+
+        Assert.Equal("parameters holds text that is not valid UTF-8", error.Message);
+    }
+
     [Fact]
     public void InvalidLimitsAreAProgrammingError()
     {
