@@ -60,6 +60,8 @@ public static class DependencyRegistration
 
         services.TryAddSingleton(new Grains.Verification.VerificationSetup(verifiers, configured.Chain.ChainId));
         services.TryAddSingleton(new Grains.Jobs.ResultRetention(configured.BlobStorage.ResultRetention));
+        services.TryAddSingleton(new Grains.Providers.SuspensionPolicy(
+            builder.Configuration.GetValue("Providers:SuspensionPeriod", Grains.Providers.SuspensionPolicy.DefaultPeriod)));
 
         var health = services.AddHealthChecks();
         string[] ready = [HealthTags.Ready];

@@ -9,13 +9,13 @@ public sealed partial class ProviderGrain(
     [PersistentState("provider", "Default")] IPersistentState<ProviderState> state,
     TimeProvider clock,
     ILogger<ProviderGrain> logger,
-    Settlement.IRewardsPublisher? rewards = null) : Grain, IProviderGrain
+    Settlement.IRewardsPublisher? rewards = null,
+    SuspensionPolicy? suspension = null) : Grain, IProviderGrain
 {
     /// <summary>Interval at which an online provider refreshes its registry entry.</summary>
     public static readonly TimeSpan ListingRefresh = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long proven fraud keeps a provider from new work (unless a dispute takes the case back).</summary>
-    public static readonly TimeSpan SuspensionPeriod = TimeSpan.FromDays(7);
+    private readonly TimeSpan _suspension = suspension?.Period ?? SuspensionPolicy.DefaultPeriod;
 
     /// <summary>Dropped task ids remembered so a late answer is told it is late rather than foreign.</summary>
     public const int RecentlyCancelledKept = 256;
@@ -470,7 +470,7 @@ public sealed partial class ProviderGrain(
     // Proven fraud that was not taken back keeps the provider from new work for a while: it has
     // already shown it will cheat, and each further task would only cost the platform a replay.
     private DateTimeOffset? SuspendedUntil() =>
-        state.State.FraudCounted.Count == 0 ? null : state.State.FraudCounted.Values.Max() + SuspensionPeriod;
+        state.State.FraudCounted.Count == 0 ? null : state.State.FraudCounted.Values.Max() + _suspension;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provider {Address} connected ({Device}); {Pending} unanswered tasks re-sent")]
     private partial void LogConnected(string address, string device, int pending);

@@ -14,7 +14,7 @@ public sealed class ClusterModeTests
         var clusterId = LocalServices.UniqueId("apic");
         await using var cluster = await PostgresCluster.StartAsync(serviceId, clusterId, client: false);
         await using var api = new ApiFactory(ClusterSettings(LocalServices.PostgresConnection, serviceId, clusterId));
-        using var http = api.CreateClient();
+        using var http = api.ClientFor("ops");
 
         using var response = await http.PostAsync(new Uri("/api/diagnostics/smoke", UriKind.Relative), null);
 

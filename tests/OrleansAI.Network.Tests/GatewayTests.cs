@@ -35,7 +35,7 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AChallengeSignedByAnotherKeyIsRefusedAndUsedUp()
+    public async Task AChallengeSignedByAnotherKeyIsRefusedWithoutSpendingTheOwnersNonce()
     {
         var key = EthECKey.GenerateKey();
         var address = MessageSignatures.AddressOf(key);
@@ -44,9 +44,12 @@ public sealed class GatewayTests : IAsyncLifetime
         var genuineAfterwards = new LoginRequest { Address = address, Nonce = challenge.Nonce, Signature = MessageSignatures.Sign(challenge.Message, key) };
 
         var refused = await Assert.ThrowsAsync<RpcException>(async () => await Gateway.LoginAsync(forged));
+        // Only a signature that checks out spends a nonce, so a forger cannot burn the owner's.
+        var session = await Gateway.LoginAsync(genuineAfterwards);
         var usedUp = await Assert.ThrowsAsync<RpcException>(async () => await Gateway.LoginAsync(genuineAfterwards));
 
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.False(string.IsNullOrEmpty(session.Token));
         Assert.Equal(StatusCode.Unauthenticated, usedUp.StatusCode);
     }
 

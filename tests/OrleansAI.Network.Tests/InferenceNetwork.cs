@@ -94,11 +94,17 @@ public sealed class InferenceNetwork : IAsyncLifetime
             apiSettings: new Dictionary<string, string?>(apiSettings ?? new Dictionary<string, string?>())
             {
                 ["Inference:MaxRequestBytes"] = "1048576",
+                // Load tests measure serving, not the per-client limit (500/s by default).
+                ["Inference:RequestsPerSecond"] = "100000",
+                ["Inference:Burst"] = "100000",
+                ["Providers:SuspensionPeriod"] = "00:00:00",
                 ["Inference:ClientLimits:" + ThrottledClient] = "2",
                 ["Clients:Keys:1:ClientId"] = ThrottledClient,
                 ["Clients:Keys:1:Sha256"] = keyHash,
             },
-            siloSettings: siloSettings);
+            // The network keeps its known liars in play across tests: fraud is recorded (and slashed
+            // where a chain is set up) without suspending, which DataParallelVerificationTests checks.
+            siloSettings: new Dictionary<string, string?>(siloSettings ?? new Dictionary<string, string?>()) { ["Providers:SuspensionPeriod"] = "00:00:00" });
         Version = await Network.TrainAndDeployAsync(Model, LocalNetwork.TinySpec, providers, replicas, learningRate: 0.01);
         var test = FleetData.FashionMnist(1, null, 7, 10)[0].Test;
         Images = [.. Enumerable.Range(0, 16).Select(i => test.Example(i).ToArray())];

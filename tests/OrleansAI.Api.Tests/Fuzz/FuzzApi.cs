@@ -12,7 +12,14 @@ namespace OrleansAI.Api.Tests.Fuzz;
 /// </summary>
 public sealed class FuzzApi : IAsyncLifetime, IAsyncDisposable
 {
-    private readonly ApiFactory _root = new(new Dictionary<string, string?>());
+    // The fuzz tests measure the parsers, not the per-client limits (ClientRateLimitTests does).
+    private readonly ApiFactory _root = new(new Dictionary<string, string?>
+    {
+        ["Limits:JobSubmissionsPerMinute"] = "100000",
+        ["Limits:DatasetUploadsPerMinute"] = "100000",
+        ["Inference:RequestsPerSecond"] = "100000",
+        ["Inference:Burst"] = "100000",
+    });
 
     public FuzzApi()
     {
