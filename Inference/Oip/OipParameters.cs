@@ -47,37 +47,11 @@ internal static class OipParameters
     {
         try
         {
-            Walk(element);
+            Shared.JsonTextReads.ReadAll(element);
         }
         catch (InvalidOperationException e)
         {
             throw new OipRequestException($"{field} holds text that is not valid UTF-8", e);
-        }
-
-        // Depth is bounded by the reader's MaxDepth, so the recursion is too.
-        static void Walk(JsonElement element)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        _ = property.Name;
-                        Walk(property.Value);
-                    }
-
-                    break;
-                case JsonValueKind.Array:
-                    foreach (var item in element.EnumerateArray())
-                    {
-                        Walk(item);
-                    }
-
-                    break;
-                case JsonValueKind.String:
-                    _ = element.GetString();
-                    break;
-            }
         }
     }
 }

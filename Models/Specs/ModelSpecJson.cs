@@ -130,37 +130,11 @@ public static class ModelSpecJson
     {
         try
         {
-            Walk(element);
+            Shared.JsonTextReads.ReadAll(element);
         }
         catch (InvalidOperationException ex)
         {
             throw new ModelSpecException($"a name or string escapes an unpaired surrogate: {ex.Message}", ex);
-        }
-
-        // Depth is bounded by the document's MaxDepth, so the recursion is too.
-        static void Walk(JsonElement element)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        _ = property.Name;
-                        Walk(property.Value);
-                    }
-
-                    break;
-                case JsonValueKind.Array:
-                    foreach (var item in element.EnumerateArray())
-                    {
-                        Walk(item);
-                    }
-
-                    break;
-                case JsonValueKind.String:
-                    _ = element.GetString();
-                    break;
-            }
         }
     }
 
