@@ -36,12 +36,13 @@ def main():
     api, key, model, version = sys.argv[1:5]
     count = int(sys.argv[5]) if len(sys.argv) > 5 else 60
     rows = images(20)
+    # Listed before the burst: a provider suspended for proven fraud goes offline and leaves the list.
+    providers = [p["address"] for p in call(api, key, "/api/providers?take=100")["items"]]
     path = f"/v2/models/{model}/versions/{version}/infer"
     with concurrent.futures.ThreadPoolExecutor(max_workers=12) as pool:
         answers = list(pool.map(lambda i: call(api, key, path, {
             "inputs": [{"name": "input", "shape": [1, 1, 28, 28], "datatype": "FP32", "data": rows[i % len(rows)]}]}), range(count)))
     print(f"{len(answers)} single-image requests answered; checking the providers' records for fraud cases")
-    providers = [p["address"] for p in call(api, key, "/api/providers?take=100")["items"]]
     deadline = time.time() + 90
     caught = {}
     while time.time() < deadline:

@@ -57,6 +57,8 @@ def main():
     api, key, spec_path = sys.argv[1:4]
     shards = int(sys.argv[4]) if len(sys.argv) > 4 else 8
     rounds = int(sys.argv[5]) if len(sys.argv) > 5 else 3
+    # Listed before the job: a provider suspended for proven fraud goes offline and leaves the list.
+    providers = [p["address"] for p in call(api, key, "/api/providers?take=100")["items"]]
     dataset = call(api, key, "/api/datasets?name=fashion-mnist-part", raw=dataset_file(shards * PER_SHARD * 10 // 9))
     print(f"uploaded dataset {dataset['sha256'][:16]}... ({dataset['examples']} examples, {dataset['length'] / 1e6:.1f} MB)")
     with open(spec_path) as f:
@@ -87,11 +89,10 @@ def main():
             break
         time.sleep(2)
     print(f"job {job['status']}: {job['statusReason']}")
-    providers = [p["address"] for p in call(api, key, "/api/providers?take=100")["items"]]
     caught = 0
     for address in providers:
-        cases = [c for c in call(api, key, f"/api/providers/{address}/cases") if c["evidence"]["kind"].startswith("training")
-                 and c["evidence"]["modelKey"].startswith(job["id"] + "/")]
+        cases = [c for c in call(api, key, f"/api/providers/{address}/cases") if c.get("evidence")
+                 and c["evidence"]["kind"].startswith("training") and c["evidence"]["modelKey"].startswith(job["id"] + "/")]
         for c in cases:
             caught += 1
             slashed = int(c.get("slashedWei") or 0) / 1e18
