@@ -39,7 +39,7 @@ public static class InferenceApi
             limiter.AddPolicy(RatePolicy, http =>
             {
                 var options = http.RequestServices.GetRequiredService<IOptions<InferenceOptions>>().Value;
-                var client = http.User.Identity?.IsAuthenticated == true ? http.User.ClientId() : $"ip:{http.Connection.RemoteIpAddress}";
+                var client = ClientRateLimits.Caller(http);
                 var rate = options.ClientLimits.TryGetValue(client, out var own) ? own : options.RequestsPerSecond;
                 var burst = options.ClientLimits.ContainsKey(client) ? own : options.Burst;
                 return RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions

@@ -16,6 +16,8 @@ public sealed partial class ChainMirror(ChainIndexer indexer, IGrainFactory grai
     private readonly List<string> _casesToRefresh = [];
     private DateTimeOffset? _lastPoll;
     private string? _lastError;
+    // Swapped whole: a follower registers while the poll loop may already be running.
+    private System.Collections.Immutable.ImmutableArray<Func<Task>> _followers = [];
 
     /// <summary>The indexer and its mirrors.</summary>
     public ChainIndexer Indexer => indexer;
@@ -30,10 +32,11 @@ public sealed partial class ChainMirror(ChainIndexer indexer, IGrainFactory grai
     public bool Synced => _lastPoll is not null && _lastError is null;
 
     /// <summary>
-    /// Called after each successful poll, in order, so what follows the chain (sessions of providers
-    /// whose stake fell below the minimum) catches up within the poll that saw the change.
+    /// Adds what runs after each successful poll, in order, so what follows the chain (sessions of
+    /// providers whose stake fell below the minimum) catches up within the poll that saw the change.
     /// </summary>
-    public List<Func<Task>> Followers { get; } = [];
+    public void Follow(Func<Task> follower) =>
+        System.Collections.Immutable.ImmutableInterlocked.Update(ref _followers, f => f.Add(follower));
 
     /// <summary>Polls once now (the background loop does this every interval).</summary>
     public async Task<int> PollAsync(CancellationToken cancellationToken)
@@ -44,7 +47,7 @@ public sealed partial class ChainMirror(ChainIndexer indexer, IGrainFactory grai
             _lastPoll = clock.GetUtcNow();
             _lastError = null;
             await RefreshCasesAsync();
-            foreach (var follower in Followers)
+            foreach (var follower in _followers)
             {
                 await follower();
             }

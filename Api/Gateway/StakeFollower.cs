@@ -9,7 +9,7 @@ public sealed partial class StakeFollower(ChainMirror mirror, StakeGate gate, Li
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        mirror.Followers.Add(() => FollowAsync());
+        mirror.Follow(() => FollowAsync());
         return Task.CompletedTask;
     }
 

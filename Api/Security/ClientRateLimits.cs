@@ -34,8 +34,7 @@ public static class ClientRateLimits
     private static RateLimitPartition<string> PerClient(HttpContext http, Func<ClientLimitOptions, int> perMinute)
     {
         var limit = perMinute(http.RequestServices.GetRequiredService<IOptions<ClientLimitOptions>>().Value);
-        var client = http.User.Identity?.IsAuthenticated == true ? http.User.ClientId() : $"ip:{http.Connection.RemoteIpAddress}";
-        return RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
+        return RateLimitPartition.GetTokenBucketLimiter(Caller(http), _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = limit,
             TokensPerPeriod = Math.Max(1, limit / 10),
@@ -43,6 +42,13 @@ public static class ClientRateLimits
             QueueLimit = 0,
             AutoReplenishment = true,
         });
+    }
+
+    /// <summary>Whom a limit counts a request against: the client, or its network address when anonymous.</summary>
+    public static string Caller(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.User.Identity?.IsAuthenticated == true ? http.User.ClientId() : $"ip:{http.Connection.RemoteIpAddress}";
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)

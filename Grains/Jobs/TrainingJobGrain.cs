@@ -344,25 +344,25 @@ public sealed partial class TrainingJobGrain(
             paid = $"; paid {payments.Count} tasks from the escrow";
         }
 
-        var weights = state.State.CurrentWeights!;
-        var draft = new ModelVersionRecord(
-            state.State.Owner,
-            Definition.ModelName,
-            0,
-            Definition.SpecJson,
-            weights,
-            evaluation.Accuracy,
-            evaluation.Loss,
-            0,
-            JobId,
-            Definition.Rounds,
-            Definition.Strategy,
-            state.State.InitialWeights,
-            state.State.Contributions,
-            null,
-            clock.GetUtcNow());
         if (state.State.Model is null)
         {
+            var weights = state.State.CurrentWeights!;
+            var draft = new ModelVersionRecord(
+                state.State.Owner,
+                Definition.ModelName,
+                0,
+                Definition.SpecJson,
+                weights,
+                evaluation.Accuracy,
+                evaluation.Loss,
+                0,
+                JobId,
+                Definition.Rounds,
+                Definition.Strategy,
+                state.State.InitialWeights,
+                state.State.Contributions,
+                null,
+                clock.GetUtcNow());
             var version = await GrainFactory.GetGrain<IModelGrain>(ModelKeys.Model(state.State.Owner, Definition.ModelName)).RegisterAsync(draft);
             state.State.Model = new ModelVersionKey(version.Name, version.Version, weights.Sha256);
             await state.WriteStateAsync();

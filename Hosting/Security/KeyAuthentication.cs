@@ -21,7 +21,7 @@ public static class KeyAuthentication
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<ClientKeyOptions>().BindConfiguration(ClientKeyOptions.Section)
-            .Validate(o => o.Keys.TrueForAll(k => k.ClientId.Length is > 0 and <= 64 && !k.ClientId.Contains('/', StringComparison.Ordinal) && IsSha256(k.Sha256)), "Every Clients:Keys entry needs a ClientId (1-64 chars, no '/') and a lower-case hex Sha256.")
+            .Validate(o => o.Keys.TrueForAll(k => k.ClientId.Length is > 0 and <= 64 && !k.ClientId.Contains('/', StringComparison.Ordinal) && Grains.Interfaces.Storage.ContentReference.IsSha256(k.Sha256)), "Every Clients:Keys entry needs a ClientId (1-64 chars, no '/') and a lower-case hex Sha256.")
             .Validate(o => o.Keys.TrueForAll(k => k.Wallet is null or "" || EthAddresses.IsValid(k.Wallet)), "Clients:Keys:N:Wallet must be an Ethereum address.")
             .Validate(o => o.Keys.TrueForAll(k => k.Roles.TrueForAll(r => r == ClientKey.OperatorRole)), $"Clients:Keys:N:Roles may only hold \"{ClientKey.OperatorRole}\".")
             .ValidateOnStart();
@@ -48,6 +48,4 @@ public static class KeyAuthentication
         });
         return builder;
     }
-
-    private static bool IsSha256(string value) => value is { Length: 64 } && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }

@@ -30,7 +30,7 @@ public sealed partial class AzureContentStore(BlobServiceClient service, IOption
             // A seekable source (a spooled upload) is hashed in one pass and streamed up in another,
             // so large content never sits in memory whole.
             var start = content.Position;
-            var (length, digest) = await HashAsync(content, cancellationToken);
+            var (length, digest) = await CopyAndHashAsync(content, Stream.Null, long.MaxValue, cancellationToken);
             content.Position = start;
             await StoreAsync(digest, content, cancellationToken);
             return new ContentReference(digest, length);
@@ -113,21 +113,6 @@ public sealed partial class AzureContentStore(BlobServiceClient service, IOption
         }
     }
 
-    private static async Task<(long Length, string Hash)> HashAsync(Stream content, CancellationToken cancellationToken)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var chunk = new byte[81920];
-        long length = 0;
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            sha.AppendData(chunk, 0, read);
-            length += read;
-        }
-
-        return (length, Convert.ToHexStringLower(sha.GetHashAndReset()));
-    }
-
     private async Task StoreAsync(string hash, Stream content, CancellationToken cancellationToken)
     {
         try
@@ -144,21 +129,30 @@ public sealed partial class AzureContentStore(BlobServiceClient service, IOption
     private static async Task<(byte[] Bytes, string Hash)> ReadAndHashAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
+        var (_, hash) = await CopyAndHashAsync(content, buffer, maxBytes, cancellationToken);
+        return (buffer.ToArray(), hash);
+    }
+
+    // One pass over the content: hashed, bounded, and copied to the sink (Stream.Null to only hash).
+    private static async Task<(long Length, string Hash)> CopyAndHashAsync(Stream content, Stream sink, long maxBytes, CancellationToken cancellationToken)
+    {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var chunk = new byte[81920];
+        long length = 0;
         int read;
         while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > maxBytes)
+            if (length + read > maxBytes)
             {
                 throw new InvalidDataException($"The content is larger than {maxBytes} bytes; at most {maxBytes} are accepted.");
             }
 
             sha.AppendData(chunk, 0, read);
-            buffer.Write(chunk, 0, read);
+            await sink.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+            length += read;
         }
 
-        return (buffer.ToArray(), Convert.ToHexStringLower(sha.GetHashAndReset()));
+        return (length, Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 
     private Uri Sas(BlobClient blob, BlobSasPermissions permissions, TimeSpan lifetime)
