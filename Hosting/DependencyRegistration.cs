@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using OrleansAI.Hosting.Audit;
 using OrleansAI.Hosting.Health;
 using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Hosting.Startup;
@@ -62,6 +63,9 @@ public static class DependencyRegistration
         services.TryAddSingleton(new Grains.Jobs.ResultRetention(configured.BlobStorage.ResultRetention));
         services.TryAddSingleton(new Grains.Providers.SuspensionPolicy(
             builder.Configuration.GetValue("Providers:SuspensionPeriod", Grains.Providers.SuspensionPolicy.DefaultPeriod)));
+
+        // Every host records accesses (Api routes, grains reading datasets and results, chain signers).
+        builder.AddAuditLog(configured);
 
         var health = services.AddHealthChecks();
         string[] ready = [HealthTags.Ready];
