@@ -115,7 +115,7 @@ public static class DependencyRegistration
 
         services.TryAddSingleton(_ => Settlement.Deployment.DeploymentFile.Load(chain.DeploymentFile!));
         // One signer per role and key, each with its own nonces.
-        services.TryAddSingleton(sp => new Chain.ChainSigners(chain, sp.GetRequiredService<Settlement.Deployment.DeploymentFile>()));
+        services.TryAddSingleton(sp => new Chain.ChainSigners(chain, sp.GetRequiredService<Settlement.Deployment.DeploymentFile>(), sp.GetService<Grains.Interfaces.Audit.IAuditLog>()));
         // Jobs with a budget wait for their escrow, lock it on chain when they start, and pay their providers from it.
         services.TryAddSingleton(sp =>
         {

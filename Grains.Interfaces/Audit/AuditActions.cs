@@ -42,12 +42,9 @@ public static class AuditActions
     /// <summary>A right was taken away.</summary>
     public const string GrantRevoke = "grant.revoke";
 
-    /// <summary>A resource's grants were listed.</summary>
-    public const string GrantList = "grant.list";
-
     /// <summary>A silo signed a chain transaction with one of the platform's keys.</summary>
     public const string KeySign = "key.sign";
 
     /// <summary>An API key was presented and refused.</summary>
     public const string KeyRefused = "key.refused";
-
+}
