@@ -14,6 +14,8 @@ public sealed partial class AuditWriter(IAuditStore store, IOptions<AuditOptions
 {
     private readonly Lock _gate = new();
     private readonly AuditBuffer _buffer = new();
+    // Never disposed: the host may dispose its services before a late stop flushes, and a
+    // SemaphoreSlim whose wait handle is never asked for holds nothing that needs releasing.
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
     /// <inheritdoc />
@@ -104,13 +106,6 @@ public sealed partial class AuditWriter(IAuditStore store, IOptions<AuditOptions
         {
             LogLostOnStop(logger);
         }
-    }
-
-    /// <inheritdoc />
-    public override void Dispose()
-    {
-        _flushing.Dispose();
-        base.Dispose();
     }
 
     private static string Cut(string value, int length) => value.Length <= length ? value : value[..length];
