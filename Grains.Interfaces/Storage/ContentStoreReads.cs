@@ -59,6 +59,9 @@ public static class ContentStoreReads
             throw new ContentIntegrityException(sha256, "its bytes no longer hash to its name");
         }
 
-        return buffer.ToArray();
+        // Sized exactly when the length was known: the buffer is the answer, not a copy of it.
+        return buffer.TryGetBuffer(out var written) && written.Offset == 0 && written.Count == written.Array!.Length
+            ? written.Array
+            : buffer.ToArray();
     }
 }

@@ -128,9 +128,11 @@ public sealed partial class AzureContentStore(BlobServiceClient service, IOption
 
     private static async Task<(byte[] Bytes, string Hash)> ReadAndHashAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
+        // Callers know the length they expect (a result's signed length): one buffer of that size, handed
+        // back as it is, instead of a growing stream and a copy of it (a round reads every result it aggregates).
+        using var buffer = new MemoryStream(maxBytes is > 0 and <= int.MaxValue ? (int)maxBytes : 0);
         var (_, hash) = await CopyAndHashAsync(content, buffer, maxBytes, cancellationToken);
-        return (buffer.ToArray(), hash);
+        return (buffer.TryGetBuffer(out var written) && written.Offset == 0 && written.Count == written.Array!.Length ? written.Array : buffer.ToArray(), hash);
     }
 
     // One pass over the content: hashed, bounded, and copied to the sink (Stream.Null to only hash).

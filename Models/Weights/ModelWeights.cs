@@ -56,7 +56,11 @@ public sealed class ModelWeights
     public static ModelWeights FromSafetensors(ModelPlan plan, ReadOnlySpan<byte> bytes)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var tensors = Safetensors.Read(bytes).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        // Decoded straight into the parameter vector from the checked layout: a round decodes every
+        // update it aggregates, and a per-tensor copy on the way would double what each one costs.
+        var headerLength = Safetensors.HeaderLength(bytes, bytes.Length);
+        var data = bytes[(8 + headerLength)..];
+        var tensors = Safetensors.ReadLayout(bytes.Slice(8, headerLength), data.Length).ToDictionary(t => t.Name, StringComparer.Ordinal);
         var values = new float[plan.ParameterCount];
         foreach (var p in plan.Parameters)
         {
@@ -70,7 +74,7 @@ public sealed class ModelWeights
                 throw new InvalidDataException($"Tensor '{p.Name}' has shape {string.Join('x', tensor.Shape)}; the model needs {string.Join('x', p.Shape)}.");
             }
 
-            tensor.Values.CopyTo(values.AsSpan(p.Offset, p.Length));
+            Safetensors.CopyValues(data[(int)tensor.Begin..(int)tensor.End], values.AsSpan(p.Offset, p.Length));
         }
 
         if (tensors.Count > 0)

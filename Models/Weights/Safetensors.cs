@@ -106,23 +106,31 @@ public static class Safetensors
         foreach (var entry in layout)
         {
             var values = new float[entry.Elements];
-            var source = data[(int)entry.Begin..(int)entry.End];
-            if (BitConverter.IsLittleEndian)
-            {
-                source.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
-            }
-            else
-            {
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = BinaryPrimitives.ReadSingleLittleEndian(source[(i * 4)..]);
-                }
-            }
-
+            CopyValues(data[(int)entry.Begin..(int)entry.End], values);
             result.Add(new SafetensorsTensor(entry.Name, entry.Shape, values));
         }
 
         return result;
+    }
+
+    /// <summary>Decodes one tensor's little-endian F32 bytes into <paramref name="destination"/> (exactly its length).</summary>
+    public static void CopyValues(ReadOnlySpan<byte> source, Span<float> destination)
+    {
+        if (source.Length != destination.Length * 4)
+        {
+            throw new InvalidDataException($"A tensor of {destination.Length} values needs {destination.Length * 4L} bytes, not {source.Length}.");
+        }
+
+        if (BitConverter.IsLittleEndian)
+        {
+            source.CopyTo(MemoryMarshal.AsBytes(destination));
+            return;
+        }
+
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = BinaryPrimitives.ReadSingleLittleEndian(source[(i * 4)..]);
+        }
     }
 
     /// <summary>
