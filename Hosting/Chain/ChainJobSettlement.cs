@@ -72,7 +72,12 @@ public sealed partial class ChainJobSettlement(JobEscrowService escrow, Deployme
             // An earlier attempt went through and its answer was lost.
             return null;
         }
-        catch (SettlementException ex) when (ex.ErrorName is "EscrowDeadlineTooEarly" or "InvalidDeadline" or "InvalidStatus")
+        catch (SettlementException ex) when (ex.ErrorName == "InvalidDeadline")
+        {
+            // The chain judges the job's own deadline by its clock, not the escrow's.
+            return $"InvalidDeadline: the job's deadline {deadline:u} is in the past by the chain's clock, or further away than the contract allows";
+        }
+        catch (SettlementException ex) when (ex.ErrorName is "EscrowDeadlineTooEarly" or "InvalidStatus")
         {
             // The window may have grown between the read and the send; the chain's answer stands.
             return $"{ex.ErrorName}: {EscrowTooShort(id, escrowDeadline, deadline, window)}";

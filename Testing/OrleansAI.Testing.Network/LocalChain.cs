@@ -97,8 +97,8 @@ public sealed class LocalChain : IDisposable
     }
 
     /// <summary>Gives <paramref name="address"/> 1,000 ETH on Anvil for gas.</summary>
-    public static Task<object> FundAsync(string address) =>
-        new Web3(LocalServices.AnvilUrl).Client.SendRequestAsync<object>("anvil_setBalance", null, address, "0x3635c9adc5dea00000");
+    public static Task<object> FundAsync(string address, string? rpcUrl = null) =>
+        new Web3(rpcUrl ?? LocalServices.AnvilUrl).Client.SendRequestAsync<object>("anvil_setBalance", null, address, "0x3635c9adc5dea00000");
 
     /// <summary>Stakes the minimum for <paramref name="key"/> from this deployment.</summary>
     public Task StakeMinimumAsync(EthECKey key) => StakeMinimumAsync(Platform, Deployment, key);

@@ -9,7 +9,11 @@ using JobStatus = OrleansAI.Sdk.Jobs.JobStatus;
 
 namespace OrleansAI.Network.Tests;
 
-/// <summary>A job with a budget waits for its on-chain escrow, then pays the providers whose results shaped the model.</summary>
+/// <summary>
+/// A job with a budget waits for its on-chain escrow, then pays the providers whose results shaped
+/// the model. On a chain of its own, whose clock is the wall clock, and reached by the silos through
+/// a link the test can cut.
+/// </summary>
 [Collection(NetworkTestGroup.Name)]
 public sealed class EscrowSettlementTests : IAsyncLifetime
 {
@@ -21,26 +25,35 @@ public sealed class EscrowSettlementTests : IAsyncLifetime
     private DeploymentFile? _deployment;
     private LocalNetwork? _network;
 
+    // The silos reach the chain through this link, which a test can cut; the Api and the test reach Anvil directly.
+    private ChainLink? _link;
+    private PrivateAnvil? _anvil;
+
+    private string ChainUrl => _anvil!.Url;
+
     public async Task InitializeAsync()
     {
         // A fresh platform key (deployer and PLATFORM_ROLE holder), funded through Anvil.
         _platformKey = EthECKey.GenerateKey().GetPrivateKey();
-        var platform = new SettlementSigner(LocalServices.AnvilUrl, ChainId, _platformKey);
-        await LocalChain.FundAsync(platform.Address);
+        _anvil = await PrivateAnvil.StartAsync();
+        var platform = new SettlementSigner(ChainUrl, ChainId, _platformKey);
+        await LocalChain.FundAsync(platform.Address, ChainUrl);
         _deployment = await new ContractDeployer(platform).DeployAsync(new DeploymentParameters(), CancellationToken.None);
         _deployment.Save(_deploymentPath);
+        _link = ChainLink.Open(new Uri(ChainUrl));
         _network = await LocalNetwork.StartAsync(
             providers: 3,
             apiSettings: new Dictionary<string, string?>
             {
                 ["Clients:Keys:0:Wallet"] = MessageSignatures.AddressOf(_client),
+                ["Chain:RpcUrl"] = ChainUrl,
                 // The Api mirrors the chain; its simulated providers are not staked, so staking is not required here.
                 ["Chain:DeploymentFile"] = _deploymentPath,
                 ["Gateway:RequireStake"] = "false",
             },
             siloSettings: new Dictionary<string, string?>
             {
-                ["Chain:RpcUrl"] = LocalServices.AnvilUrl,
+                ["Chain:RpcUrl"] = _link.Url,
                 ["Chain:DeploymentFile"] = _deploymentPath,
                 ["Chain:PlatformKey"] = _platformKey,
             });
@@ -49,6 +62,8 @@ public sealed class EscrowSettlementTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _network!.DisposeAsync();
+        await _link!.DisposeAsync();
+        await _anvil!.DisposeAsync();
         File.Delete(_deploymentPath);
     }
 
@@ -74,7 +89,7 @@ public sealed class EscrowSettlementTests : IAsyncLifetime
         Assert.True(done.Status == JobStatus.Completed, done.StatusReason);
         var version = await _network.Client.GetFromJsonAsync<ModelVersionView>($"/api/models/paid/versions/{done.ModelVersion}", LocalNetwork.Json);
         var escrowId = SettlementIds.JobId(MessageSignatures.AddressOf(_client), job.Id);
-        var reader = new JobEscrowService(new SettlementSigner(LocalServices.AnvilUrl, ChainId, _platformKey), _deployment!.Contracts.JobEscrow);
+        var reader = new JobEscrowService(new SettlementSigner(ChainUrl, ChainId, _platformKey), _deployment!.Contracts.JobEscrow);
         var onChain = await reader.GetJobQueryAsync(escrowId);
         // Each result earns its share weighted by its provider's fee multiplier; rounding down loses less than one unit per result.
         Assert.True(onChain.Paid <= budget);
@@ -115,11 +130,47 @@ public sealed class EscrowSettlementTests : IAsyncLifetime
         Assert.Empty(await _network.Client.GetFromJsonAsync<JsonElement[]>("/api/audit?action=key.sign") ?? []);
     }
 
+    [Fact]
+    public async Task ATrainedJobKeepsSettlingThroughAChainOutagePastItsTrainingDeadlineAndPaysOnceTheChainIsBack()
+    {
+        var budget = 30 * Oai;
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(80);
+        var job = await _network!.SubmitAsync(new
+        {
+            model = "outage",
+            spec = JsonDocument.Parse(LocalNetwork.TinySpec).RootElement,
+            rounds = 1,
+            minProviders = 3,
+            budget = budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            deadline,
+        });
+        await PostEscrowAsync(job.Id, budget);
+        // Started on chain (the escrow is locked) and training: the chain goes away before the payout.
+        await _network.WaitAsync(job.Id, j => j.Status == JobStatus.Running, TimeSpan.FromSeconds(60));
+        _link!.Cut();
+        var settling = await _network.WaitAsync(job.Id, j => j.Status is JobStatus.Settling or JobStatus.Completed or JobStatus.Failed, TimeSpan.FromSeconds(60));
+        Assert.Equal(JobStatus.Settling, settling.Status);
+
+        // Well past the training deadline, with every payment attempt failing, the job is still owed, not failed.
+        await Task.Delay(deadline - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(8));
+        var owed = await _network.WaitAsync(job.Id, _ => true, TimeSpan.FromSeconds(5));
+        Assert.Equal(JobStatus.Settling, owed.Status);
+        Assert.Null(owed.ModelVersion);
+
+        _link!.Restore();
+        var done = await _network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, TimeSpan.FromSeconds(90));
+        Assert.True(done.Status == JobStatus.Completed, done.StatusReason);
+        Assert.NotNull(done.ModelVersion);
+        var reader = new JobEscrowService(new SettlementSigner(ChainUrl, ChainId, _platformKey), _deployment!.Contracts.JobEscrow);
+        var onChain = await reader.GetJobQueryAsync(SettlementIds.JobId(MessageSignatures.AddressOf(_client), job.Id));
+        Assert.True(onChain.Paid > 0 && onChain.Paid <= budget);
+    }
+
     private async Task PostEscrowAsync(string jobId, BigInteger budget)
     {
-        var platform = new SettlementSigner(LocalServices.AnvilUrl, ChainId, _platformKey);
-        var client = new SettlementSigner(LocalServices.AnvilUrl, ChainId, _client.GetPrivateKey());
-        await LocalChain.FundAsync(client.Address);
+        var platform = new SettlementSigner(ChainUrl, ChainId, _platformKey);
+        var client = new SettlementSigner(ChainUrl, ChainId, _client.GetPrivateKey());
+        await LocalChain.FundAsync(client.Address, ChainUrl);
         await new TokenService(platform, _deployment!.Contracts.Token).TransferRequestAndWaitForReceiptAsync(client.Address, budget, CancellationToken.None);
         await new TokenService(client, _deployment.Contracts.Token).ApproveRequestAndWaitForReceiptAsync(_deployment.Contracts.JobEscrow, budget, CancellationToken.None);
         await new JobEscrowService(client, _deployment.Contracts.JobEscrow).PostJobRequestAndWaitForReceiptAsync(
