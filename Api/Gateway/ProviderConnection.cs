@@ -9,7 +9,8 @@ namespace OrleansAI.Api.Gateway;
 /// at a time); tasks get their short-lived blob URLs here, at the moment they are sent. Inference
 /// calls are correlated with their replies here, so the read loop completes them without a grain.
 /// </summary>
-public sealed class ProviderConnection(IContentStore? store, TimeProvider clock, string address = "", decimal pricePer1k = 0, byte[]? sessionKey = null) : ITaskChannel
+public sealed class ProviderConnection(
+    IContentStore? store, TimeProvider clock, string address = "", decimal pricePer1k = 0, byte[]? sessionKey = null, IAuditLog? audit = null) : ITaskChannel
 {
     /// <summary>Messages waiting for a slow provider before the connection is dropped.</summary>
     public const int QueueLength = 256;
@@ -37,6 +38,10 @@ public sealed class ProviderConnection(IContentStore? store, TimeProvider clock,
     /// <summary>Why the grain closed the connection, once it did.</summary>
     public string? ClosedBecause { get; private set; }
 
+    // Recorded for the resource's owner: which provider was handed a URL to read it, and why.
+    private void RecordRead(string action, string resource, string owner, string detail) =>
+        audit?.Record(new AuditEvent(AuditActors.Provider(Address), action, resource, owner.Length > 0 ? owner : AuditActors.Platform, "gateway", true, detail));
+
     /// <summary>Queues a message; false when the connection is closed or the provider cannot keep up.</summary>
     public bool Send(GatewayMessage message) => _outbox.Writer.TryWrite(message);
 
@@ -56,6 +61,13 @@ public sealed class ProviderConnection(IContentStore? store, TimeProvider clock,
         // Data-parallel: the shard and its held-out part, each readable through its own scoped URL.
         var data = task.TrainData is { } train ? await store.CreateReadUrlAsync(train.Sha256, lifetime, CancellationToken.None) : null;
         var test = task.TestData is { } held ? await store.CreateReadUrlAsync(held.Sha256, lifetime, CancellationToken.None) : null;
+        // A read URL is an access to the job owner's model weights and, data-parallel, to its data.
+        RecordRead(AuditActions.WeightsRead, $"weights/{task.Weights.Sha256}", task.Owner, $"{task.JobId} round {task.Round} task {task.TaskId}");
+        if (task.TrainData is { } shard)
+        {
+            RecordRead(AuditActions.ShardRead, $"shard/{shard.Sha256}", task.Owner, $"{task.JobId} round {task.Round} task {task.TaskId}");
+        }
+
         Send(new GatewayMessage
         {
             Task = new WorkTask
@@ -94,6 +106,8 @@ public sealed class ProviderConnection(IContentStore? store, TimeProvider clock,
         }
 
         var url = await store.CreateReadUrlAsync(placement.Onnx.Sha256, TimeSpan.FromMinutes(15), CancellationToken.None);
+        var slash = placement.ModelKey.IndexOf('/', StringComparison.Ordinal);
+        RecordRead(AuditActions.WeightsRead, $"model/{placement.ModelKey}", slash > 0 ? placement.ModelKey[..slash] : placement.ModelKey, $"ONNX {placement.Onnx.Sha256} to serve");
         var load = new LoadModel
         {
             ModelKey = placement.ModelKey,

@@ -127,7 +127,7 @@ public sealed partial class ProviderGatewayService(
         }
 
         var connectionId = Guid.NewGuid();
-        var connection = new ProviderConnection(services.GetService<IContentStore>(), clock, address, capabilities.PricePer1kInferences, sessionKey);
+        var connection = new ProviderConnection(services.GetService<IContentStore>(), clock, address, capabilities.PricePer1kInferences, sessionKey, services.GetService<IAuditLog>());
         var channel = grains.CreateObjectReference<ITaskChannel>(connection);
         var writer = WriteAsync(connection, responseStream, cancel);
         live.Add(connection);

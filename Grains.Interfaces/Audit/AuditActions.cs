@@ -30,8 +30,11 @@ public static class AuditActions
     /// <summary>A model version was called for inference (counted per caller, source and window).</summary>
     public const string ModelInfer = "model.infer";
 
-    /// <summary>The platform read a model version's weights (to export or serve it).</summary>
+    /// <summary>Model weights were read: by the platform (to export a version), or by a provider handed a URL (to train on a job's model, or to serve a version).</summary>
     public const string WeightsRead = "weights.read";
+
+    /// <summary>A provider was handed a read URL for a shard of a client's dataset (data-parallel training).</summary>
+    public const string ShardRead = "shard.read";
 
     /// <summary>The platform read a provider's training result to aggregate or check it.</summary>
     public const string ResultRead = "result.read";

@@ -20,6 +20,7 @@ namespace OrleansAI.Grains.Interfaces.Providers;
 /// <param name="TrainData">Data-parallel: the shard to train on (dataset file), instead of the provider's own data.</param>
 /// <param name="TestData">Data-parallel: the held-out examples to evaluate the incoming model on.</param>
 /// <param name="Item">Data-parallel: the shard's number (work item); tasks of one item are identical.</param>
+/// <param name="Owner">The client whose job it is: the owner of the weights and data the task reads, in the audit log.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.ProviderTask")]
 public sealed record ProviderTask(
     [property: Id(0)] string TaskId,
@@ -35,7 +36,8 @@ public sealed record ProviderTask(
     [property: Id(14)] long Seed,
     [property: Id(15)] ContentReference? TrainData = null,
     [property: Id(16)] ContentReference? TestData = null,
-    [property: Id(17)] int? Item = null)
+    [property: Id(17)] int? Item = null,
+    [property: Id(19)] string Owner = "")
 {
     /// <summary>The round grain's key.</summary>
     public string RoundKey => RoundKeys.Of(JobId, Round);

@@ -47,7 +47,8 @@ internal static class RoundTaskFactory
             config.Training,
             config.Criteria.Dataset,
             state.DeadlineUtc,
-            seed);
+            seed,
+            Owner: config.Owner);
     }
 
     // The verifier trains the round's model on the job's root dataset, plainly: no proximal term, no compression.

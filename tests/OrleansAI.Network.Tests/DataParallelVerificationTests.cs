@@ -130,6 +130,10 @@ public sealed class DataParallelVerificationTests
         Assert.True(reads.Length >= 4, $"{reads.Length} result reads recorded");
         Assert.All(reads, e => Assert.Equal(("platform", LocalNetworkClient), (e.GetProperty("actor").GetString(), e.GetProperty("owner").GetString())));
         Assert.Single(await AuditAsync(network, "dataset.train", job.Id));
+        // And which provider was handed each shard of it.
+        var shards = await AuditAsync(network, "shard.read", job.Id);
+        Assert.True(shards.Length >= 4, $"{shards.Length} shard reads recorded");
+        Assert.All(shards, e => Assert.StartsWith("provider:0x", e.GetProperty("actor").GetString(), StringComparison.Ordinal));
 
         var lazy = network.Agents[3].Address;
         var cases = await CasesAsync(network, lazy, settled: false);
