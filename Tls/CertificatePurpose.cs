@@ -8,4 +8,7 @@ public enum CertificatePurpose
 
     /// <summary>A peer that connected to us with a client certificate (clientAuth): a cluster member.</summary>
     Client,
+
+    /// <summary>A member of the cluster, which is both ends of its connections (serverAuth and clientAuth).</summary>
+    ClusterMember,
 }

@@ -75,7 +75,17 @@ public sealed class PinnedCertificateAuthority : IDisposable
         policy.CustomTrustStore.Add(_authority);
         // A development CA publishes no revocation lists; the pin and short lifetimes stand in for them.
         policy.RevocationMode = X509RevocationMode.NoCheck;
-        policy.ApplicationPolicy.Add(purpose == CertificatePurpose.Server ? ServerAuth : ClientAuth);
+        // Every listed usage must hold: a cluster member's certificate needs both.
+        if (purpose is CertificatePurpose.Server or CertificatePurpose.ClusterMember)
+        {
+            policy.ApplicationPolicy.Add(ServerAuth);
+        }
+
+        if (purpose is CertificatePurpose.Client or CertificatePurpose.ClusterMember)
+        {
+            policy.ApplicationPolicy.Add(ClientAuth);
+        }
+
         if (at is { } time)
         {
             policy.VerificationTime = time.UtcDateTime;
