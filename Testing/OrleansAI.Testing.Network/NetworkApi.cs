@@ -28,7 +28,8 @@ public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<stri
     /// <summary>The client the tests act as, and its key.</summary>
     public const string ClientId = "alice";
 
-    private const string ClientKey = "alice-network-key";
+    /// <summary>The API key of <see cref="ClientId"/>.</summary>
+    public const string ClientKey = "alice-network-key";
 
     // A client with the operator role (decides disputed fraud cases); entry 9 leaves the low entries to tests that add clients.
     private const string OperatorKey = "operator-network-key";
