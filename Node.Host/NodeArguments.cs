@@ -181,7 +181,7 @@ public sealed record NodeArguments
             {
                 result.AddError("--gateway URL is required.");
             }
-            else if (result.GetValue(gateway) is { } address && address.Scheme != Uri.UriSchemeHttps
+            else if (result.GetResult(gateway) is { Tokens: [var token] } && Uri.TryCreate(token.Value, UriKind.Absolute, out var address) && address.Scheme != Uri.UriSchemeHttps
                 && !(address.Scheme == Uri.UriSchemeHttp && result.GetResult(allowPlaintext) is { Implicit: false }))
             {
                 // An error here, not when connecting: the node must never send a key's signature in the clear by accident.
