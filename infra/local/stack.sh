@@ -39,7 +39,7 @@ AZ_ACCOUNT=devstoreaccount1
 AZ_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 
 ALL_SERVICES=(pg azurite anvil)
-APT_PACKAGES=(postgresql dataset-fashion-mnist curl python3-onnx)
+APT_PACKAGES=(postgresql dataset-fashion-mnist curl openssl python3-onnx)
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 die() {
