@@ -18,6 +18,7 @@ builder.Services.AddProblemResponses();
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton(configured);
 builder.Services.AddScoped<SmokeCheck>();
+builder.Services.AddSingleton<OrleansAI.Api.Security.ResourceAccess>();
 
 var app = builder.Build();
 app.UseProblemResponses();
@@ -33,6 +34,8 @@ app.MapDiagnosticsApi();
 app.MapJobsApi();
 app.MapModelsApi();
 app.MapDatasetsApi();
+app.MapGrantsApi();
+app.MapAuditApi();
 app.MapProvidersApi();
 app.MapProviderGateway();
 app.MapInferenceApi();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using OrleansAI.Hosting.Audit;
 using OrleansAI.Hosting.Health;
 using OrleansAI.Grains.Interfaces.Storage;
 using OrleansAI.Hosting.Startup;
@@ -63,6 +64,9 @@ public static class DependencyRegistration
         services.TryAddSingleton(new Grains.Providers.SuspensionPolicy(
             builder.Configuration.GetValue("Providers:SuspensionPeriod", Grains.Providers.SuspensionPolicy.DefaultPeriod)));
 
+        // Every host records accesses (Api routes, grains reading datasets and results, chain signers).
+        builder.AddAuditLog(configured);
+
         var health = services.AddHealthChecks();
         string[] ready = [HealthTags.Ready];
         if (configured.Postgres.IsConfigured && IsValidConnectionString(configured.Postgres.ConnectionString!))
@@ -111,7 +115,7 @@ public static class DependencyRegistration
 
         services.TryAddSingleton(_ => Settlement.Deployment.DeploymentFile.Load(chain.DeploymentFile!));
         // One signer per role and key, each with its own nonces.
-        services.TryAddSingleton(sp => new Chain.ChainSigners(chain, sp.GetRequiredService<Settlement.Deployment.DeploymentFile>()));
+        services.TryAddSingleton(sp => new Chain.ChainSigners(chain, sp.GetRequiredService<Settlement.Deployment.DeploymentFile>(), sp.GetService<Grains.Interfaces.Audit.IAuditLog>()));
         // Jobs with a budget wait for their escrow, lock it on chain when they start, and pay their providers from it.
         services.TryAddSingleton(sp =>
         {

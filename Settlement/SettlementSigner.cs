@@ -209,6 +209,7 @@ public sealed class SettlementSigner
             }
 
             var hash = "0x" + Sha3Keccack.Current.CalculateHashFromHex(signed);
+            _options.OnSigned?.Invoke(new SignedTransaction(Address, function, contractAddress, hash));
             try
             {
                 await _web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(signed.EnsureHexPrefix())

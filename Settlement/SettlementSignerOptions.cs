@@ -29,4 +29,10 @@ public sealed class SettlementSignerOptions
     /// slot. Unused gas is not charged, so a generous limit costs nothing.
     /// </summary>
     public long MinimumGasHeadroom { get; init; } = 50_000;
+
+    /// <summary>
+    /// Told of every transaction the key signed, just before it is sent: each use of the key is an
+    /// access to key material the audit log records.
+    /// </summary>
+    public Action<SignedTransaction>? OnSigned { get; init; }
 }

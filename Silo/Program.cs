@@ -1,5 +1,6 @@
 using Orleans.Dashboard;
 using OrleansAI.Hosting;
+using OrleansAI.Hosting.Audit;
 using OrleansAI.Hosting.Health;
 using OrleansAI.Hosting.Orleans;
 using OrleansAI.Hosting.Security;
@@ -10,6 +11,8 @@ var configured = builder.AddOrleansAIDependencies();
 builder.AddTransportSecurity(configured);
 // Only the silo signs on chain (platform, slasher, arbiter keys); the Api never does.
 builder.AddChainSigners(configured);
+// Silos delete audit entries past their retention; the Api only appends.
+builder.AddAuditRetention();
 builder.Services.AddClusterHealthCheck();
 // The dashboard shows every grain and silo and can reach internal state: operators only.
 builder.AddKeyAuthentication(configured.IsClustered, "operator", ClientKey.OperatorRole);

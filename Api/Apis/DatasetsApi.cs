@@ -10,7 +10,7 @@ namespace OrleansAI.Api.Apis;
 /// <summary>
 /// Client datasets for data-parallel jobs: upload one dataset file (safetensors <c>features</c> and
 /// <c>labels</c>, see docs/protocol.md), list and read them. A dataset is visible to, and trainable
-/// by, the client that uploaded it only.
+/// by, the client that uploaded it and the clients it granted <c>read</c> or <c>use</c> (GrantsApi).
 /// </summary>
 public static class DatasetsApi
 {
@@ -27,12 +27,13 @@ public static class DatasetsApi
             .WithDescription("The body is the file itself (application/octet-stream). It is checked in full; 400 names what is wrong, 413 when it is too large.")
             .WithMetadata(new DisableRequestSizeLimitAttribute());
         group.MapGet("/", ListAsync).WithName("ListDatasets").WithSummary("Lists the caller's datasets, newest first.");
-        group.MapGet("/{sha256}", GetAsync).WithName("GetDataset").WithSummary("Reads one of the caller's datasets by hash.");
+        group.MapGet("/{sha256}", GetAsync).WithName("GetDataset")
+            .WithSummary("Reads one of the caller's datasets by hash, or with ?owner= one another client granted the caller.");
         return endpoints;
     }
 
     private static async Task<Results<Created<Dataset>, ProblemHttpResult, ValidationProblem>> UploadAsync(
-        HttpContext http, ClaimsPrincipal user, IGrainFactory grains, IServiceProvider services, IConfiguration configuration, TimeProvider clock, string? name = null)
+        HttpContext http, ClaimsPrincipal user, IGrainFactory grains, IServiceProvider services, IConfiguration configuration, TimeProvider clock, ResourceAccess access, string? name = null)
     {
         if (name is { Length: 0 or > 100 })
         {
@@ -83,6 +84,7 @@ public static class DatasetsApi
         {
             var record = await grains.GetGrain<IClientDatasetsGrain>(user.ClientId()).AddAsync(
                 new DatasetRecord(stored.Sha256, stored.Length, name ?? $"dataset-{stored.Sha256[..8]}", data.Count, [.. data.ExampleShape], data.Classes, clock.GetUtcNow()));
+            access.Record(http, AuditActions.DatasetUpload, AccessResource.Dataset(user.ClientId(), record.Sha256), allowed: true, $"{record.Length} bytes");
             return TypedResults.Created($"/api/datasets/{record.Sha256}", DatasetWire.View(record));
         }
         catch (InvalidOperationException ex)
@@ -94,15 +96,36 @@ public static class DatasetsApi
     private static async Task<Ok<IReadOnlyList<Dataset>>> ListAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok<IReadOnlyList<Dataset>>([.. (await grains.GetGrain<IClientDatasetsGrain>(user.ClientId()).ListAsync()).Select(DatasetWire.View)]);
 
-    private static async Task<Results<Ok<Dataset>, ProblemHttpResult>> GetAsync(string sha256, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<Dataset>, ProblemHttpResult>> GetAsync(
+        string sha256, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, ResourceAccess access, string? owner = null)
     {
-        var record = Grains.Interfaces.Storage.ContentReference.IsSha256(sha256)
-            ? await grains.GetGrain<IClientDatasetsGrain>(user.ClientId()).GetAsync(sha256)
-            : null;
-        return record is null
-            ? TypedResults.Problem($"No dataset '{sha256}' belongs to you.", statusCode: StatusCodes.Status404NotFound, title: "Dataset not found.")
-            : TypedResults.Ok(DatasetWire.View(record));
+        var caller = user.ClientId();
+        owner ??= caller;
+        if (!ContentReference.IsSha256(sha256) || !AccessGrants.IsClientId(owner))
+        {
+            return NotFound(sha256);
+        }
+
+        var resource = AccessResource.Dataset(owner, sha256);
+        // Another client's dataset answers exactly as a missing one unless it was granted: nobody
+        // learns what others hold by asking.
+        if (!await access.AllowsAsync(http, caller, resource, AccessRights.Read, AuditActions.DatasetRead))
+        {
+            return NotFound(sha256);
+        }
+
+        var record = await grains.GetGrain<IClientDatasetsGrain>(owner).GetAsync(sha256);
+        if (record is null)
+        {
+            return NotFound(sha256);
+        }
+
+        access.Record(http, AuditActions.DatasetRead, resource, allowed: true);
+        return TypedResults.Ok(DatasetWire.View(record));
     }
+
+    private static ProblemHttpResult NotFound(string sha256) =>
+        TypedResults.Problem($"No dataset '{sha256}' belongs to you or was shared with you.", statusCode: StatusCodes.Status404NotFound, title: "Dataset not found.");
 
     private static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem($"A dataset may be at most {limit} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The dataset is too large.");

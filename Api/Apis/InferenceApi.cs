@@ -12,7 +12,8 @@ namespace OrleansAI.Api.Apis;
 /// <summary>
 /// The Open Inference Protocol (KServe v2) over HTTP: health, server and model metadata, model
 /// readiness and inference, with its <c>{"error": "..."}</c> bodies. Model names are the caller's
-/// own; requests are bounded in size (413) and rate per client (429 with Retry-After).
+/// own, or <c>OWNER.MODEL</c> for one another client granted it (read for metadata, use for
+/// inference); requests are bounded in size (413) and rate per client (429 with Retry-After).
 /// </summary>
 public static class InferenceApi
 {
@@ -95,7 +96,7 @@ public static class InferenceApi
 
     private static async Task MetadataAsync(HttpContext http, string name, string? version, ServedModels served)
     {
-        var model = await served.FindAsync(http.User.ClientId(), name, version);
+        var model = await served.FindAsync(http.User.ClientId(), name, version, AccessRights.Read);
         if (model is null)
         {
             await OipJson.ErrorAsync(http, 404, Unknown(name, version));
@@ -107,7 +108,7 @@ public static class InferenceApi
 
     private static async Task ReadyAsync(HttpContext http, string name, string? version, ServedModels served, ServingDirectory nodes)
     {
-        var model = await served.FindAsync(http.User.ClientId(), name, version);
+        var model = await served.FindAsync(http.User.ClientId(), name, version, AccessRights.Read);
         if (model is null)
         {
             await OipJson.ErrorAsync(http, 404, Unknown(name, version));
@@ -127,12 +128,24 @@ public static class InferenceApi
     {
         var services = http.RequestServices;
         var options = services.GetRequiredService<IOptions<InferenceOptions>>().Value;
-        var model = await services.GetRequiredService<ServedModels>().FindAsync(http.User.ClientId(), name, version);
+        var caller = http.User.ClientId();
+        var model = await services.GetRequiredService<ServedModels>().FindAsync(caller, name, version, AccessRights.Use);
+        var audit = services.GetRequiredService<IAuditLog>();
         if (model is null)
         {
+            var (owner, modelName) = ServedModels.Split(caller, name);
+            if (owner != caller && AccessGrants.IsClientId(owner) && ModelsApi.IsName(modelName))
+            {
+                // Another client's model, not granted (or not there): its owner sees the attempt.
+                audit.Record(new AuditEvent(caller, AuditActions.ModelInfer, $"model/{owner}/{modelName}", owner, ResourceAccess.Source(http), false, "no use grant"));
+            }
+
             await OipJson.ErrorAsync(http, 404, Unknown(name, version));
             return;
         }
+
+        // Folded by the log: one entry per caller, version, source and second however many calls.
+        audit.Record(new AuditEvent(caller, AuditActions.ModelInfer, model.ResourceKey, model.Resource.Owner, ResourceAccess.Source(http), true));
 
         if (!model.Deployed)
         {

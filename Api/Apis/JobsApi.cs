@@ -34,7 +34,7 @@ public static class JobsApi
     }
 
     private static async Task<Results<Created<JobView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        JobRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock,
+        JobRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, ResourceAccess access,
         [FromHeader(Name = JobHeaders.IdempotencyKey)] string? idempotencyKey = null)
     {
         // Declared as a header parameter so the OpenAPI document lists it.
@@ -61,10 +61,12 @@ public static class JobsApi
         }
 
         var datasets = grains.GetGrain<Grains.Interfaces.Datasets.IClientDatasetsGrain>(user.ClientId());
-        if (definition is { IsDataParallel: true } && await datasets.GetAsync(definition.Dataset) is null)
+        if (definition is { IsDataParallel: true } && !await MayTrainOnAsync(http, user.ClientId(), definition, grains, access))
         {
-            // Content is stored by hash, but only its uploader may train on it.
-            errors["dataset"] = ["No dataset with this hash belongs to you; upload it to /api/datasets first."];
+            // Content is stored by hash, but only its uploader, and those it granted use, may train on it.
+            errors["dataset"] = [definition.DatasetOwner.Length == 0
+                ? "No dataset with this hash belongs to you; upload it to /api/datasets first."
+                : $"No dataset with this hash of client '{definition.DatasetOwner}' was shared with you for use."];
             definition = null;
         }
 
@@ -114,7 +116,23 @@ public static class JobsApi
             http.Response.Headers[JobHeaders.Replayed] = "true";
         }
 
+        if (definition.IsDataParallel)
+        {
+            access.Record(http, AuditActions.DatasetUse, DatasetOf(user.ClientId(), definition), allowed: true, $"job {id}");
+        }
+
         return TypedResults.Created($"/api/jobs/{id}", JobWire.View(job));
+    }
+
+    // The job's dataset: its owner's (granted for use) or the client's own.
+    private static AccessResource DatasetOf(string client, JobDefinition definition) =>
+        AccessResource.Dataset(definition.DatasetOwner.Length > 0 ? definition.DatasetOwner : client, definition.Dataset);
+
+    private static async Task<bool> MayTrainOnAsync(HttpContext http, string client, JobDefinition definition, IGrainFactory grains, ResourceAccess access)
+    {
+        var dataset = DatasetOf(client, definition);
+        return await access.AllowsAsync(http, client, dataset, AccessRights.Use, AuditActions.DatasetUse)
+            && await grains.GetGrain<Grains.Interfaces.Datasets.IClientDatasetsGrain>(dataset.Owner).GetAsync(dataset.Name) is not null;
     }
 
     private static async Task<Results<Ok<JobView>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)

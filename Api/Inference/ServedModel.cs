@@ -4,7 +4,7 @@ namespace OrleansAI.Api.Inference;
 /// <param name="Name">Model name.</param>
 /// <param name="Version">Version.</param>
 /// <param name="ModelKey">Owner-scoped version key.</param>
-/// <param name="Versions">Every registered version of the model.</param>
+/// <param name="Versions">Every registered version of the model (a shared model: the one granted version).</param>
 /// <param name="InputName">The graph's input.</param>
 /// <param name="OutputName">The graph's output.</param>
 /// <param name="RowShape">One input row's shape.</param>
@@ -12,6 +12,12 @@ namespace OrleansAI.Api.Inference;
 /// <param name="Deployment">Its deployment, null when never deployed.</param>
 public sealed record ServedModel(string Name, int Version, string ModelKey, IReadOnlyList<int> Versions, string InputName, string OutputName, long[] RowShape, int OutputWidth, DeploymentSnapshot? Deployment)
 {
+    /// <summary>The version as the grants and the audit log name it (owner, model, version).</summary>
+    public required Grains.Interfaces.Access.AccessResource Resource { get; init; }
+
+    /// <summary>The audit log's name of the version, made once per resolution rather than per call.</summary>
+    public string ResourceKey => field ??= Resource.Key;
+
     /// <summary>Input values per row.</summary>
     public long RowSize => RowShape.Aggregate(1L, (a, b) => a * b);
 

@@ -7,9 +7,11 @@ using OrleansAI.Models.Specs;
 namespace OrleansAI.Api.Inference;
 
 /// <summary>
-/// Resolves an OIP model name (and optional version) for a caller to one of the caller's model
-/// versions. Answers are cached for a moment: the inference path must not cost grain calls per
-/// request, and a deployment change shows up within <see cref="Freshness"/>.
+/// Resolves an OIP model name (and optional version) for a caller to a model version: the caller's
+/// own (<c>MODEL</c>), or another client's it was granted (<c>OWNER.MODEL</c>; model names hold no
+/// '.', so the last one splits). Answers are cached for a moment: the inference path must not cost
+/// grain calls per request, and a deployment change or a revoked grant shows up within
+/// <see cref="Freshness"/>.
 /// </summary>
 public sealed class ServedModels(IGrainFactory grains)
 {
@@ -19,14 +21,16 @@ public sealed class ServedModels(IGrainFactory grains)
     private readonly ConcurrentDictionary<string, (long Until, ServedModel? Model)> _cache = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The caller's model <paramref name="name"/> at <paramref name="version"/> (a decimal string), or
-    /// with no version the newest deployed one (the newest registered one when none is deployed); null
-    /// when there is no such model or version.
+    /// The model <paramref name="name"/> at <paramref name="version"/> (a decimal string), or with no
+    /// version the newest deployed one (the newest registered one when none is deployed), that
+    /// <paramref name="caller"/> owns or holds <paramref name="needed"/> on; null when there is no
+    /// such model or version, or the right is missing (the two look the same to the caller).
     /// </summary>
-    public async ValueTask<ServedModel?> FindAsync(string owner, string name, string? version)
+    public async ValueTask<ServedModel?> FindAsync(string caller, string name, string? version, AccessRights needed)
     {
-        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(name);
+        var (owner, model) = Split(caller, name);
         int? number = null;
         if (version is not null)
         {
@@ -38,32 +42,47 @@ public sealed class ServedModels(IGrainFactory grains)
             number = v;
         }
 
-        if (!ModelsApi.IsName(name))
+        if (!ModelsApi.IsName(model) || !AccessGrants.IsClientId(owner))
         {
             return null;
         }
 
-        var cacheKey = $"{owner}\n{name}\n{version}";
+        var cacheKey = $"{caller}\n{name}\n{version}\n{(int)needed}";
         var now = Stopwatch.GetTimestamp();
         if (_cache.TryGetValue(cacheKey, out var cached) && cached.Until > now)
         {
             return cached.Model;
         }
 
-        var model = await ResolveAsync(owner, name, number);
-        _cache[cacheKey] = (now + (long)(Freshness.TotalSeconds * Stopwatch.Frequency), model);
+        var served = await ResolveAsync(caller, owner, model, name, number, needed);
+        _cache[cacheKey] = (now + (long)(Freshness.TotalSeconds * Stopwatch.Frequency), served);
         if (_cache.Count > 10_000)
         {
             _cache.Clear();
         }
 
-        return model;
+        return served;
     }
 
-    private async Task<ServedModel?> ResolveAsync(string owner, string name, int? version)
+    /// <summary>The owner and model a caller's OIP name means: <c>OWNER.MODEL</c>, or <c>MODEL</c> for the caller's own.</summary>
+    public static (string Owner, string Model) Split(string caller, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var dot = name.LastIndexOf('.');
+        return dot < 0 ? (caller, name) : (name[..dot], name[(dot + 1)..]);
+    }
+
+    private async Task<ServedModel?> ResolveAsync(string caller, string owner, string name, string calledAs, int? version, AccessRights needed)
     {
         var summary = await grains.GetGrain<IModelGrain>(ModelKeys.Model(owner, name)).GetAsync();
         if (summary is null || (version is { } v && !summary.Versions.Contains(v)))
+        {
+            return null;
+        }
+
+        // Another client's versions count only where it granted the caller the right.
+        var shared = owner != caller;
+        if (shared && version is { } wanted && !AccessGrants.Allows(await RightsAsync(caller, owner, name, wanted), needed))
         {
             return null;
         }
@@ -73,8 +92,21 @@ public sealed class ServedModels(IGrainFactory grains)
         if (version is null)
         {
             // The newest deployed version answers an unversioned call; a few recent versions are looked at.
+            var granted = false;
             foreach (var candidate in summary.Versions.Reverse().Take(10))
             {
+                if (shared && !AccessGrants.Allows(await RightsAsync(caller, owner, name, candidate), needed))
+                {
+                    continue;
+                }
+
+                if (!granted)
+                {
+                    // The newest granted version answers when none is deployed.
+                    chosen = candidate;
+                    granted = true;
+                }
+
                 var d = await grains.GetGrain<IModelDeploymentGrain>(ModelKeys.Version(owner, name, candidate)).GetAsync();
                 if (d.Status is DeploymentStatus.Deploying or DeploymentStatus.Ready)
                 {
@@ -82,6 +114,11 @@ public sealed class ServedModels(IGrainFactory grains)
                     deployment = d;
                     break;
                 }
+            }
+
+            if (shared && !granted)
+            {
+                return null;
             }
         }
 
@@ -95,14 +132,20 @@ public sealed class ServedModels(IGrainFactory grains)
 
         var plan = ModelSpecJson.ParseAndPlan(record.SpecJson);
         return new ServedModel(
-            name,
+            calledAs,
             chosen,
             key,
-            summary.Versions,
+            shared ? [chosen] : summary.Versions,
             OnnxExporter.InputName,
             plan.EndsInSoftmax ? OnnxExporter.ProbabilitiesName : OnnxExporter.LogitsName,
             [.. plan.InputShape.Select(d => (long)d)],
             plan.Spec.Classes,
-            deployment.Status == DeploymentStatus.NotDeployed ? null : deployment);
+            deployment.Status == DeploymentStatus.NotDeployed ? null : deployment)
+        {
+            Resource = AccessResource.ModelVersion(owner, name, chosen),
+        };
     }
+
+    private async Task<AccessRights> RightsAsync(string caller, string owner, string name, int version) =>
+        await grains.GetGrain<IResourceAccessGrain>(AccessResource.ModelVersion(owner, name, version).Key).RightsAsync(caller);
 }

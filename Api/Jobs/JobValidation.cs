@@ -39,9 +39,11 @@ public static class JobValidation
         Check(errors, "name", request.Name is null || request.Name.Length is > 0 and <= 100, "At most 100 characters.");
         var dataParallel = request.Mode == JobDefinition.DataParallel;
         Check(errors, "mode", request.Mode is JobDefinition.Federated or JobDefinition.DataParallel, "'federated' or 'data-parallel'.");
+        Check(errors, "datasetOwner", dataParallel || request.DatasetOwner is null, "Only a data-parallel job trains on another client's dataset.");
         if (dataParallel)
         {
             Check(errors, "dataset", Grains.Interfaces.Storage.ContentReference.IsSha256(request.Dataset), "The SHA-256 (lower-case hex) of a dataset you uploaded to /api/datasets.");
+            Check(errors, "datasetOwner", request.DatasetOwner is null || Grains.Interfaces.Access.AccessGrants.IsClientId(request.DatasetOwner), "A client id (1-64 characters, no '/').");
             Check(errors, "shards", request.Shards is null or (>= 1 and <= 1000), "Between 1 and 1000.");
             Check(errors, "compression", request.Compression == "none", "Data-parallel results are compared across providers; send them uncompressed ('none').");
             Check(errors, "bufferSize", request.BufferSize == 0, "FedBuff is for federated jobs.");
@@ -135,7 +137,8 @@ public static class JobValidation
             Shards: dataParallel ? request.Shards ?? request.MinProviders : 0,
             Verification: dataParallel ? Settings(request.Verification) : null,
             RootDataset: request.RootDataset ?? "",
-            MaxProvidersPerRound: request.MaxProvidersPerRound ?? Math.Max(request.MinProviders, JobDefinition.DefaultMaxProvidersPerRound));
+            MaxProvidersPerRound: request.MaxProvidersPerRound ?? Math.Max(request.MinProviders, JobDefinition.DefaultMaxProvidersPerRound),
+            DatasetOwner: dataParallel ? request.DatasetOwner ?? "" : "");
         // A round holds every update it aggregates: a job that could not fit the platform's budget is
         // refused now, not when its first round runs out of memory.
         var updates = Grains.Interfaces.Rounds.RoundMemory.Updates(definition);

@@ -67,6 +67,9 @@ public sealed record RoundConfig
     /// <summary>Most providers the round trains on; 0 for no bound (evaluation rounds, which hold no updates).</summary>
     [Id(23)] public int MaxProviders { get; init; }
 
+    /// <summary>The client whose job this is: the owner of the results the round reads, in the audit log.</summary>
+    [Id(24)] public string Owner { get; init; } = "";
+
     /// <summary>Whether the round trains the platform's shards rather than the providers' own data.</summary>
     public bool IsDataParallel => Shards is { Count: > 0 };
 }

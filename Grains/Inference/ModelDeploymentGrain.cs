@@ -12,7 +12,8 @@ public sealed partial class ModelDeploymentGrain(
     [PersistentState("deployment", "Default")] IPersistentState<ModelDeploymentState> state,
     TimeProvider clock,
     ILogger<ModelDeploymentGrain> logger,
-    IContentStore? contentStore = null) : Grain, IModelDeploymentGrain
+    IContentStore? contentStore = null,
+    IAuditLog? audit = null) : Grain, IModelDeploymentGrain
 {
     /// <summary>Disagreements kept in the record.</summary>
     public const int RecentKept = 100;
@@ -138,9 +139,11 @@ public sealed partial class ModelDeploymentGrain(
         try
         {
             safetensors = await store.ReadAllAsync(record.Weights, CancellationToken.None);
+            RecordWeightsRead(true, "exported for serving");
         }
         catch (ContentIntegrityException ex)
         {
+            RecordWeightsRead(false, ex.Message);
             // Nothing altered is ever exported or served; the caller hears why (a standard exception
             // type, so it crosses the grain boundary as itself).
             throw new InvalidOperationException($"The model version cannot be deployed: {ex.Message}", ex);
@@ -232,4 +235,8 @@ public sealed partial class ModelDeploymentGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Key}: node {Address} {State}: {Detail}")]
     private partial void LogNodeLost(string key, string address, string state, string detail);
+
+    // The version key is OWNER/NAME/VERSION; the owner sees in the audit log when the platform read its weights.
+    private void RecordWeightsRead(bool allowed, string detail) =>
+        audit?.Record(new AuditEvent(AuditActors.Platform, AuditActions.WeightsRead, $"model/{Key}", Key[..Key.IndexOf('/', StringComparison.Ordinal)], Environment.MachineName, allowed, detail));
 }

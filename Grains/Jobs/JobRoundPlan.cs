@@ -32,6 +32,7 @@ internal static class JobRoundPlan
         return new RoundConfig
         {
             JobId = jobId,
+            Owner = state.Owner,
             Round = round,
             Kind = evaluation ? TaskKind.Evaluate : TaskKind.Train,
             SpecJson = definition.SpecJson,

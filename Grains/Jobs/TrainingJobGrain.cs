@@ -15,13 +15,15 @@ namespace OrleansAI.Grains.Jobs;
 /// <param name="store">The blob store; without one the job waits.</param>
 /// <param name="settlement">The chain's escrow and payouts; without one jobs are not paid.</param>
 /// <param name="retention">How long results are kept after the job; unset keeps them.</param>
+/// <param name="audit">Where the job records its reads of client datasets; unset records nothing.</param>
 public sealed partial class TrainingJobGrain(
     [PersistentState("job", "Default")] IPersistentState<TrainingJobState> state,
     TimeProvider clock,
     ILogger<TrainingJobGrain> logger,
     IContentStore? store = null,
     IJobSettlement? settlement = null,
-    ResultRetention? retention = null) : Grain, ITrainingJobGrain, IRemindable
+    ResultRetention? retention = null,
+    IAuditLog? audit = null) : Grain, ITrainingJobGrain, IRemindable
 {
     /// <summary>What a new job waits for until the round loop picks it up.</summary>
     public const string WaitingReason = "waiting for enough providers holding the dataset";
@@ -204,6 +206,7 @@ public sealed partial class TrainingJobGrain(
         if (Definition.IsDataParallel && state.State.Shards.Count == 0)
         {
             var (shards, problem) = await JobDatasets.ShardAsync(store, plan, Definition, Seed());
+            RecordDatasetRead(Definition.DatasetOwner.Length > 0 ? Definition.DatasetOwner : state.State.Owner, Definition.Dataset, problem);
             if (shards is null)
             {
                 await MoveAsync(JobStatus.Failed, problem!);
@@ -217,6 +220,7 @@ public sealed partial class TrainingJobGrain(
         if (Definition.RootDataset.Length > 0 && state.State.Root is null)
         {
             var (_, length, problem) = await JobDatasets.ReadAsync(store, plan, Definition.RootDataset);
+            RecordDatasetRead(state.State.Owner, Definition.RootDataset, problem);
             if (problem is not null)
             {
                 await MoveAsync(JobStatus.Failed, $"root dataset: {problem}");
@@ -487,4 +491,9 @@ public sealed partial class TrainingJobGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} progress not published: {Reason}")]
     private partial void LogPublishFailed(string jobId, string reason);
+
+    // The platform reading a client's dataset is an access its owner can see in the audit log.
+    private void RecordDatasetRead(string owner, string sha256, string? problem) =>
+        audit?.Record(new AuditEvent(AuditActors.Platform, AuditActions.DatasetTrain, Interfaces.Access.AccessResource.Dataset(owner, sha256).Key, owner,
+            Environment.MachineName, problem is null, problem is null ? $"job {JobId}" : $"job {JobId}: {problem}"));
 }

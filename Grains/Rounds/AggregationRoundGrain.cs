@@ -29,6 +29,7 @@ public sealed partial class AggregationRoundGrain : Grain, IAggregationRoundGrai
     private IGrainTimer? _closeSoon;
     private IGrainTimer? _topUp;
     private bool _aggregating;
+    private readonly IAuditLog? _audit;
 
     /// <summary>A round grain over its stored state and the silo's services.</summary>
     public AggregationRoundGrain(
@@ -37,8 +38,10 @@ public sealed partial class AggregationRoundGrain : Grain, IAggregationRoundGrai
         ILogger<AggregationRoundGrain> logger,
         RoundReadBudget readBudget,
         IContentStore? store = null,
-        VerificationSetup? setup = null)
+        VerificationSetup? setup = null,
+        IAuditLog? audit = null)
     {
+        _audit = audit;
         _state = state;
         _clock = clock;
         _logger = logger;
@@ -273,6 +276,24 @@ public sealed partial class AggregationRoundGrain : Grain, IAggregationRoundGrai
         }
     }
 
+    // Every provider result the closing read is an access to the job owner's data: the log says whose, when and from which silo.
+    private void RecordResultReads(List<(string TaskId, RoundTask Task)> done)
+    {
+        if (_audit is null)
+        {
+            return;
+        }
+
+        foreach (var (taskId, task) in done)
+        {
+            if (task.Report?.Result is { } result)
+            {
+                _audit.Record(new AuditEvent(AuditActors.Platform, AuditActions.ResultRead, $"result/{result.Sha256}", Config.Owner, Environment.MachineName, true,
+                    string.Create(CultureInfo.InvariantCulture, $"{Config.JobId} round {Config.Round} task {taskId} from {task.Provider}")));
+            }
+        }
+    }
+
     // Runs the mode's closing and records its outcome; false when the round must wait for replays.
     private async Task<bool> AggregateAsync(List<(string TaskId, RoundTask Task)> done)
     {
@@ -296,6 +317,7 @@ public sealed partial class AggregationRoundGrain : Grain, IAggregationRoundGrai
             outcome = await FederatedClosing.CloseAsync(store, Config, done, failures, root, _prefetcher.Reads, CancellationToken.None);
         }
 
+        RecordResultReads(done);
         State.NewWeights = outcome.NewWeights;
         State.KeptBecause = outcome.KeptBecause;
         State.Contributions = [.. outcome.Contributions];

@@ -1,3 +1,4 @@
+using OrleansAI.Grains.Interfaces.Audit;
 using OrleansAI.Hosting.Options;
 using OrleansAI.Settlement.Deployment;
 
@@ -10,8 +11,8 @@ namespace OrleansAI.Hosting.Chain;
 /// </summary>
 public sealed class ChainSigners
 {
-    /// <summary>Creates the signers the options name keys for (the platform key is required).</summary>
-    public ChainSigners(ChainOptions options, DeploymentFile deployment)
+    /// <summary>Creates the signers the options name keys for (the platform key is required); every signature is told to <paramref name="audit"/>.</summary>
+    public ChainSigners(ChainOptions options, DeploymentFile deployment, IAuditLog? audit = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(deployment);
@@ -23,9 +24,9 @@ public sealed class ChainSigners
         }
 
         Deployment = deployment;
-        Platform = new SettlementSigner(options.RpcUrl, options.ChainId, options.PlatformKey);
-        Slasher = string.IsNullOrWhiteSpace(options.SlasherKey) ? null : new SettlementSigner(options.RpcUrl, options.ChainId, options.SlasherKey);
-        Arbiter = string.IsNullOrWhiteSpace(options.ArbiterKey) ? null : new SettlementSigner(options.RpcUrl, options.ChainId, options.ArbiterKey);
+        Platform = new SettlementSigner(options.RpcUrl, options.ChainId, options.PlatformKey, Audited(audit, "platform"));
+        Slasher = string.IsNullOrWhiteSpace(options.SlasherKey) ? null : new SettlementSigner(options.RpcUrl, options.ChainId, options.SlasherKey, Audited(audit, "slasher"));
+        Arbiter = string.IsNullOrWhiteSpace(options.ArbiterKey) ? null : new SettlementSigner(options.RpcUrl, options.ChainId, options.ArbiterKey, Audited(audit, "arbiter"));
     }
 
     /// <summary>The deployment the signers act on.</summary>
@@ -39,4 +40,12 @@ public sealed class ChainSigners
 
     /// <summary>ARBITER_ROLE; null when rulings are made on chain by Governance or a multisig.</summary>
     public SettlementSigner? Arbiter { get; }
+
+    // Each signature with a role's key is recorded under key/ROLE, owned by the platform (operators read it).
+    private static SettlementSignerOptions Audited(IAuditLog? audit, string role) => new()
+    {
+        OnSigned = audit is null ? null : tx => audit.Record(new AuditEvent(
+            AuditActors.Platform, AuditActions.KeySign, $"key/{role}", AuditActors.Platform, Environment.MachineName, true,
+            $"{tx.Function} on {tx.Contract ?? "(deployment)"} by {tx.Signer}: {tx.Hash}")),
+    };
 }

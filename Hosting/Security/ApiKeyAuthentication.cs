@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using OrleansAI.Grains.Interfaces.Audit;
 
 namespace OrleansAI.Hosting.Security;
 
@@ -23,7 +24,8 @@ public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<ClientKeyOptions> clients) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptionsMonitor<ClientKeyOptions> clients,
+    IAuditLog? audit = null) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The scheme name.</summary>
     public const string SchemeName = "ApiKey";
@@ -48,7 +50,7 @@ public sealed class ApiKeyAuthentication(
             key = BasicPassword(authorization["Basic ".Length..].Trim());
             if (key is null)
             {
-                return Task.FromResult(AuthenticateResult.Fail("The Basic credentials are not base64 'user:key'."));
+                return Refuse("The Basic credentials are not base64 'user:key'.");
             }
         }
 
@@ -59,7 +61,7 @@ public sealed class ApiKeyAuthentication(
 
         if (key.Length > MaxKeyLength)
         {
-            return Task.FromResult(AuthenticateResult.Fail("The API key is too long."));
+            return Refuse("The API key is too long.");
         }
 
         var presented = Convert.FromHexString(Hash(key));
@@ -78,7 +80,18 @@ public sealed class ApiKeyAuthentication(
             }
         }
 
-        return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        return Refuse("Unknown API key.");
+    }
+
+    /// <summary>The audit log's name of the client API keys (owner: the platform; operators read it).</summary>
+    public const string KeyResource = "key/client-api";
+
+    // A refused key is a try at key material: recorded (without the key) with where it came from.
+    private Task<AuthenticateResult> Refuse(string reason)
+    {
+        audit?.Record(new AuditEvent(AuditActors.Anonymous, AuditActions.KeyRefused, KeyResource, AuditActors.Platform,
+            Context.Connection.RemoteIpAddress?.ToString() ?? "in-process", false, $"{reason} ({Request.Method} {Request.Path})"));
+        return Task.FromResult(AuthenticateResult.Fail(reason));
     }
 
     /// <inheritdoc />

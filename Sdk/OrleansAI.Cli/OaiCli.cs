@@ -25,6 +25,8 @@ public static class OaiCli
             ProviderCommands.Create(cli),
             CaseCommands.Create(cli),
             InferCommand.Create(cli),
+            GrantCommands.Create(cli),
+            AuditCommands.Create(cli),
         };
         root.Options.Add(cli.Url);
         root.Options.Add(cli.Key);

@@ -44,6 +44,13 @@ internal sealed class ApiTransport(HttpClient http, string? apiKey)
                 ?? throw new OaiApiException(response.StatusCode, "The server answered with an empty body.", request.RequestUri?.ToString()),
             bounded, cancellationToken);
 
+    /// <summary>Sends a DELETE and expects no body back.</summary>
+    public async Task DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, path);
+        await SendAndReadAsync(request, (_, _) => Task.FromResult(true), bounded: true, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sends <paramref name="request"/> (bounded like <see cref="SendAsync{T}"/>) and reads the answer with <paramref name="read"/> from its bytes and the response.</summary>
     public Task<T> SendForBytesAsync<T>(HttpRequestMessage request, Func<byte[], HttpResponseMessage, T> read, CancellationToken cancellationToken) =>
         SendAndReadAsync(request, async (response, token) => read(await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false), response), bounded: true, cancellationToken);

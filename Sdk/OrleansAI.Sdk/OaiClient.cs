@@ -91,6 +91,8 @@ public sealed class OaiClient : IDisposable
         Cases = new CasesClient(api);
         Chain = new ChainClient(api);
         Inference = new InferenceClient(api);
+        Grants = new Access.GrantsClient(api);
+        Audit = new Audit.AuditClient(api);
     }
 
     /// <summary>
@@ -133,7 +135,13 @@ public sealed class OaiClient : IDisposable
     /// <summary>Deployed models through the Open Inference Protocol.</summary>
     public InferenceClient Inference { get; }
 
-    /// <inheritdoc/>
+    /// <summary>Rights on the caller's datasets and model versions for other clients, and those others gave the caller.</summary>
+    public Access.GrantsClient Grants { get; }
+
+    /// <summary>The audit log of accesses to the caller's datasets, model versions and results.</summary>
+    public Audit.AuditClient Audit { get; }
+
+    /// <inheritdoc />
     public void Dispose() => _owned?.Dispose();
 
     // The handler an owned client sends through: TLS checked against the pinned CA alone when one is given.

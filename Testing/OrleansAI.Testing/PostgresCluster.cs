@@ -61,6 +61,8 @@ public sealed class PostgresCluster(string serviceId, string clusterId, IReadOnl
         // Like the Silo: the blob store (rounds aggregate from it) on the local stack's Azurite.
         builder.Configuration[$"{BlobStorageOptions.Section}:ConnectionString"] = LocalServices.AzuriteConnection;
         builder.Configuration[$"{BlobStorageOptions.Section}:Container"] = BlobContainer;
+        // Like the Silo too: what needs PostgreSQL beyond Orleans (the audit log) finds it in configuration.
+        builder.Configuration[$"{PostgresOptions.Section}:ConnectionString"] = _postgres.ConnectionString;
         foreach (var (key, value) in siloSettings ?? new Dictionary<string, string?>())
         {
             builder.Configuration[key] = value;

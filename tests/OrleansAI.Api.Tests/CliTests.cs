@@ -66,6 +66,39 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task ADatasetIsSharedListedAuditedAndRevokedFromTheCommandLine()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>
+        {
+            ["BlobStorage:ConnectionString"] = LocalServices.AzuriteConnection,
+            ["BlobStorage:Container"] = "cli-grants-tests",
+        });
+        var alice = ApiFactory.ClientKeys["alice"];
+        var bob = ApiFactory.ClientKeys["bob"];
+        var path = Path.Combine(_dir, "data.safetensors");
+        await File.WriteAllBytesAsync(path, Models.Data.DatasetFile.Write(new Models.Data.LabeledDataset([2], [.. Enumerable.Range(0, 8).Select(i => (float)i / Random.Shared.Next(1, 1000))], [0, 1, 0, 1], 2)));
+
+        var uploaded = await RunAsync(api, "datasets", "upload", path, "--key", alice);
+        var sha = uploaded.Out.Split(' ')[0];
+        var given = await RunAsync(api, "grants", "give", "--dataset", sha, "--to", "bob", "--rights", "use", "--key", alice);
+        var received = await RunAsync(api, "grants", "received", "--key", bob);
+        var listed = await RunAsync(api, "grants", "list", "--dataset", sha, "--key", alice);
+        var revoked = await RunAsync(api, "grants", "revoke", "--dataset", sha, "--from", "bob", "--key", alice);
+        var audit = await RunAsync(api, "audit", "--action", "grant.revoke", "--key", alice);
+        var both = await RunAsync(api, "grants", "list", "--dataset", sha, "--model", "m", "--version", "1", "--key", alice);
+
+        Assert.Equal(0, uploaded.Code);
+        Assert.Equal($"bob may use dataset {sha}", given.Out.Trim());
+        Assert.Contains(sha, received.Out, StringComparison.Ordinal);
+        Assert.Contains("alice", received.Out, StringComparison.Ordinal);
+        Assert.Contains("bob", listed.Out, StringComparison.Ordinal);
+        Assert.Equal(0, revoked.Code);
+        Assert.Contains("grant.revoke", audit.Out, StringComparison.Ordinal);
+        Assert.Contains($"dataset/alice/{sha}", audit.Out, StringComparison.Ordinal);
+        Assert.Equal(2, both.Code);
+    }
+
+    [Fact]
     public async Task ARefusedJobPrintsEachFieldAndItsReasonAndExitsOne()
     {
         await using var api = new ApiFactory(new Dictionary<string, string?>());

@@ -21,7 +21,7 @@ public sealed class PostgresMigratorTests
     public void EveryScriptInInfraSqlIsEmbeddedInOrder()
     {
         Assert.Equal(
-            ["001_orleans_main.sql", "002_orleans_clustering.sql", "003_orleans_persistence.sql", "004_orleans_reminders.sql"],
+            ["001_orleans_main.sql", "002_orleans_clustering.sql", "003_orleans_persistence.sql", "004_orleans_reminders.sql", "005_audit.sql"],
             PostgresMigrator.ScriptNames);
     }
 

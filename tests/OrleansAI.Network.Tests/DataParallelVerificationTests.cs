@@ -125,6 +125,12 @@ public sealed class DataParallelVerificationTests
         var done = await network.WaitAsync(job.Id, j => j.Status is JobStatus.Completed or JobStatus.Failed, TimeSpan.FromMinutes(5));
         Assert.True(done.Status == JobStatus.Completed, done.StatusReason);
 
+        // The silos' reads of the client's dataset and of every result are in its audit log (PostgreSQL), by the platform.
+        var reads = await AuditAsync(network, "result.read", job.Id);
+        Assert.True(reads.Length >= 4, $"{reads.Length} result reads recorded");
+        Assert.All(reads, e => Assert.Equal(("platform", LocalNetworkClient), (e.GetProperty("actor").GetString(), e.GetProperty("owner").GetString())));
+        Assert.Single(await AuditAsync(network, "dataset.train", job.Id));
+
         var lazy = network.Agents[3].Address;
         var cases = await CasesAsync(network, lazy, settled: false);
         Assert.NotEmpty(cases);
@@ -198,6 +204,25 @@ public sealed class DataParallelVerificationTests
         var job = await network.SubmitAsync(Job(sha, 2, null));
         Assert.Equal("data-parallel", job.Mode);
         Assert.Equal(0.998, job.Verification!.MinCosine);
+    }
+
+    private const string LocalNetworkClient = OrleansAI.Testing.Network.NetworkApi.ClientId;
+
+    // The client's audit entries of one action about one job; the silos write theirs within a second or so.
+    private static async Task<JsonElement[]> AuditAsync(LocalNetwork network, string action, string jobId)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var entries = (await network.Client.GetFromJsonAsync<JsonElement[]>($"/api/audit?action={action}&limit=1000"))!
+                .Where(e => e.GetProperty("detail").GetString()?.Contains(jobId, StringComparison.Ordinal) == true)
+                .ToArray();
+            if (entries.Length > 0 || attempt == 20)
+            {
+                return entries;
+            }
+
+            await Task.Delay(500);
+        }
     }
 
     private static async Task<JobView> SubmitAsync(LocalNetwork network, int shards, object verification)

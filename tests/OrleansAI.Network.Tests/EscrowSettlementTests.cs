@@ -102,6 +102,17 @@ public sealed class EscrowSettlementTests : IAsyncLifetime
         Assert.Equal(budget.ToString(System.Globalization.CultureInfo.InvariantCulture), mirrored.GetProperty("budget").GetString());
         Assert.Equal(version.Contributions.Count, mirrored.GetProperty("paidTasks").GetInt32());
         Assert.Equal(escrowId.ToString(), mirrored.GetProperty("escrowJobId").GetString());
+
+        // Every use of the platform's key is in the audit log operators read (owner "platform"), not in the client's.
+        using var ops = _network.Api.OperatorClient();
+        JsonElement[] signed = [];
+        await LocalNetwork.Until(() =>
+        {
+            signed = ops.GetFromJsonAsync<JsonElement[]>("/api/audit?owner=platform&action=key.sign&resource=key/platform&limit=1000").GetAwaiter().GetResult()!;
+            return signed.Any(e => e.GetProperty("detail").GetString()!.StartsWith("startJob", StringComparison.Ordinal));
+        }, TimeSpan.FromSeconds(15), "the escrow lock's signature in the audit log");
+        Assert.Contains(signed, e => e.GetProperty("detail").GetString()!.StartsWith("completeJob", StringComparison.Ordinal));
+        Assert.Empty(await _network.Client.GetFromJsonAsync<JsonElement[]>("/api/audit?action=key.sign") ?? []);
     }
 
     private async Task PostEscrowAsync(string jobId, BigInteger budget)

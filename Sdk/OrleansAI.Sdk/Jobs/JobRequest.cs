@@ -12,6 +12,12 @@ public sealed class JobRequest
     /// <summary>Federated: the dataset providers must hold locally. Data-parallel: the SHA-256 of a dataset the client uploaded.</summary>
     public string Dataset { get; init; } = "fashion-mnist";
 
+    /// <summary>
+    /// Data-parallel: the client whose dataset <see cref="Dataset"/> is, when it is not the caller's
+    /// own; that client must have granted the caller <c>use</c> on it.
+    /// </summary>
+    public string? DatasetOwner { get; init; }
+
     /// <summary><c>federated</c> (default) or <c>data-parallel</c>.</summary>
     public string Mode { get; init; } = "federated";
 
