@@ -8,6 +8,9 @@
 #                    federated (Dirichlet 0.5 partitions) into a registered model; runs until Ctrl-C
 #   ./oai.sh test    start what the tests need, run every test, stop what it started
 #
+# Everything is encrypted: the Api, the provider gateway and the silo's HTTP endpoint serve TLS with a
+# development certificate (.oai/tls, made by `oai-deploy certs`; clients pin .oai/tls/ca.crt), the
+# silo and the Api talk Orleans over mutual TLS, and PostgreSQL is reached over verified TLS.
 # Ports (environment): OAI_API_PORT (5000), OAI_PROVIDER_PORT (5001, the provider gateway, gRPC),
 # OAI_SILO_HTTP_PORT (5100, dashboard and health), OAI_SILO_PORT (11111), OAI_GATEWAY_PORT (30000);
 # the services' ports are in infra/local/README.md. Demo: OAI_DEMO_PROVIDERS (10), OAI_DEMO_ROUNDS (5),
@@ -18,6 +21,8 @@ ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
 STACK="$ROOT/infra/local/stack.sh"
 STATE_DIR=$(realpath -m -- "${OAI_STATE_DIR:-$ROOT/.oai}")
 LOG_DIR=$STATE_DIR/logs
+TLS_DIR=$STATE_DIR/tls
+CA_FILE=$TLS_DIR/ca.crt
 RUN_DIR=$STATE_DIR/run
 CONFIGURATION=${OAI_CONFIGURATION:-Release}
 
@@ -46,8 +51,8 @@ app_dll() { echo "$ROOT/$1/bin/$CONFIGURATION/net10.0/OrleansAI.$1.dll"; }
 app_pidfile() { echo "$RUN_DIR/$1.pid"; }
 app_url() {
   case $1 in
-    Silo) echo "http://127.0.0.1:$SILO_HTTP_PORT" ;;
-    Api) echo "http://127.0.0.1:$API_PORT" ;;
+    Silo) echo "https://127.0.0.1:$SILO_HTTP_PORT" ;;
+    Api) echo "https://127.0.0.1:$API_PORT" ;;
   esac
 }
 
@@ -60,7 +65,10 @@ app_pid() {
   [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && grep -q "OrleansAI.$1.dll" "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"
 }
 
-app_ready() { curl -fsS -m 5 -o /dev/null "$(app_url "$1")/health/ready" 2>/dev/null; }
+# curl against the platform: its certificate is checked against the development CA alone.
+ocurl() { curl --cacert "$CA_FILE" "$@"; }
+
+app_ready() { ocurl -fsS -m 5 -o /dev/null "$(app_url "$1")/health/ready" 2>/dev/null; }
 
 build_apps() {
   require_dotnet
@@ -72,7 +80,7 @@ build_apps() {
 }
 
 # The oai command (Sdk/OrleansAI.Cli) as the demo's client, against this network.
-oai_cli() { OAI_URL="$(app_url Api)" OAI_API_KEY="$(client_key)" dotnet "$ROOT/Sdk/OrleansAI.Cli/bin/$CONFIGURATION/net10.0/oai.dll" "$@"; }
+oai_cli() { OAI_URL="$(app_url Api)" OAI_CA_FILE="$CA_FILE" OAI_API_KEY="$(client_key)" dotnet "$ROOT/Sdk/OrleansAI.Cli/bin/$CONFIGURATION/net10.0/oai.dll" "$@"; }
 
 # ----------------------------------------------------------------- fleet --
 
@@ -98,7 +106,7 @@ start_fleet() {
   mkdir -p "$LOG_DIR" "$RUN_DIR"
   log "starting $count simulated providers (Dirichlet 0.5 partitions of Fashion-MNIST; they also serve inference, the last one answering wrongly on purpose, and the one before it shirks half its training work) against the gateway on port $PROVIDER_PORT"
   (
-    setsid dotnet "$ROOT/Node.Host/bin/$CONFIGURATION/net10.0/linux-x64/oai-node.dll" --gateway "http://127.0.0.1:$PROVIDER_PORT" \
+    setsid dotnet "$ROOT/Node.Host/bin/$CONFIGURATION/net10.0/linux-x64/oai-node.dll" --gateway "https://127.0.0.1:$PROVIDER_PORT" --ca "$CA_FILE" \
       --simulate "$count" --partition dirichlet:0.5 --seed 1 --serve on --lie "$((count - 1))" --attack "$((count - 2))=shirker" >>"$LOG_DIR/fleet.log" 2>&1 </dev/null &
     echo $! >"$(fleet_pidfile)"
   )
@@ -115,7 +123,7 @@ start_verifier() {
   fi
   log "starting the platform's verifier node ($(verifier_address))"
   (
-    setsid dotnet "$ROOT/Node.Host/bin/$CONFIGURATION/net10.0/linux-x64/oai-node.dll" --gateway "http://127.0.0.1:$PROVIDER_PORT" \
+    setsid dotnet "$ROOT/Node.Host/bin/$CONFIGURATION/net10.0/linux-x64/oai-node.dll" --gateway "https://127.0.0.1:$PROVIDER_PORT" --ca "$CA_FILE" \
       --simulate 1 --seed "$VERIFIER_SEED" --max-tasks 16 --max-examples 1 >>"$LOG_DIR/verifier.log" 2>&1 </dev/null &
     echo $! >"$(verifier_pidfile)"
   )
@@ -152,6 +160,7 @@ start_app() {
     (
       cd "$ROOT/$name"
       env "$@" Urls="$(app_url "$name")" Kestrel__Endpoints__Http__Url="$(app_url "$name")" \
+        Kestrel__Endpoints__Http__Certificate__Path="$TLS_DIR/server.crt" Kestrel__Endpoints__Http__Certificate__KeyPath="$TLS_DIR/server.key" \
         Logging__Console__FormatterName=json \
         Logging__Console__FormatterOptions__TimestampFormat="yyyy-MM-ddTHH:mm:ss.fffZ" \
         Logging__Console__FormatterOptions__UseUtcTimestamp=true \
@@ -234,6 +243,9 @@ app_settings() {
     "Clients__Keys__0__Wallet=$CLIENT_WALLET" \
     "Cluster__SiloPort=$SILO_PORT" \
     "Cluster__GatewayPort=$GATEWAY_PORT" \
+    "Cluster__Tls__CertificatePath=$TLS_DIR/server.crt" \
+    "Cluster__Tls__KeyPath=$TLS_DIR/server.key" \
+    "Cluster__Tls__CaPath=$CA_FILE" \
     "Verification__Verifiers=$(verifier_address)"
 }
 
@@ -283,29 +295,39 @@ stake_fleet() {
     --rpc "$OAI_ANVIL_URL" --file "$STATE_DIR/deployment.json" --simulated "$count" --seed "$seed" >&2
 }
 
+# The development CA and the certificate of the Api, the gateway, the silo and the cluster: kept while
+# valid, so nodes and clients that pinned the CA keep working across runs.
+make_certs() {
+  log "development TLS certificates in $TLS_DIR (clients pin $CA_FILE)"
+  dotnet "$ROOT/Deploy/bin/$CONFIGURATION/net10.0/oai-deploy.dll" certs --out "$TLS_DIR" >&2
+}
+
 cmd_up() {
   "$STACK" install
   "$STACK" start
   build_apps
   deploy_contracts
+  make_certs
   local settings
   mapfile -t settings < <(app_settings)
   # Only the silo signs on chain, one key per role; the Api mirrors the chain and gets no key.
   start_app Silo "${settings[@]}" "Chain__PlatformKey=$PLATFORM_KEY" "Chain__SlasherKey=$SLASHER_KEY" "Chain__ArbiterKey=$ARBITER_KEY"
-  start_app Api "${settings[@]}" Kestrel__Endpoints__Providers__Url="http://127.0.0.1:$PROVIDER_PORT" \
+  start_app Api "${settings[@]}" Kestrel__Endpoints__Providers__Url="https://127.0.0.1:$PROVIDER_PORT" \
+    Kestrel__Endpoints__Providers__Certificate__Path="$TLS_DIR/server.crt" Kestrel__Endpoints__Providers__Certificate__KeyPath="$TLS_DIR/server.key" \
     Gateway__Domain=localhost
   cat <<EOF
 
 OrleansAI is up.
   API                 $(app_url Api)
   API reference       $(app_url Api)/reference
-  Provider gateway    http://127.0.0.1:$PROVIDER_PORT (gRPC; docs/protocol.md)
+  Provider gateway    https://127.0.0.1:$PROVIDER_PORT (gRPC over TLS; docs/protocol.md)
   OpenAPI document    $(app_url Api)/openapi/v1.json
   Orleans dashboard   $(app_url Silo)/dashboard/ (any user name; the password is the operator key)
   Health (api, silo)  $(app_url Api)/health/ready  $(app_url Silo)/health/ready
   Logs                $LOG_DIR
   Contracts           $STATE_DIR/deployment.json (chain 31337)
   Client API key      $STATE_DIR/client.key (client "demo"; send it as "Authorization: Bearer KEY")
+  TLS CA              $CA_FILE (curl --cacert, oai --ca, oai-node --ca; every service's certificate is from it)
   Operator key        $STATE_DIR/operator.key (smoke checks, the dashboard, disputed cases)
 Stop everything with: ./oai.sh down
 EOF
@@ -341,7 +363,7 @@ cmd_demo() {
   cmd_up
   log "running the smoke round trip: Api -> grain (PostgreSQL) -> Azurite -> Anvil"
   local body
-  body=$(curl -sS -m 60 -X POST -H "Authorization: Bearer $(operator_key)" -w '\n%{http_code}' "$(app_url Api)/api/diagnostics/smoke") || die "the Api did not answer"
+  body=$(ocurl -sS -m 60 -X POST -H "Authorization: Bearer $(operator_key)" -w '\n%{http_code}' "$(app_url Api)/api/diagnostics/smoke") || die "the Api did not answer"
   local code=${body##*$'\n'}
   body=${body%$'\n'*}
   [[ $code == 200 ]] || {
@@ -359,7 +381,7 @@ cmd_demo() {
   start_verifier
   local deadline=$((SECONDS + 180)) online=0
   until ((online >= providers)); do
-    online=$(curl -fsS -m 5 -H "Authorization: Bearer $key" "$api/api/providers" 2>/dev/null |
+    online=$(ocurl -fsS -m 5 -H "Authorization: Bearer $key" "$api/api/providers" 2>/dev/null |
       python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' 2>/dev/null || echo 0)
     ((SECONDS < deadline)) || die "only $online of $providers providers came online (log: $LOG_DIR/fleet.log)"
     sleep 1
@@ -375,7 +397,7 @@ cmd_demo() {
   # slashed in an earlier demo run on this machine stay suspended for a week.
   request=$(printf '{"spec": %s, "model": "fashion-cnn", "rounds": %d, "strategy": "fedavg", "minProviders": %d, "quorum": %d, "localEpochs": 1, "learningRate": 0.001, "batchSize": 64, "roundTimeoutSeconds": 600, "budget": "%s"}' \
     "$spec" "$rounds" $(((providers * 8 + 9) / 10)) $(((providers * 8 + 9) / 10)) "$budget")
-  job=$(curl -sS -m 30 -X POST -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -w '\n%{http_code}' \
+  job=$(ocurl -sS -m 30 -X POST -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -w '\n%{http_code}' \
     --data "$request" "$api/api/jobs") || die "the Api did not answer"
   code=${job##*$'\n'}
   job=${job%$'\n'*}
@@ -389,39 +411,39 @@ cmd_demo() {
   log "funding the escrow from the client's wallet ($CLIENT_WALLET): 1,000 OAI"
   chain_tool post-job --job "$id" --budget "$budget" --client-key "$CLIENT_WALLET_KEY" --spec "$ROOT/Models/Specs/Models/fashion-cnn.json"
   log "job $id progress (server-sent events from $api/api/jobs/$id/events):"
-  curl -sS -N -m 7200 -H "Authorization: Bearer $key" "$api/api/jobs/$id/events" | python3 "$ROOT/infra/local/show-progress.py" ||
+  ocurl -sS -N -m 7200 -H "Authorization: Bearer $key" "$api/api/jobs/$id/events" | python3 "$ROOT/infra/local/show-progress.py" ||
     die "the progress stream broke"
 
-  job=$(curl -fsS -m 30 -H "Authorization: Bearer $key" "$api/api/jobs/$id") || die "the job could not be read"
+  job=$(ocurl -fsS -m 30 -H "Authorization: Bearer $key" "$api/api/jobs/$id") || die "the job could not be read"
   local status version
   status=$(json_field "$job" status)
   [[ $status == completed ]] || die "the job ended $status: $(json_field "$job" statusReason)"
   version=$(json_field "$job" modelVersion)
-  curl -fsS -m 30 -H "Authorization: Bearer $key" "$api/api/models/fashion-cnn/versions/$version" |
+  ocurl -fsS -m 30 -H "Authorization: Bearer $key" "$api/api/models/fashion-cnn/versions/$version" |
     python3 "$ROOT/infra/local/show-model.py" || die "the model version could not be read"
   log "balances after (each result that shaped the model was paid its share, less the platform fee, claimable from the escrow):"
   chain_tool balances --simulated "$providers" --seed 1
 
   log "deploying fashion-cnn v$version for inference on every serving node (ONNX exported once; nodes check its SHA-256)"
-  curl -fsS -m 30 -X PUT -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+  ocurl -fsS -m 30 -X PUT -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
     --data "{\"replicas\": $providers, \"auditRate\": 0.05, \"verifyRate\": 0.34}" "$api/api/models/fashion-cnn/versions/$version/deployment" >/dev/null ||
     die "the deployment was refused"
   deadline=$((SECONDS + 120))
   local ready=0
   # Suspended providers (slashed by an earlier run here) get no placement: 80 % of the fleet is enough.
   until ((ready >= (providers * 8 + 9) / 10)); do
-    ready=$(curl -fsS -m 5 -H "Authorization: Bearer $key" "$api/api/models/fashion-cnn/versions/$version/deployment" 2>/dev/null |
+    ready=$(ocurl -fsS -m 5 -H "Authorization: Bearer $key" "$api/api/models/fashion-cnn/versions/$version/deployment" 2>/dev/null |
       python3 -c 'import json,sys; print(sum(n["state"] == "ready" for n in json.load(sys.stdin)["nodes"]))' 2>/dev/null || echo 0)
     ((SECONDS < deadline)) || die "the model became ready on only $ready of $providers nodes (log: $LOG_DIR/fleet.log)"
     sleep 1
   done
   log "fashion-cnn v$version is ready on $ready nodes"
   log "calling it through the Open Inference Protocol with 8 test images, each run on 3 nodes and compared:"
-  python3 "$ROOT/infra/local/infer-demo.py" "$api" "$key" fashion-cnn "$version" 8 3 || die "the inference call failed"
+  OAI_CA_FILE="$CA_FILE" python3 "$ROOT/infra/local/infer-demo.py" "$api" "$key" fashion-cnn "$version" 8 3 || die "the inference call failed"
   log "a burst of single-image calls; a third of the answers are re-computed by the platform's verifier, so the node that lies is caught and slashed:"
-  python3 "$ROOT/infra/local/catch-liar.py" "$api" "$key" fashion-cnn "$version" 60 || die "the verification burst failed"
+  OAI_CA_FILE="$CA_FILE" python3 "$ROOT/infra/local/catch-liar.py" "$api" "$key" fashion-cnn "$version" 60 || die "the verification burst failed"
   log "proof of compute on training: a data-parallel job on an uploaded part of Fashion-MNIST; shards are re-run by other providers and the verifier node, and the provider that shirks is caught and slashed:"
-  python3 "$ROOT/infra/local/verify-training.py" "$api" "$key" "$ROOT/Models/Specs/Models/fashion-cnn.json" || die "the data-parallel job failed"
+  OAI_CA_FILE="$CA_FILE" python3 "$ROOT/infra/local/verify-training.py" "$api" "$key" "$ROOT/Models/Specs/Models/fashion-cnn.json" || die "the data-parallel job failed"
   log "the client's jobs, as the oai command (Sdk/OrleansAI.Cli, over the .NET SDK) lists them:"
   oai_cli jobs list || die "the oai command failed"
   printf '\nDemo complete: the model is registered with its provenance.\n'
@@ -429,7 +451,7 @@ cmd_demo() {
   printf '  Inference (OIP v2)  POST %s\n' "$api/v2/models/fashion-cnn/versions/$version/infer"
   printf '  Orleans dashboard   %s (password: the key in %s)\n' "$(app_url Silo)/dashboard/" "$STATE_DIR/operator.key"
   printf '  Providers           %s\n' "$api/api/providers"
-  printf '  oai command         OAI_API_KEY=$(cat %s) dotnet %s jobs list\n' "$STATE_DIR/client.key" "Sdk/OrleansAI.Cli/bin/$CONFIGURATION/net10.0/oai.dll"
+  printf '  oai command         OAI_CA_FILE=%s OAI_API_KEY=$(cat %s) dotnet %s jobs list\n' "$CA_FILE" "$STATE_DIR/client.key" "Sdk/OrleansAI.Cli/bin/$CONFIGURATION/net10.0/oai.dll"
   printf '  Logs                %s (fleet.log: the providers)\n' "$LOG_DIR"
   if [[ ${OAI_DEMO_EXIT:-0} == 1 ]]; then
     log "the network is still up (./oai.sh down to stop it)"

@@ -2,10 +2,12 @@ using System.Text.Json.Serialization;
 using OrleansAI.Api;
 using OrleansAI.Api.Apis;
 using OrleansAI.Api.Diagnostics;
+using OrleansAI.Hosting.Security.Tls;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var configured = builder.AddOrleansAIDependencies();
+builder.AddTransportSecurity(configured);
 builder.AddClusterConnection(configured);
 builder.AddClientAuthentication(configured.IsClustered);
 builder.AddProviderGateway();

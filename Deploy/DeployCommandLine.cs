@@ -25,6 +25,7 @@ internal static class DeployCommandLine
             PostJob(execute),
             Balances(execute),
             Address(execute),
+            Certs(execute),
         };
         return root;
     }
@@ -143,6 +144,24 @@ internal static class DeployCommandLine
         var seed = Seed();
         var command = new Command("address", "Print the address of simulated provider I of `oai-node --simulate N --seed S` (needs no chain)") { index, seed };
         command.SetAction((parse, ct) => execute(new DeployRequest { Command = command.Name, Index = parse.GetValue(index), Seed = parse.GetValue(seed) }, ct));
+        return command;
+    }
+
+    private static Command Certs(Func<DeployRequest, CancellationToken, Task<int>> execute)
+    {
+        var output = Required("--out", "DIR", "The folder for ca.crt, ca.key, server.crt and server.key");
+        var names = new Option<string[]>("--name")
+        {
+            HelpName = "NAME",
+            Description = "A DNS name or IP address the server certificate also carries, besides localhost, 127.0.0.1 and ::1 (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+            DefaultValueFactory = _ => [],
+        };
+        var command = new Command("certs", "Make the development CA and a server certificate it issued (kept while valid; the certificate is issued again when missing, expiring or for other names); needs no chain")
+        {
+            output, names,
+        };
+        command.SetAction((parse, ct) => execute(new DeployRequest { Command = command.Name, Out = parse.GetValue(output), Names = parse.GetValue(names) ?? [] }, ct));
         return command;
     }
 

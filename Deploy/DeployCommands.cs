@@ -1,6 +1,7 @@
 using Nethereum.Web3;
 using OrleansAI.Protocol;
 using OrleansAI.Settlement.Deployment;
+using OrleansAI.Tls;
 
 namespace OrleansAI.Deploy;
 
@@ -20,6 +21,28 @@ internal static class DeployCommands
         {
             // Needs no chain: the address of a simulated provider's deterministic key.
             await output.WriteLineAsync(MessageSignatures.AddressOf(SimulatedKeys.Of(request.Seed, request.Index)));
+            return 0;
+        }
+
+        if (request.Command == "certs")
+        {
+            // Needs no chain either: the development CA and the servers' certificate (./oai.sh up).
+            CertificateIssue issue;
+            try
+            {
+                issue = DevelopmentCertificates.Ensure(request.Out ?? throw new UsageException("--out is required"), request.Names);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+
+            await output.WriteLineAsync(issue switch
+            {
+                { AuthorityCreated: true } => $"made a new development CA and server certificate in {issue.Files.Directory} (clients pin {issue.Files.AuthorityPath})",
+                { CertificateIssued: true } => $"issued a new server certificate in {issue.Files.Directory} under the existing CA",
+                _ => $"the certificates in {issue.Files.Directory} are current",
+            });
             return 0;
         }
 

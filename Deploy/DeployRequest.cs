@@ -6,13 +6,13 @@ namespace OrleansAI.Deploy;
 /// <remarks>Options a subcommand does not take keep their defaults.</remarks>
 public sealed record DeployRequest
 {
-    /// <summary>The subcommand: <c>deploy</c>, <c>check</c>, <c>stake-fleet</c>, <c>post-job</c>, <c>balances</c> or <c>address</c>.</summary>
+    /// <summary>The subcommand: <c>deploy</c>, <c>check</c>, <c>stake-fleet</c>, <c>post-job</c>, <c>balances</c>, <c>address</c> or <c>certs</c>.</summary>
     public required string Command { get; init; }
 
     /// <summary><c>--rpc</c>: the chain's JSON-RPC address.</summary>
     public string? Rpc { get; init; }
 
-    /// <summary><c>--out</c> (deploy): where the deployment file is written.</summary>
+    /// <summary><c>--out</c>: where the deployment file (deploy) or the certificates (certs) are written.</summary>
     public string? Out { get; init; }
 
     /// <summary><c>--file</c>: the deployment file read.</summary>
@@ -62,4 +62,7 @@ public sealed record DeployRequest
 
     /// <summary><c>--spec</c> (post-job): a file whose Keccak-256 is recorded as the job's spec hash.</summary>
     public string? Spec { get; init; }
+
+    /// <summary><c>--name</c> (certs): names the server certificate carries besides the loopback ones.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
 }

@@ -12,6 +12,12 @@ public sealed record NodeArguments
     /// <summary>Gateway URL.</summary>
     public required Uri Gateway { get; init; }
 
+    /// <summary>The CA certificate (PEM) the gateway's certificate must be issued by; null trusts the machine's store.</summary>
+    public string? CaFile { get; init; }
+
+    /// <summary>Whether an http:// gateway (no TLS) is allowed: development only.</summary>
+    public bool AllowPlaintext { get; init; }
+
     /// <summary>Private key file.</summary>
     public string? KeyFile { get; init; }
 
@@ -99,9 +105,10 @@ public sealed record NodeArguments
         var gateway = new Option<Uri>("--gateway")
         {
             HelpName = "URL",
-            Description = "The Api's provider gateway (gRPC, HTTP/2), e.g. http://127.0.0.1:5001 (required)",
+            Description = "The Api's provider gateway (gRPC, HTTP/2 over TLS), e.g. https://127.0.0.1:5001 (required)",
             CustomParser = result => Uri.TryCreate(Token(result), UriKind.Absolute, out var uri) ? uri : Reject<Uri>(result, "--gateway URL is required."),
         };
+        var allowPlaintext = new Option<bool>("--allow-plaintext") { Description = "Allow an http:// gateway without TLS (development only)", Arity = ArgumentArity.Zero };
         var simulate = WholeNumber("--simulate", "N", "Run N providers in this process, each with its own key and data partition", 0, 10_000, 0);
         var attack = new Option<IReadOnlyDictionary<int, ClientBehavior>>("--attack")
         {
@@ -130,6 +137,8 @@ public sealed record NodeArguments
         {
             gateway,
             new Option<string>("--key-file") { HelpName = "PATH", Description = "Hex secp256k1 private key (or set OAI_NODE_KEY); not used with --simulate" },
+            new Option<string>("--ca") { HelpName = "PATH", Description = "Trust only gateway certificates issued by this CA (PEM; or set OAI_CA_FILE), e.g. .oai/tls/ca.crt; default: the machine's trust store" },
+            allowPlaintext,
             simulate,
             new Option<string>("--partition")
             {
@@ -172,6 +181,14 @@ public sealed record NodeArguments
             {
                 result.AddError("--gateway URL is required.");
             }
+            else if (result.GetResult(gateway) is { Tokens: [var token] } && Uri.TryCreate(token.Value, UriKind.Absolute, out var address) && address.Scheme != Uri.UriSchemeHttps
+                && !(address.Scheme == Uri.UriSchemeHttp && result.GetResult(allowPlaintext) is { Implicit: false }))
+            {
+                // An error here, not when connecting: the node must never send a key's signature in the clear by accident.
+                result.AddError(address.Scheme == Uri.UriSchemeHttp
+                    ? $"--gateway {address} is plaintext http: use https (with --ca to pin the gateway's CA), or add --allow-plaintext (development only)."
+                    : $"--gateway {address} must be an https URL.");
+            }
 
             // Misbehaviour is for simulated providers only: a single node is always honest. A
             // --simulate without a valid count is reported on its own.
@@ -208,6 +225,8 @@ public sealed record NodeArguments
             MaxTasks = parse.GetValue<int>("--max-tasks"),
             CheatRate = parse.GetValue<double>("--cheat-rate"),
             Gateway = parse.GetRequiredValue<Uri>("--gateway"),
+            CaFile = parse.GetValue<string>("--ca") ?? (Environment.GetEnvironmentVariable("OAI_CA_FILE") is { Length: > 0 } ca ? ca : null),
+            AllowPlaintext = parse.GetValue<bool>("--allow-plaintext"),
             KeyFile = parse.GetValue<string>("--key-file"),
             Simulate = parse.GetValue<int>("--simulate"),
             DirichletAlpha = TryAlpha(parse.GetValue<string>("--partition")!, out var alpha) ? alpha : null,

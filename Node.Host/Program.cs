@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OrleansAI.Node;
 using OrleansAI.Node.Host;
+using OrleansAI.Tls;
 
 var arguments = NodeArguments.Parse(args, Console.Out, Console.Error, out var exitCode);
 if (arguments is null)
@@ -14,7 +15,24 @@ using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o =>
     o.TimestampFormat = "HH:mm:ss ";
 }).SetMinimumLevel(LogLevel.Information).AddFilter("Grpc", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning));
 var log = logs.CreateLogger("oai-node");
-using var channel = GatewayChannel.Create(arguments.Gateway);
+PinnedCertificateAuthority? authority;
+try
+{
+    authority = arguments.CaFile is { } caFile ? PinnedCertificateAuthority.FromPemFile(caFile) : null;
+}
+catch (ArgumentException ex)
+{
+    await Console.Error.WriteLineAsync($"--ca: {ex.Message}");
+    return 2;
+}
+
+if (arguments.Gateway.Scheme == Uri.UriSchemeHttp)
+{
+    log.LogWarning("--allow-plaintext: the gateway at {Gateway} is reached without TLS (development only)", arguments.Gateway);
+}
+
+using var pin = authority;
+using var channel = GatewayChannel.Create(arguments.Gateway, authority);
 using var blobs = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
 IReadOnlyList<ProviderAgent> agents;
 try

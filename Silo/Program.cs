@@ -4,9 +4,11 @@ using OrleansAI.Hosting.Audit;
 using OrleansAI.Hosting.Health;
 using OrleansAI.Hosting.Orleans;
 using OrleansAI.Hosting.Security;
+using OrleansAI.Hosting.Security.Tls;
 
 var builder = WebApplication.CreateBuilder(args);
 var configured = builder.AddOrleansAIDependencies();
+builder.AddTransportSecurity(configured);
 // Only the silo signs on chain (platform, slasher, arbiter keys); the Api never does.
 builder.AddChainSigners(configured);
 // Silos delete audit entries past their retention; the Api only appends.

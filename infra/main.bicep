@@ -188,6 +188,11 @@ var platformEnv = [
   { name: 'Clients__Keys__0__Wallet', value: clientWallet }
   { name: 'Verification__Verifiers', value: verifiers }
   { name: 'Logging__Console__FormatterName', value: 'json' }
+  // Container Apps' ingress terminates TLS for clients and providers (allowInsecure: false) and
+  // reaches the containers inside the environment's network; PostgreSQL is TLS (SSL Mode=Require).
+  // The cluster's own mutual TLS (Cluster__Tls__* from Key Vault) is not wired here yet, so the
+  // hosts are told that plaintext inside the environment is intended (docs/security.md).
+  { name: 'Tls__AllowPlaintext', value: 'true' }
 ]
 
 // Set only when given: an empty value would not be a time span.

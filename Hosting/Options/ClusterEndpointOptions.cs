@@ -30,4 +30,7 @@ public sealed class ClusterEndpointOptions
     /// <summary>Address other silos and clients use to reach this one: an IP, a host name, or <c>host</c> for this machine's own name.</summary>
     [Required]
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>TLS between the cluster's members (<c>Cluster:Tls:CertificatePath</c>, <c>:KeyPath</c>, <c>:CaPath</c>); required in cluster mode unless <c>Tls:AllowPlaintext</c>.</summary>
+    public Security.Tls.ClusterTlsOptions Tls { get; set; } = new();
 }

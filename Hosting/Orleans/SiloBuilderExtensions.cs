@@ -5,6 +5,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using OrleansAI.Hosting.Database;
+using OrleansAI.Hosting.Security.Tls;
 
 namespace OrleansAI.Hosting.Orleans;
 
@@ -89,8 +90,8 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
-    /// Cluster identity and endpoints: advertised address and ports when clustered through
-    /// PostgreSQL, localhost clustering on the same ports for the embedded default.
+    /// Cluster identity and endpoints: advertised address and ports, and TLS when configured, when
+    /// clustered through PostgreSQL; localhost clustering on the same ports for the embedded default.
     /// </summary>
     public static ISiloBuilder UseOrleansAIEndpoints(this ISiloBuilder silo, ClusterEndpointOptions cluster, bool clustered)
     {
@@ -106,6 +107,13 @@ public static class SiloBuilderExtensions
             o.ClusterId = cluster.ClusterId;
             o.ServiceId = cluster.ServiceId;
         });
+        // Cluster members talk over the network: mutual TLS under the cluster CA when configured
+        // (TransportSecurity refuses to start without it unless plaintext is allowed).
+        if (cluster.Tls.IsComplete)
+        {
+            silo.UseOrleansAITls(cluster.Tls);
+        }
+
         var address = AdvertisedAddress(cluster.AdvertisedAddress);
         return silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
     }

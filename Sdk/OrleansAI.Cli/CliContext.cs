@@ -3,14 +3,30 @@ using System.CommandLine;
 namespace OrleansAI.Cli;
 
 /// <summary>What every command shares: the connection options, how to connect, and where to write.</summary>
-internal sealed class CliContext(Func<Uri, string, OaiClient> connect, TextWriter output, TextWriter error)
+internal sealed class CliContext(Func<Uri, string, OaiClientOptions, OaiClient> connect, TextWriter output, TextWriter error)
 {
     /// <summary>Where the key is kept by <c>./oai.sh up</c>, read when neither --key nor OAI_API_KEY is given.</summary>
     public const string LocalKeyFile = ".oai/client.key";
 
+    /// <summary>The development CA of <c>./oai.sh up</c>, pinned when neither --ca nor OAI_CA_FILE is given and it exists.</summary>
+    public const string LocalCaFile = ".oai/tls/ca.crt";
+
+    public Option<string> Ca { get; } = new("--ca")
+    {
+        Description = $"Trust only server certificates from this CA (PEM; default: $OAI_CA_FILE, else {LocalCaFile} when it exists, else the machine's store)",
+        Recursive = true,
+    };
+
+    public Option<bool> AllowPlaintext { get; } = new("--allow-plaintext")
+    {
+        Description = "Allow an http:// address: the key travels unencrypted (development only; or OAI_ALLOW_PLAINTEXT=1)",
+        Recursive = true,
+        Arity = ArgumentArity.Zero,
+    };
+
     public Option<string> Url { get; } = new("--url")
     {
-        Description = "The API's address (default: $OAI_URL, else http://127.0.0.1:5000)",
+        Description = "The API's address (default: $OAI_URL, else https://127.0.0.1:5000)",
         Recursive = true,
     };
 
@@ -33,7 +49,7 @@ internal sealed class CliContext(Func<Uri, string, OaiClient> connect, TextWrite
     /// <summary>A client for the parsed connection options.</summary>
     public OaiClient Connect(ParseResult parse)
     {
-        var url = parse.GetValue(Url) ?? Environment.GetEnvironmentVariable("OAI_URL") ?? "http://127.0.0.1:5000";
+        var url = parse.GetValue(Url) ?? Environment.GetEnvironmentVariable("OAI_URL") ?? "https://127.0.0.1:5000";
         if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
         {
             throw new UsageException($"--url must be an http(s) address, not '{url}'");
@@ -45,7 +61,23 @@ internal sealed class CliContext(Func<Uri, string, OaiClient> connect, TextWrite
             throw new UsageException($"no API key: pass --key, set OAI_API_KEY, or run where {LocalKeyFile} exists");
         }
 
-        return connect(address, key);
+        var plaintext = parse.GetValue(AllowPlaintext) || Environment.GetEnvironmentVariable("OAI_ALLOW_PLAINTEXT") == "1";
+        if (address.Scheme == "http" && !plaintext)
+        {
+            throw new UsageException($"{address} is plaintext http: use https (with --ca to pin the server's CA), or add --allow-plaintext (development only)");
+        }
+
+        var ca = parse.GetValue(Ca)
+            ?? (Environment.GetEnvironmentVariable("OAI_CA_FILE") is { Length: > 0 } fromEnvironment ? fromEnvironment : null)
+            ?? (File.Exists(LocalCaFile) ? LocalCaFile : null);
+        try
+        {
+            return connect(address, key, new OaiClientOptions { PinnedAuthorityFile = ca, AllowPlaintext = plaintext });
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
     }
 
     /// <summary>Whether to print raw JSON.</summary>

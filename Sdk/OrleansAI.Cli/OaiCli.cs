@@ -16,8 +16,8 @@ public static class OaiCli
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var cli = new CliContext(connect ?? ((url, key) => new OaiClient(url, key)), output, error);
-        var root = new RootCommand("oai: the OrleansAI network from a shell. Connection: --url/$OAI_URL and --key/$OAI_API_KEY.")
+        var cli = new CliContext(connect is null ? ((url, key, options) => new OaiClient(url, key, options)) : (url, key, _) => connect(url, key), output, error);
+        var root = new RootCommand("oai: the OrleansAI network from a shell. Connection: --url/$OAI_URL, --key/$OAI_API_KEY, --ca/$OAI_CA_FILE (the server's CA, pinned).")
         {
             JobCommands.Create(cli),
             ModelCommands.Create(cli),
@@ -31,6 +31,8 @@ public static class OaiCli
         root.Options.Add(cli.Url);
         root.Options.Add(cli.Key);
         root.Options.Add(cli.Json);
+        root.Options.Add(cli.Ca);
+        root.Options.Add(cli.AllowPlaintext);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

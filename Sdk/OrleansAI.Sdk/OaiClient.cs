@@ -4,6 +4,7 @@ using OrleansAI.Sdk.Inference;
 using OrleansAI.Sdk.Jobs;
 using OrleansAI.Sdk.Models;
 using OrleansAI.Sdk.Providers;
+using OrleansAI.Tls;
 
 namespace OrleansAI.Sdk;
 
@@ -20,11 +21,29 @@ public sealed class OaiClient : IDisposable
     private readonly HttpClient? _owned;
     private readonly ApiTransport _api;
 
-    /// <summary>A client of the API at <paramref name="baseAddress"/> (for example <c>http://127.0.0.1:5000</c>) with its own connection pool.</summary>
+    /// <summary>
+    /// A client of the API at <paramref name="baseAddress"/> (for example <c>https://api.example</c>)
+    /// with its own connection pool, trusting the machine's certificate store. An <c>http://</c>
+    /// address is refused: pass <see cref="OaiClientOptions.AllowPlaintext"/> for that.
+    /// </summary>
     /// <param name="baseAddress">The API's address.</param>
     /// <param name="apiKey">The client's API key.</param>
     public OaiClient(Uri baseAddress, string apiKey)
-        : this(new HttpClient { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan }, apiKey, owns: true)
+        : this(baseAddress, apiKey, new OaiClientOptions())
+    {
+    }
+
+    /// <summary>
+    /// A client of the API at <paramref name="baseAddress"/> with its own connection pool, trusting
+    /// the server as <paramref name="options"/> say: only certificates from a pinned CA (for
+    /// <c>./oai.sh up</c>, <c>.oai/tls/ca.crt</c>), and plaintext <c>http://</c> only when allowed.
+    /// </summary>
+    /// <param name="baseAddress">The API's address.</param>
+    /// <param name="apiKey">The client's API key.</param>
+    /// <param name="options">How the server is trusted.</param>
+    /// <exception cref="ArgumentException">A plaintext address without <see cref="OaiClientOptions.AllowPlaintext"/>, or an unreadable CA file.</exception>
+    public OaiClient(Uri baseAddress, string apiKey, OaiClientOptions options)
+        : this(new HttpClient(Handler(baseAddress, options), disposeHandler: true) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan }, apiKey, owns: true)
     {
     }
 
@@ -124,4 +143,19 @@ public sealed class OaiClient : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _owned?.Dispose();
+
+    // The handler an owned client sends through: TLS checked against the pinned CA alone when one is given.
+    private static SocketsHttpHandler Handler(Uri baseAddress, OaiClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        ArgumentNullException.ThrowIfNull(options);
+        PlaintextPolicy.Require(baseAddress, options.AllowPlaintext, nameof(OaiClientOptions) + "." + nameof(OaiClientOptions.AllowPlaintext));
+        var handler = new SocketsHttpHandler();
+        var pinned = options.PinnedAuthority is { } authority ? new PinnedCertificateAuthority(authority)
+            : options.PinnedAuthorityFile is { } file ? PinnedCertificateAuthority.FromPemFile(file)
+            : null;
+        // The pin lives as long as the handler, which holds its validation callback.
+        pinned?.Apply(handler);
+        return handler;
+    }
 }

@@ -101,7 +101,7 @@ public sealed class LocalNetwork : IAsyncDisposable
             api = new NetworkApi(cluster, apiSettings, (LocalServices.FreeTcpPort(), LocalServices.FreeTcpPort()));
             api.UseKestrel();
             api.StartServer();
-            channel = GatewayChannel.Create(api.GrpcUrl!);
+            channel = GatewayChannel.Create(api.GrpcUrl!, api.Pin);
         }
         else
         {

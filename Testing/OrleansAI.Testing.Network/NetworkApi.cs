@@ -6,7 +6,8 @@ namespace OrleansAI.Testing.Network;
 
 /// <summary>
 /// The real Api in-process as a client of a PostgreSQL cluster, as it runs in production; on the
-/// in-memory test server, or with <paramref name="kestrelPorts"/> on Kestrel over real sockets.
+/// in-memory test server, or with <paramref name="kestrelPorts"/> on Kestrel over real sockets
+/// (HTTPS and gRPC over TLS with the test CA's certificate; cluster TLS either way).
 /// </summary>
 public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<string, string?>? settings = null, (int Http, int Grpc)? kestrelPorts = null) : WebApplicationFactory<Program>
 {
@@ -27,16 +28,20 @@ public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<stri
     /// <summary>The client the tests act as, and its key.</summary>
     public const string ClientId = "alice";
 
-    private const string ClientKey = "alice-network-key";
+    /// <summary>The API key of <see cref="ClientId"/>.</summary>
+    public const string ClientKey = "alice-network-key";
 
     // A client with the operator role (decides disputed fraud cases); entry 9 leaves the low entries to tests that add clients.
     private const string OperatorKey = "operator-network-key";
 
     /// <summary>The client API's URL on Kestrel, or null on the test server.</summary>
-    public Uri? HttpUrl => kestrelPorts is { } p ? new Uri($"http://127.0.0.1:{p.Http}") : null;
+    public Uri? HttpUrl => kestrelPorts is { } p ? new Uri($"https://127.0.0.1:{p.Http}") : null;
 
     /// <summary>The provider gateway's URL on Kestrel, or null on the test server.</summary>
-    public Uri? GrpcUrl => kestrelPorts is { } p ? new Uri($"http://127.0.0.1:{p.Grpc}") : null;
+    public Uri? GrpcUrl => kestrelPorts is { } p ? new Uri($"https://127.0.0.1:{p.Grpc}") : null;
+
+    /// <summary>The test CA, which Kestrel's certificate comes from; the clients of this Api pin it.</summary>
+    public OrleansAI.Tls.PinnedCertificateAuthority Pin { get; } = TestCertificates.Authority();
 
     /// <summary>An HTTP client authenticated as <see cref="ClientId"/>.</summary>
     public HttpClient Client() => ClientWith(ClientKey);
@@ -47,7 +52,7 @@ public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<stri
     private HttpClient ClientWith(string key)
     {
         var http = HttpUrl is { } url
-            ? new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { BaseAddress = url }
+            ? new HttpClient(Pin.Apply(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })) { BaseAddress = url }
             : CreateClient();
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
         return http;
@@ -68,10 +73,23 @@ public sealed class NetworkApi(PostgresCluster cluster, IReadOnlyDictionary<stri
         builder.UseSetting("BlobStorage:Container", PostgresCluster.BlobContainer);
         builder.UseSetting("Chain:RpcUrl", LocalServices.AnvilUrl);
         builder.UseSetting("Clients:Keys:0:ClientId", ClientId);
+        // A client of the cluster over its mutual TLS.
+        foreach (var (key, value) in TestCertificates.ClusterSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (kestrelPorts is { } ports)
         {
-            builder.UseSetting("Kestrel:Endpoints:Http:Url", $"http://127.0.0.1:{ports.Http}");
-            builder.UseSetting("Kestrel:Endpoints:Providers:Url", $"http://127.0.0.1:{ports.Grpc}");
+            // HTTPS and gRPC over TLS with the test CA's certificate, as the platform serves them.
+            foreach (var (name, url) in new[] { ("Http", HttpUrl!), ("Providers", GrpcUrl!) })
+            {
+                builder.UseSetting($"Kestrel:Endpoints:{name}:Url", url.ToString());
+                builder.UseSetting($"Kestrel:Endpoints:{name}:Certificate:Path", TestCertificates.Files.CertificatePath);
+                builder.UseSetting($"Kestrel:Endpoints:{name}:Certificate:KeyPath", TestCertificates.Files.KeyPath);
+            }
+
+            builder.UseSetting("Tls:AllowPlaintext", "false");
         }
 
         builder.UseSetting("Clients:Keys:0:Sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ClientKey))));

@@ -14,7 +14,8 @@ public static class HostProcess
 
     /// <summary>
     /// Starts <c>dotnet {assembly}.dll</c> from the test's output folder with the given settings as
-    /// environment variables (":" becomes "__"), on free HTTP and Orleans ports, and waits for it to exit.
+    /// environment variables (":" becomes "__"), on free plaintext HTTP and Orleans ports (with
+    /// <c>Tls:AllowPlaintext</c> unless the settings say otherwise), and waits for it to exit.
     /// </summary>
     public static async Task<Outcome> RunUntilExitAsync(string assembly, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
     {
@@ -26,6 +27,8 @@ public static class HostProcess
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.Environment["Urls"] = $"http://127.0.0.1:{LocalServices.FreeTcpPort()}";
+        // These runs test other start-up failures; plaintext's own refusal is tested with the switch off.
+        start.Environment["Tls__AllowPlaintext"] = "true";
         start.Environment["Cluster__SiloPort"] = LocalServices.FreeTcpPort().ToString(CultureInfo.InvariantCulture);
         start.Environment["Cluster__GatewayPort"] = LocalServices.FreeTcpPort().ToString(CultureInfo.InvariantCulture);
         foreach (var (key, value) in settings)

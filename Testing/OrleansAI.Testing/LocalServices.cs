@@ -16,7 +16,7 @@ public static class LocalServices
 
     /// <summary>Npgsql connection string of the stack's <c>orleans</c> database.</summary>
     public static string PostgresConnection =>
-        Env("OAI_PG_CONNECTION") ?? "Host=127.0.0.1;Port=15432;Database=orleans;Username=orleans;Password=orleans";
+        Env("OAI_PG_CONNECTION") ?? DefaultPostgresConnection();
 
     /// <summary>Azure Storage connection string of the stack's Azurite.</summary>
     public static string AzuriteConnection =>
@@ -67,6 +67,21 @@ public static class LocalServices
             throw new InvalidOperationException(
                 "The local stack's PostgreSQL is not running; start it with `infra/local/stack.sh start` or run the tests with `./oai.sh test`.", ex);
         }
+    }
+
+    // The stack's defaults, verifying its server certificate against its CA in the checkout's state
+    // folder when there is one (stack.sh env prints the same), else still requiring TLS.
+    private static string DefaultPostgresConnection()
+    {
+        const string Plain = "Host=127.0.0.1;Port=15432;Database=orleans;Username=orleans;Password=orleans";
+        string? ca = null;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null && ca is null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, ".oai", "pg-tls", "ca.crt");
+            ca = File.Exists(candidate) ? candidate : null;
+        }
+
+        return ca is null ? Plain + ";SSL Mode=Require" : $"{Plain};SSL Mode=VerifyFull;Root Certificate={ca}";
     }
 
     private static string? Env(string name) =>

@@ -11,7 +11,8 @@ namespace OrleansAI.Testing;
 /// <summary>
 /// Real silo and client hosts configured exactly as the Silo and Api configure themselves for
 /// PostgreSQL (membership, grain storage, reminders, gateway discovery), isolated from other tests
-/// by their cluster and service ids. Silos can be stopped and new ones started to model restarts.
+/// by their cluster and service ids, over mutual TLS with the test CA (<see cref="TestCertificates"/>).
+/// Silos can be stopped and new ones started to model restarts.
 /// </summary>
 public sealed class PostgresCluster(string serviceId, string clusterId, IReadOnlyDictionary<string, string?>? siloSettings = null) : IAsyncDisposable
 {
@@ -114,5 +115,6 @@ public sealed class PostgresCluster(string serviceId, string clusterId, IReadOnl
         await _client.StartAsync();
     }
 
-    private ClusterEndpointOptions Endpoints() => new() { ClusterId = ClusterId, ServiceId = ServiceId };
+    // Members talk mutual TLS under the test CA, as the platform's cluster does.
+    private ClusterEndpointOptions Endpoints() => new() { ClusterId = ClusterId, ServiceId = ServiceId, Tls = TestCertificates.Cluster };
 }

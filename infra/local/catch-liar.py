@@ -8,10 +8,15 @@ usage: catch-liar.py API_URL KEY MODEL VERSION [REQUESTS]
 import concurrent.futures
 import gzip
 import json
+import os
+import ssl
 import struct
 import sys
 import time
 import urllib.request
+
+# The Api is HTTPS: with OAI_CA_FILE (oai.sh sets it to the development CA) only that CA is trusted.
+TLS = ssl.create_default_context(cafile=os.environ.get("OAI_CA_FILE") or None)
 
 DATA = "/usr/share/datasets/fashion-mnist"
 MEAN, STD = 0.2860406, 0.3530242
@@ -28,7 +33,7 @@ def call(api, key, path, body=None):
     request = urllib.request.Request(f"{api}{path}", data=None if body is None else json.dumps(body).encode(),
                                      method="GET" if body is None else "POST",
                                      headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=30) as response:
+    with urllib.request.urlopen(request, timeout=30, context=TLS) as response:
         return json.load(response)
 
 

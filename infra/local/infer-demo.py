@@ -7,10 +7,15 @@ v2 infer request and prints each image's predicted and true class.
 """
 import gzip
 import json
+import os
+import ssl
 import struct
 import sys
 import time
 import urllib.request
+
+# The Api is HTTPS: with OAI_CA_FILE (oai.sh sets it to the development CA) only that CA is trusted.
+TLS = ssl.create_default_context(cafile=os.environ.get("OAI_CA_FILE") or None)
 
 DATA = "/usr/share/datasets/fashion-mnist"
 MEAN, STD = 0.2860406, 0.3530242
@@ -47,7 +52,7 @@ def main():
     request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
                                      headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"})
     start = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=30) as response:
+    with urllib.request.urlopen(request, timeout=30, context=TLS) as response:
         answer = json.load(response)
     elapsed = (time.perf_counter() - start) * 1000
     outputs = {o["name"]: o for o in answer["outputs"]}

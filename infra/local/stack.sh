@@ -39,7 +39,7 @@ AZ_ACCOUNT=devstoreaccount1
 AZ_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 
 ALL_SERVICES=(pg azurite anvil)
-APT_PACKAGES=(postgresql dataset-fashion-mnist curl python3-onnx)
+APT_PACKAGES=(postgresql dataset-fashion-mnist curl openssl python3-onnx)
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 die() {
@@ -253,6 +253,58 @@ pg_data() { echo "$PG_BASE/data"; }
 pg_sock() { echo "$PG_BASE/sock"; }
 pg_log() { echo "$PG_BASE/postgres.log"; }
 
+# TLS for PostgreSQL: a CA and a server certificate of its own, made here with openssl so the stack
+# needs nothing of the .NET build (CI starts it from a clean clone). The CA stays in the state
+# folder, readable by clients, who verify the server against it (`stack.sh env`); the server's copy
+# of its key lives beside the data, owned by the server's user with mode 0600 as PostgreSQL requires.
+pg_tls_dir() { echo "$STATE_DIR/pg-tls"; }
+pg_server_tls_dir() { echo "$PG_BASE/tls"; }
+
+pg_tls() {
+  local dir server serial
+  dir=$(pg_tls_dir)
+  server=$(pg_server_tls_dir)
+  command -v openssl >/dev/null 2>&1 || die "pg: openssl is required for PostgreSQL's TLS certificate"
+  mkdir -p -- "$dir"
+  if [[ ! -s $dir/ca.crt || ! -s $dir/ca.key ]] || ! openssl x509 -checkend $((30 * 86400)) -noout -in "$dir/ca.crt" >/dev/null 2>&1; then
+    log "pg: making the local PostgreSQL CA ($dir/ca.crt)"
+    (umask 077 && openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/ca.key" 2>/dev/null) || die "pg: openssl genpkey failed"
+    openssl req -x509 -new -key "$dir/ca.key" -sha256 -days 3650 -subj "/CN=OrleansAI local PostgreSQL CA" \
+      -addext "basicConstraints=critical,CA:TRUE,pathlen:0" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+      -addext "subjectKeyIdentifier=hash" -out "$dir/ca.crt" 2>/dev/null || die "pg: openssl req (CA) failed"
+    rm -f -- "$dir/server.crt"
+  fi
+  # The server certificate: for the address clients use (VerifyFull checks it), issued again when
+  # missing, expiring within 30 days or not from the current CA.
+  if [[ ! -s $dir/server.crt || ! -s $dir/server.key ]] || ! openssl x509 -checkend $((30 * 86400)) -noout -in "$dir/server.crt" >/dev/null 2>&1 ||
+    ! openssl verify -CAfile "$dir/ca.crt" "$dir/server.crt" >/dev/null 2>&1; then
+    log "pg: issuing PostgreSQL's server certificate for $HOST and localhost"
+    (umask 077 && openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/server.key" 2>/dev/null) || die "pg: openssl genpkey failed"
+    serial=0x$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n' | sed 's/^./1/')
+    openssl req -new -key "$dir/server.key" -subj "/CN=$HOST" -out "$dir/server.csr" 2>/dev/null || die "pg: openssl req (server) failed"
+    openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.crt" -CAkey "$dir/ca.key" -set_serial "$serial" -days 397 -sha256 \
+      -extfile <(printf '%s\n' "subjectAltName=IP:$HOST,DNS:localhost" "basicConstraints=critical,CA:FALSE" \
+        "keyUsage=critical,digitalSignature,keyAgreement" "extendedKeyUsage=serverAuth" \
+        "subjectKeyIdentifier=hash" "authorityKeyIdentifier=keyid") \
+      -out "$dir/server.crt" 2>/dev/null || die "pg: openssl x509 (server) failed"
+    rm -f -- "$dir/server.csr"
+  fi
+  chmod 0644 -- "$dir/ca.crt"
+  as_pg mkdir -p -- "$server"
+  if is_root; then
+    install -o postgres -g postgres -m 0644 -- "$dir/server.crt" "$server/server.crt"
+    install -o postgres -g postgres -m 0600 -- "$dir/server.key" "$server/server.key"
+  else
+    install -m 0644 -- "$dir/server.crt" "$server/server.crt"
+    install -m 0600 -- "$dir/server.key" "$server/server.key"
+  fi
+}
+
+# True when the running server has TLS on (a server started by an older stack.sh has not).
+pg_ssl_on() {
+  [[ $(pg_super_psql -d postgres -At -c 'SHOW ssl' 2>/dev/null) == on ]]
+}
+
 pg_pid() {
   local f
   f="$(pg_data)/postmaster.pid"
@@ -298,6 +350,18 @@ pg_init() {
     show_log "$LOG_DIR/initdb.log"
     die "pg: initdb failed"
   fi
+  pg_require_tls_hba
+}
+
+# Connections over TCP must use TLS: every `host` rule becomes `hostssl` (idempotent, and applied
+# to clusters made before TLS too; the Unix socket's `local` rules are left as they are).
+pg_require_tls_hba() {
+  local hba
+  hba="$(pg_data)/pg_hba.conf"
+  as_pg test -f "$hba" || return 0
+  if as_pg grep -qE '^host[[:space:]]' "$hba"; then
+    as_pg sed -i -E 's/^host([[:space:]])/hostssl\1/' "$hba"
+  fi
 }
 
 pg_bootstrap() {
@@ -323,7 +387,7 @@ SQL
   fi
   for f in "${files[@]}"; do
     log "pg: applying ${f#"$REPO_ROOT"/}"
-    PGPASSWORD=$PG_APP_PASSWORD PGOPTIONS='-c client_min_messages=warning' "$(pg_bindir)/psql" -X -q -v ON_ERROR_STOP=1 \
+    PGPASSWORD=$PG_APP_PASSWORD PGSSLMODE=verify-full PGSSLROOTCERT="$(pg_tls_dir)/ca.crt" PGOPTIONS='-c client_min_messages=warning' "$(pg_bindir)/psql" -X -q -v ON_ERROR_STOP=1 \
       -h "$HOST" -p "$PG_PORT" -U "$PG_APP_USER" -d "$PG_DB" -f "$f" >/dev/null ||
       die "pg: applying $f failed"
   done
@@ -335,12 +399,12 @@ pg_start() {
   pg_resolve_base create
   if pg_running; then
     pid=$(pg_pid)
-    if wait_until pg 10 "$pid" pg_healthy; then
+    if wait_until pg 10 "$pid" pg_healthy && pg_ssl_on; then
       log "pg: already running (pid $pid, port $PG_PORT)"
       pg_bootstrap
       return 0
     fi
-    log "pg: running but not healthy on port $PG_PORT; restarting"
+    log "pg: running without TLS or not healthy on port $PG_PORT; restarting"
     pg_stop
   fi
   if port_open "$PG_PORT"; then die "pg: port $PG_PORT is already in use by another process"; fi
@@ -349,7 +413,12 @@ pg_start() {
   sock=$(pg_sock)
   [[ $sock != *"'"* ]] || die "pg: socket path must not contain a single quote: $sock"
   # Dev/test cluster: durability is traded for speed (state is disposable, see `reset`).
+  pg_tls
+  pg_require_tls_hba
+  [[ $PG_BASE != *"'"* ]] || die "pg: data path must not contain a single quote: $PG_BASE"
   opts="-c listen_addresses=$HOST -p $PG_PORT -k '$sock' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  # TLS on, TLS 1.2 at least; the Unix socket (the superuser's bootstrap) is local and stays plaintext.
+  opts+=" -c ssl=on -c ssl_cert_file='$(pg_server_tls_dir)/server.crt' -c ssl_key_file='$(pg_server_tls_dir)/server.key' -c ssl_min_protocol_version=TLSv1.2"
   log "pg: starting ($bindir, port $PG_PORT, data $(pg_data))"
   # setsid: the postmaster gets its own session, detached from the caller's terminal/job.
   # 9>&-: the long-lived server must not inherit (and so hold) our lock file descriptor.
@@ -669,8 +738,11 @@ cmd_env() {
   local table="http://$HOST:$AZ_TABLE_PORT/$AZ_ACCOUNT"
   local forge
   forge=$(forge_bin 2>/dev/null || true)
+  # TLS required and verified: the server's certificate must come from the stack's own CA and name
+  # the host (VerifyFull), so neither a plaintext fallback nor another server is accepted.
   printf "export OAI_PG_CONNECTION='%s'\n" \
-    "Host=$HOST;Port=$PG_PORT;Database=$PG_DB;Username=$PG_APP_USER;Password=$PG_APP_PASSWORD"
+    "Host=$HOST;Port=$PG_PORT;Database=$PG_DB;Username=$PG_APP_USER;Password=$PG_APP_PASSWORD;SSL Mode=VerifyFull;Root Certificate=$(pg_tls_dir)/ca.crt"
+  printf "export OAI_PG_CA='%s'\n" "$(pg_tls_dir)/ca.crt"
   printf "export OAI_AZURITE_CONNECTION='%s'\n" \
     "DefaultEndpointsProtocol=http;AccountName=$AZ_ACCOUNT;AccountKey=$AZ_KEY;BlobEndpoint=$blob;QueueEndpoint=$queue;TableEndpoint=$table;"
   printf "export OAI_ANVIL_URL='%s'\n" "http://$HOST:$ANVIL_PORT"

@@ -9,11 +9,16 @@ usage: verify-training.py API_URL KEY SPEC_PATH [SHARDS] [ROUNDS]
 import array
 import gzip
 import json
+import os
+import ssl
 import struct
 import sys
 import time
 import urllib.error
 import urllib.request
+
+# The Api is HTTPS: with OAI_CA_FILE (oai.sh sets it to the development CA) only that CA is trusted.
+TLS = ssl.create_default_context(cafile=os.environ.get("OAI_CA_FILE") or None)
 
 DATA = "/usr/share/datasets/fashion-mnist"
 MEAN, STD = 0.2860406, 0.3530242
@@ -47,7 +52,7 @@ def call(api, key, path, body=None, raw=None):
                                      headers={"Authorization": f"Bearer {key}",
                                               "Content-Type": "application/octet-stream" if raw is not None else "application/json"})
     try:
-        with urllib.request.urlopen(request, timeout=120) as response:
+        with urllib.request.urlopen(request, timeout=120, context=TLS) as response:
             return json.load(response)
     except urllib.error.HTTPError as error:
         sys.exit(f"{path}: HTTP {error.code}: {error.read().decode(errors='replace')}")

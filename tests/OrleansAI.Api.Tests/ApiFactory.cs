@@ -48,6 +48,12 @@ internal sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) 
             builder.UseSetting($"Clients:Keys:{index++}:Sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))));
         }
 
+        // In cluster mode the Api joins the test silos over their mutual TLS; unused on embedded defaults.
+        foreach (var (key, value) in TestCertificates.ClusterSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

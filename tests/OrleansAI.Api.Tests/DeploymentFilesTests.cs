@@ -26,12 +26,15 @@ public sealed partial class DeploymentFilesTests
         [ClusterEndpointOptions.Section] = typeof(ClusterEndpointOptions),
         [GatewayOptions.Section] = typeof(GatewayOptions),
         [ClientKeyOptions.Section] = typeof(ClientKeyOptions),
+        [OrleansAI.Hosting.Security.Tls.TlsOptions.Section] = typeof(OrleansAI.Hosting.Security.Tls.TlsOptions),
     };
 
     /// <summary>Settings read directly rather than bound (Hosting/DependencyRegistration) or owned by ASP.NET Core.</summary>
     private static readonly HashSet<string> Direct = new(StringComparer.Ordinal)
     {
         "Verification:Verifiers", "Urls", "Kestrel:Endpoints:Http:Url", "Kestrel:Endpoints:Providers:Url", "Logging:Console:FormatterName",
+        "Kestrel:Endpoints:Http:Certificate:Path", "Kestrel:Endpoints:Http:Certificate:KeyPath",
+        "Kestrel:Endpoints:Providers:Certificate:Path", "Kestrel:Endpoints:Providers:Certificate:KeyPath",
     };
 
     [Fact]

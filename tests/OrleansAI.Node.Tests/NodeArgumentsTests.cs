@@ -5,7 +5,7 @@ namespace OrleansAI.Node.Tests;
 /// <summary>oai-node's command line: the lines oai.sh, compose and the docs start it with, and what it refuses.</summary>
 public sealed class NodeArgumentsTests
 {
-    private const string Gateway = "http://127.0.0.1:5001";
+    private const string Gateway = "https://127.0.0.1:5001";
 
     private static readonly NodeArguments Defaults = new() { Gateway = new Uri(Gateway) };
 
@@ -38,6 +38,8 @@ public sealed class NodeArgumentsTests
         Assert.Equal(expected.TrainingThreads, actual.TrainingThreads);
         Assert.Equal(expected.MaxTasks, actual.MaxTasks);
         Assert.Equal(expected.Liars.Order(), actual.Liars.Order());
+        Assert.Equal(expected.CaFile, actual.CaFile);
+        Assert.Equal(expected.AllowPlaintext, actual.AllowPlaintext);
     }
 
     [Fact]
@@ -57,11 +59,12 @@ public sealed class NodeArgumentsTests
     public void DemoFleetLineOfOaiShServesLiesAndShirks()
     {
         // oai.sh start_fleet with the demo's 10 providers.
-        var run = Parse("--gateway", Gateway, "--simulate", "10", "--partition", "dirichlet:0.5", "--seed", "1", "--serve", "on", "--lie", "9", "--attack", "8=shirker");
+        var run = Parse("--gateway", Gateway, "--ca", ".oai/tls/ca.crt", "--simulate", "10", "--partition", "dirichlet:0.5", "--seed", "1", "--serve", "on", "--lie", "9", "--attack", "8=shirker");
 
         AssertSettings(
             Defaults with
             {
+                CaFile = ".oai/tls/ca.crt",
                 Simulate = 10,
                 DirichletAlpha = 0.5,
                 Serving = new ServingSettings { Enabled = true },
@@ -74,19 +77,47 @@ public sealed class NodeArgumentsTests
     [Fact]
     public void VerifierLineOfOaiShTakesMoreTasksOnOneExample()
     {
-        var run = Parse("--gateway", Gateway, "--simulate", "1", "--seed", "2", "--max-tasks", "16", "--max-examples", "1");
+        var run = Parse("--gateway", Gateway, "--ca", ".oai/tls/ca.crt", "--simulate", "1", "--seed", "2", "--max-tasks", "16", "--max-examples", "1");
 
-        AssertSettings(Defaults with { Simulate = 1, Seed = 2, MaxTasks = 16, MaxExamples = 1 }, run);
+        AssertSettings(Defaults with { CaFile = ".oai/tls/ca.crt", Simulate = 1, Seed = 2, MaxTasks = 16, MaxExamples = 1 }, run);
     }
 
     [Fact]
     public void ComposeFleetLineReadsTheMountedData()
     {
-        var run = Parse("--gateway", "http://api:5001", "--simulate", "4", "--seed", "1", "--partition", "dirichlet:0.5", "--serve", "on", "--data", "/data/fashion-mnist");
+        var run = Parse("--gateway", "https://api:5001", "--ca", "/tls/ca.crt", "--simulate", "4", "--seed", "1", "--partition", "dirichlet:0.5", "--serve", "on", "--data", "/data/fashion-mnist");
 
         AssertSettings(
-            Defaults with { Gateway = new Uri("http://api:5001"), Simulate = 4, DirichletAlpha = 0.5, Serving = new ServingSettings { Enabled = true }, DataDirectory = "/data/fashion-mnist" },
+            Defaults with { Gateway = new Uri("https://api:5001"), CaFile = "/tls/ca.crt", Simulate = 4, DirichletAlpha = 0.5, Serving = new ServingSettings { Enabled = true }, DataDirectory = "/data/fashion-mnist" },
             run);
+    }
+
+    [Fact]
+    public void APlaintextGatewayIsRefusedWithoutTheSwitchAndNamesIt()
+    {
+        var run = Parse("--gateway", "http://127.0.0.1:5001");
+
+        Assert.Null(run.Arguments);
+        Assert.Equal(2, run.Code);
+        Assert.Contains("--allow-plaintext", run.Error, StringComparison.Ordinal);
+        Assert.Contains("plaintext http", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APlaintextGatewayIsTakenOnlyWithAllowPlaintext()
+    {
+        var run = Parse("--gateway", "http://127.0.0.1:5001", "--allow-plaintext");
+
+        AssertSettings(Defaults with { Gateway = new Uri("http://127.0.0.1:5001"), AllowPlaintext = true }, run);
+    }
+
+    [Fact]
+    public void AGatewayOfAnotherSchemeIsRefused()
+    {
+        var run = Parse("--gateway", "ftp://127.0.0.1:5001", "--allow-plaintext");
+
+        Assert.Null(run.Arguments);
+        Assert.Contains("must be an https URL", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

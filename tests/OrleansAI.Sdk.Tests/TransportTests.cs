@@ -37,12 +37,23 @@ public sealed class TransportTests
     [Fact]
     public async Task AnOwnedClientKeepsAPathPrefixWithoutATrailingSlashButASharedOneMustHaveIt()
     {
-        using var owned = new OaiClient(new Uri("http://127.0.0.1:1/oai"), "key");
+        using var owned = new OaiClient(new Uri("http://127.0.0.1:1/oai"), "key", new OaiClientOptions { AllowPlaintext = true });
         Assert.Throws<ArgumentException>(() => new OaiClient(new HttpClient { BaseAddress = new Uri("http://api.test/oai") }, "key"));
         Assert.Throws<ArgumentException>(() => new OaiClient(new HttpClient(), "key"));
         Assert.Throws<ArgumentException>(() => new OaiClient(new HttpClient { BaseAddress = new Uri("http://api.test/") }, string.Empty));
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => owned.Jobs.ListAsync());
         Assert.Contains("127.0.0.1:1", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOwnedClientRefusesPlaintextUnlessAllowedAndAMissingCaFileIsNamed()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => new OaiClient(new Uri("http://127.0.0.1:1/"), "key"));
+        var missing = Assert.Throws<ArgumentException>(() => new OaiClient(new Uri("https://127.0.0.1:1/"), "key", new OaiClientOptions { PinnedAuthorityFile = "/nonexistent/ca.crt" }));
+
+        Assert.Contains("OaiClientOptions.AllowPlaintext", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/ca.crt", missing.Message, StringComparison.Ordinal);
+        using var https = new OaiClient(new Uri("https://127.0.0.1:1/"), "key");
     }
 
     [Fact]
