@@ -72,6 +72,16 @@ param keyVaultName string
 @secure()
 param gatewaySessionKey string
 
+@description('The cluster\'s certificate (PEM; oai-deploy certs makes one, with both server and client authentication): silos and the Api present it to each other over mutual TLS.')
+param clusterTlsCertificate string
+
+@description('The cluster certificate\'s private key (PKCS#8 PEM).')
+@secure()
+param clusterTlsKey string
+
+@description('The CA (PEM) that issued the cluster certificate: the only issuer cluster members accept.')
+param clusterTlsCa string
+
 @description('Addresses of the platform\'s own verifier nodes, comma-separated.')
 param verifiers string = ''
 
@@ -160,7 +170,7 @@ resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@20
 }
 
 var storageConnection = 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${az.environment().suffixes.storage}'
-var postgresConnection = 'Host=${postgres.properties.fullyQualifiedDomainName};Port=5432;Database=orleans;Username=orleans;Password=${postgresPassword};SSL Mode=Require'
+var postgresConnection = 'Host=${postgres.properties.fullyQualifiedDomainName};Port=5432;Database=orleans;Username=orleans;Password=${postgresPassword};SSL Mode=VerifyFull'
 
 var secrets = [
   { name: 'registry-password', value: registryPassword }
@@ -168,6 +178,9 @@ var secrets = [
   { name: 'storage-connection', value: storageConnection }
   { name: 'deployment-json', value: deploymentJson }
   { name: 'gateway-session-key', value: gatewaySessionKey }
+  { name: 'cluster-tls-certificate', value: clusterTlsCertificate }
+  { name: 'cluster-tls-key', value: clusterTlsKey }
+  { name: 'cluster-tls-ca', value: clusterTlsCa }
 ]
 
 // What silos and the Api share; the deployment file arrives as a secret mounted at /config.
@@ -188,12 +201,26 @@ var platformEnv = [
   { name: 'Clients__Keys__0__Wallet', value: clientWallet }
   { name: 'Verification__Verifiers', value: verifiers }
   { name: 'Logging__Console__FormatterName', value: 'json' }
+  // Silo to silo and Api to silo: mutual TLS with the cluster certificate, pinned to its CA.
+  { name: 'Cluster__Tls__CertificatePath', value: '/tls/cluster.crt' }
+  { name: 'Cluster__Tls__KeyPath', value: '/tls/cluster.key' }
+  { name: 'Cluster__Tls__CaPath', value: '/tls/ca.crt' }
   // Container Apps' ingress terminates TLS for clients and providers (allowInsecure: false) and
-  // reaches the containers inside the environment's network; PostgreSQL is TLS (SSL Mode=Require).
-  // The cluster's own mutual TLS (Cluster__Tls__* from Key Vault) is not wired here yet, so the
-  // hosts are told that plaintext inside the environment is intended (docs/security.md).
+  // reaches the containers' HTTP ports inside the environment's network: that one hop is the
+  // plaintext the hosts are told is intended (docs/security.md). PostgreSQL is verified TLS.
   { name: 'Tls__AllowPlaintext', value: 'true' }
 ]
+
+// The cluster certificate, its key and its CA as files (Cluster__Tls__*), in silos and the Api alike.
+var tlsVolume = {
+  name: 'tls'
+  storageType: 'Secret'
+  secrets: [
+    { secretRef: 'cluster-tls-certificate', path: 'cluster.crt' }
+    { secretRef: 'cluster-tls-key', path: 'cluster.key' }
+    { secretRef: 'cluster-tls-ca', path: 'ca.crt' }
+  ]
+}
 
 // Set only when given: an empty value would not be a time span.
 var retentionSetting = { name: 'BlobStorage__ResultRetention', value: resultRetention }
@@ -272,14 +299,14 @@ resource silo 'Microsoft.App/containerApps@2024-03-01' = {
           image: siloImage
           resources: { cpu: json('2.0'), memory: '4Gi' }
           env: concat(platformEnv, siloChainEnv, retentionEnv, [ { name: 'Urls', value: 'http://0.0.0.0:5100' } ])
-          volumeMounts: [ { volumeName: 'config', mountPath: '/config' } ]
+          volumeMounts: [ { volumeName: 'config', mountPath: '/config' }, { volumeName: 'tls', mountPath: '/tls' } ]
           probes: [
             { type: 'Liveness', httpGet: { path: '/health/live', port: 5100 }, periodSeconds: 10 }
             { type: 'Readiness', httpGet: { path: '/health/ready', port: 5100 }, periodSeconds: 5 }
           ]
         }
       ]
-      volumes: [ configVolume ]
+      volumes: [ configVolume, tlsVolume ]
       scale: { minReplicas: siloReplicas, maxReplicas: siloReplicas }
     }
   }
@@ -315,14 +342,14 @@ resource api 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'Gateway__Domain', value: '${names.api}.${environment.properties.defaultDomain}' }
             { name: 'Gateway__SessionKey', secretRef: 'gateway-session-key' }
           ])
-          volumeMounts: [ { volumeName: 'config', mountPath: '/config' } ]
+          volumeMounts: [ { volumeName: 'config', mountPath: '/config' }, { volumeName: 'tls', mountPath: '/tls' } ]
           probes: [
             { type: 'Liveness', httpGet: { path: '/health/live', port: 5000 }, periodSeconds: 10 }
             { type: 'Readiness', httpGet: { path: '/health/ready', port: 5000 }, periodSeconds: 5 }
           ]
         }
       ]
-      volumes: [ configVolume ]
+      volumes: [ configVolume, tlsVolume ]
       scale: { minReplicas: apiReplicas, maxReplicas: apiReplicas }
     }
   }
