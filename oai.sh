@@ -202,39 +202,37 @@ stop_app() {
 
 stack_env() { "$STACK" env; }
 
-# The demo client's API key: made once per state folder, only its hash is given to the Api.
-client_key() {
-  local file="$STATE_DIR/client.key"
+# An API key kept in the state folder (made once, mode 600); only its hash is given to the Api.
+state_key() {
+  local file="$STATE_DIR/$1.key"
   if [[ ! -s $file ]]; then
     mkdir -p "$STATE_DIR"
-    (umask 077 && printf 'oai_%s\n' "$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')" >"$file")
+    (umask 077 && printf '%s_%s\n' "$2" "$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')" >"$file")
   fi
   tr -d '\n' <"$file"
 }
 
-# The operator's key (smoke checks, the dashboard's password, deciding disputed cases): made once per
-# state folder like the client's.
-operator_key() {
-  local file="$STATE_DIR/operator.key"
-  if [[ ! -s $file ]]; then
-    mkdir -p "$STATE_DIR"
-    (umask 077 && printf 'oai_op_%s\n' "$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')" >"$file")
-  fi
-  tr -d '\n' <"$file"
-}
+# The demo client's key; the operator's (smoke checks, the dashboard's password, deciding disputed
+# cases); a second client's, "partner", whom the demo shares its model with.
+client_key() { state_key client oai; }
+operator_key() { state_key operator oai_op; }
+partner_key() { state_key partner oai_pt; }
 
 # Settings both apps get when they run against the local stack.
 app_settings() {
   eval "$(stack_env)"
-  local hash operator_hash
+  local hash operator_hash partner_hash
   hash=$(printf '%s' "$(client_key)" | sha256sum | cut -d' ' -f1)
   operator_hash=$(printf '%s' "$(operator_key)" | sha256sum | cut -d' ' -f1)
+  partner_hash=$(printf '%s' "$(partner_key)" | sha256sum | cut -d' ' -f1)
   printf '%s\n' \
     "Clients__Keys__0__ClientId=demo" \
     "Clients__Keys__0__Sha256=$hash" \
     "Clients__Keys__1__ClientId=operator" \
     "Clients__Keys__1__Sha256=$operator_hash" \
     "Clients__Keys__1__Roles__0=operator" \
+    "Clients__Keys__2__ClientId=partner" \
+    "Clients__Keys__2__Sha256=$partner_hash" \
     "Postgres__ConnectionString=$OAI_PG_CONNECTION" \
     "BlobStorage__ConnectionString=$OAI_AZURITE_CONNECTION" \
     "Chain__RpcUrl=$OAI_ANVIL_URL" \
@@ -444,6 +442,8 @@ cmd_demo() {
   OAI_CA_FILE="$CA_FILE" python3 "$ROOT/infra/local/catch-liar.py" "$api" "$key" fashion-cnn "$version" 60 || die "the verification burst failed"
   log "proof of compute on training: a data-parallel job on an uploaded part of Fashion-MNIST; shards are re-run by other providers and the verifier node, and the provider that shirks is caught and slashed:"
   OAI_CA_FILE="$CA_FILE" python3 "$ROOT/infra/local/verify-training.py" "$api" "$key" "$ROOT/Models/Specs/Models/fashion-cnn.json" || die "the data-parallel job failed"
+  log "sharing: the client grants a second client (partner) use of fashion-cnn v$version, which calls it as demo.fashion-cnn, then revokes it; the client's audit log shows who touched its model:"
+  OAI_CA_FILE="$CA_FILE" python3 "$ROOT/infra/local/share-and-audit.py" "$api" "$key" "$(partner_key)" fashion-cnn "$version" || die "sharing the model failed"
   log "the client's jobs, as the oai command (Sdk/OrleansAI.Cli, over the .NET SDK) lists them:"
   oai_cli jobs list || die "the oai command failed"
   printf '\nDemo complete: the model is registered with its provenance.\n'

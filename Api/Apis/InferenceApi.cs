@@ -137,7 +137,8 @@ public static class InferenceApi
             if (owner != caller && AccessGrants.IsClientId(owner) && ModelsApi.IsName(modelName))
             {
                 // Another client's model, not granted (or not there): its owner sees the attempt.
-                audit.Record(new AuditEvent(caller, AuditActions.ModelInfer, $"model/{owner}/{modelName}", owner, ResourceAccess.Source(http), false, "no use grant"));
+                var resource = version is { Length: > 0 and <= 5 } && version.All(char.IsAsciiDigit) ? $"model/{owner}/{modelName}/{version}" : $"model/{owner}/{modelName}";
+                audit.Record(new AuditEvent(caller, AuditActions.ModelInfer, resource, owner, ResourceAccess.Source(http), false, "no use grant"));
             }
 
             await OipJson.ErrorAsync(http, 404, Unknown(name, version));
