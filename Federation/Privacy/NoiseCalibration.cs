@@ -9,8 +9,11 @@ public static class NoiseCalibration
     /// <summary>The default bisection tolerance on σ (absolute).</summary>
     public const double DefaultTolerance = 1e-4;
 
-    /// <summary>σ above which no target is deemed reachable: the noise would swamp any update.</summary>
-    public const double MaxNoiseMultiplier = 1e6;
+    /// <summary>
+    /// σ above which no target is deemed reachable: such noise swamps any clipped update, and the
+    /// RDP series, computed in doubles, nears its rounding floor there (about 1e-4 relative at 1e4).
+    /// </summary>
+    public const double MaxNoiseMultiplier = 1e4;
 
     /// <summary>
     /// The smallest noise multiplier, to within <paramref name="tolerance"/>, for which

@@ -42,8 +42,9 @@ public static class RdpConversion
                 throw new ArgumentOutOfRangeException(nameof(rdp), rdp[k], "RDP values must be non-negative.");
             }
 
-            // Zero divergence at an order > 1 means the two output distributions are equal:
-            // nothing was released about anyone, whatever δ (the formula would leave a small ε > 0).
+            // Zero divergence at an order > 1 means the two output distributions are equal (no
+            // steps, or nobody sampled): nothing was released, whatever δ, though the formula would
+            // leave a small ε > 0. Only an exact zero counts: a tiny computed value may be rounding.
             var epsilon = rdp[k] == 0
                 ? 0
                 : rdp[k] - (logDelta + Math.Log(alpha)) / (alpha - 1) + LogMath.Log1P(-1 / alpha);

@@ -54,7 +54,13 @@ public static class SampledGaussianRdp
         var logA = order == Math.Floor(order) && order <= int.MaxValue
             ? LogAIntegerOrder(sampleRate, noiseMultiplier, (int)order)
             : LogAFractionalOrder(sampleRate, noiseMultiplier, order);
-        return logA / (order - 1);
+        // Subsampling never increases the divergence (Rényi divergence is quasi-convex), so the plain
+        // Gaussian's α/(2σ²) bounds the result. It matters only for huge σ, where log(A_α) is a few
+        // ulps above 0 and rounding can push it to 0 or below: the bound then stands in, so the
+        // accountant never reports a falsely free step.
+        var plainGaussian = order / (2 * noiseMultiplier * noiseMultiplier);
+        var rdp = logA / (order - 1);
+        return rdp > 0 ? Math.Min(rdp, plainGaussian) : plainGaussian;
     }
 
     /// <summary>
