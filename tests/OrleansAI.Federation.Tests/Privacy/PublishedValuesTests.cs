@@ -14,16 +14,17 @@ public sealed class PublishedValuesTests
         [1.25, 1.5, 1.75, 2.0, 2.25, 2.5, 3.0, 3.5, 4.0, 4.5, .. Enumerable.Range(5, 59).Select(a => (double)a), 128, 256, 512];
 
     [Fact]
-    public void OpacusRdpAccountantTestValueIsMatchedToSevenDecimals()
+    public void OpacusRdpAccountantTestValueIsMatchedToNineDecimals()
     {
         // Opacus, opacus/tests/accountants_test.py, AccountingTest.test_rdp_accountant:
         // σ = 1.5, q = 0.04, steps = int(90 / 0.04) = 2250, δ = 1e-5, default orders,
         // get_privacy_spent (Balle et al. 2020 conversion) → ε = 7.32911117143 (assertAlmostEqual, 7 places).
+        // The published value has 11 decimals; we match it to 9 (we compute 7.32911117144, rounded).
         var accountant = new RdpAccountant().Step(0.04, 1.5, 2250);
 
         var epsilon = accountant.Epsilon(1e-5);
 
-        Assert.Equal(7.32911117143, epsilon, 7);
+        Assert.Equal(7.32911117143, epsilon, 9);
     }
 
     [Fact]
@@ -73,10 +74,10 @@ public sealed class PublishedValuesTests
 
         var spent = accountant.Spent(delta);
 
-        // The reference asserts 7 decimal places; relative 1e-9 is the same for the small values
-        // and still a tight match for the 5.9e6 one (a no-privacy regime: σ = 0.1).
+        // The reference asserts 7 decimal places; we match to 1e-11 relative, which also holds the
+        // 5.9e6 case (a no-privacy regime: σ = 0.1) to 14 significant digits.
         Assert.True(
-            Math.Abs(spent.Epsilon - expectedEpsilon) <= 1e-9 * Math.Max(1, expectedEpsilon),
+            Math.Abs(spent.Epsilon - expectedEpsilon) <= 1e-11 * Math.Max(1, expectedEpsilon),
             $"ε = {spent.Epsilon:R}, expected {expectedEpsilon:R}");
         Assert.Equal(expectedOrder, spent.Order);
     }
