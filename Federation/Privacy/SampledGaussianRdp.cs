@@ -18,7 +18,7 @@ public static class SampledGaussianRdp
     /// </summary>
     private const double FractionalTailLog = -30;
 
-    /// <summary>Bounds the fractional series; it converges long before this for any σ &gt; 0.</summary>
+    /// <summary>Bounds the fractional series; it converges long before this for any σ &gt; 0 and q &lt; 1.</summary>
     private const int MaxFractionalTerms = 1_000_000;
 
     /// <summary>
@@ -170,10 +170,11 @@ public static class SampledGaussianRdp
 
             if (Math.Max(logS0, logS1) < FractionalTailLog)
             {
-                break;
+                return LogMath.LogAdd(logA0, logA1);
             }
         }
 
-        return LogMath.LogAdd(logA0, logA1);
+        // A truncated sum would understate the privacy loss: refuse rather than under-report.
+        throw new ArithmeticException($"The RDP series did not converge for q = {q}, σ = {sigma}, α = {alpha}.");
     }
 }
