@@ -38,12 +38,10 @@ public static class StrategyState
             }
 
             case NormClipping { Mode: ClippingMode.Adaptive } clip:
-            {
-                var bytes = new byte[14];
-                Header(bytes, ClipNorm);
-                BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(6), clip.ClipNorm);
-                return bytes;
-            }
+                return ClipNormState(clip.ClipNorm);
+
+            case Privacy.DpFedAvg { Options.AdaptiveClipping: true } dp:
+                return ClipNormState(dp.ClipNorm);
 
             default:
                 return null;
@@ -81,15 +79,31 @@ public static class StrategyState
             }
 
             case (ClipNorm, NormClipping { Mode: ClippingMode.Adaptive } clip):
-            {
-                var norm = bytes.Length == 14 ? BinaryPrimitives.ReadDoubleLittleEndian(bytes[6..]) : double.NaN;
-                clip.ClipNorm = double.IsFinite(norm) && norm > 0 ? norm : throw new InvalidDataException("The clip norm is not a positive number.");
+                clip.ClipNorm = ReadClipNorm(bytes);
                 return;
-            }
+
+            case (ClipNorm, Privacy.DpFedAvg { Options.AdaptiveClipping: true } dp):
+                dp.ClipNorm = ReadClipNorm(bytes);
+                return;
 
             default:
                 throw new InvalidDataException($"State of kind {bytes[5]} does not belong to a {strategy.Name} strategy.");
         }
+    }
+
+    // An adaptive bound: the one number a clipping strategy carries from round to round.
+    private static byte[] ClipNormState(double norm)
+    {
+        var bytes = new byte[14];
+        Header(bytes, ClipNorm);
+        BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(6), norm);
+        return bytes;
+    }
+
+    private static double ReadClipNorm(ReadOnlySpan<byte> bytes)
+    {
+        var norm = bytes.Length == 14 ? BinaryPrimitives.ReadDoubleLittleEndian(bytes[6..]) : double.NaN;
+        return double.IsFinite(norm) && norm > 0 ? norm : throw new InvalidDataException("The clip norm is not a positive number.");
     }
 
     private static void Header(Span<byte> bytes, byte kind)

@@ -98,6 +98,7 @@ public static class JobValidation
             errors["compression"] = [ex.Message];
         }
 
+        var privacy = PrivacyValidation.Validate(request, errors);
         var deadline = request.Deadline ?? now.AddDays(1);
         Check(errors, "deadline", deadline > now.AddMinutes(1) && deadline <= now.AddDays(90), "Between one minute and 90 days from now.");
         try
@@ -138,7 +139,8 @@ public static class JobValidation
             Verification: dataParallel ? Settings(request.Verification) : null,
             RootDataset: request.RootDataset ?? "",
             MaxProvidersPerRound: request.MaxProvidersPerRound ?? Math.Max(request.MinProviders, JobDefinition.DefaultMaxProvidersPerRound),
-            DatasetOwner: dataParallel ? request.DatasetOwner ?? "" : "");
+            DatasetOwner: dataParallel ? request.DatasetOwner ?? "" : "",
+            Privacy: privacy);
         // A round holds every update it aggregates: a job that could not fit the platform's budget is
         // refused now, not when its first round runs out of memory.
         var updates = Grains.Interfaces.Rounds.RoundMemory.Updates(definition);

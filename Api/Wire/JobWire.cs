@@ -15,15 +15,19 @@ public static class JobWire
             d.ModelName, job.Model?.Version, [.. job.History.Select(Round)],
             d.Budget, d.HasBudget && d.ClientWallet.Length > 0 ? Settlement.SettlementIds.JobId(d.ClientWallet, job.Id).ToString() : null,
             d.Mode, d.IsDataParallel ? d.Shards : null, d.Verification is { } v ? Verification(v) : null, d.RootDataset.Length > 0 ? d.RootDataset : null,
-            job.ResultsDeletedUtc);
+            job.ResultsDeletedUtc, Privacy(d.Privacy));
     }
+
+    /// <summary>A job's (or a model's) differential privacy, or null.</summary>
+    public static Dto.PrivacyView? Privacy(ClientPrivacy? p) =>
+        p is null ? null : new("client", p.Epsilon, p.Delta, p.ClipNorm, p.NoiseMultiplier, p.ExpectedClients, p.AdaptiveClipping);
 
     /// <summary>A finished round in a job's history.</summary>
     public static Dto.RoundView Round(JobRoundRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
         return new(r.Round, r.Evaluation, r.Participants, r.Assigned, r.Failed, r.Attempts, Finite(r.TrainLoss), Finite(r.Accuracy), Finite(r.Loss),
-            r.KeptBecause, r.BytesIn, r.BytesOut, Math.Round(r.WallMs, 1), Math.Round(r.SlowestComputeMs, 1), r.WeightsSha256);
+            r.KeptBecause, r.BytesIn, r.BytesOut, Math.Round(r.WallMs, 1), Math.Round(r.SlowestComputeMs, 1), r.WeightsSha256, r.EpsilonSpent);
     }
 
     /// <summary>The progress event of a published job event.</summary>

@@ -20,7 +20,7 @@ public static class ModelWire
         return new(r.Name, r.Version, r.Weights.Sha256, r.Weights.Length, double.IsFinite(r.Accuracy) ? r.Accuracy : null, double.IsFinite(r.Loss) ? r.Loss : null,
             r.JobId, r.Rounds, r.Strategy, r.InitialWeights, r.ParentVersion, r.CreatedUtc,
             [.. r.Contributions.Select(c => new Dto.ModelContribution(c.Round, c.Provider, c.TaskId, c.ResultSha256, c.Examples))],
-            spec.RootElement.Clone());
+            spec.RootElement.Clone(), r.EpsilonSpent, JobWire.Privacy(r.Privacy));
     }
 
     /// <summary>A version's deployment.</summary>

@@ -20,6 +20,7 @@ namespace OrleansAI.Grains.Interfaces.Jobs;
 /// <param name="Shards">Data-parallel: shards the dataset is split into, one task each per round.</param>
 /// <param name="Verification">Data-parallel: how the providers' work is checked.</param>
 /// <param name="MaxProvidersPerRound">Federated: most providers that train in one round (bounds the round's memory).</param>
+/// <param name="Privacy">Federated: client-level differential privacy (DP-FedAvg), or null for none.</param>
 /// <param name="DatasetOwner">Data-parallel: the client whose dataset it is when not the job's own (it granted the job's client <c>use</c>); empty for the client's own.</param>
 /// <param name="RootDataset">Federated: the SHA-256 of a small dataset of the client's that the platform's verifier trains on each round (the FLTrust root); empty for none.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.JobDefinition")]
@@ -44,7 +45,8 @@ public sealed record JobDefinition(
     [property: Id(21)] VerificationSettings? Verification = null,
     [property: Id(22)] string RootDataset = "",
     [property: Id(24)] int MaxProvidersPerRound = JobDefinition.DefaultMaxProvidersPerRound,
-    [property: Id(25)] string DatasetOwner = "")
+    [property: Id(25)] string DatasetOwner = "",
+    [property: Id(26)] ClientPrivacy? Privacy = null)
 {
     /// <summary>Providers one federated round trains on at most, unless the job says.</summary>
     public const int DefaultMaxProvidersPerRound = 100;

@@ -16,6 +16,7 @@ namespace OrleansAI.Grains.Interfaces.Jobs;
 /// <param name="WallMs">From first task out to close.</param>
 /// <param name="SlowestComputeMs">The slowest accepted provider's compute time.</param>
 /// <param name="WeightsSha256">Global weights after the round.</param>
+/// <param name="EpsilonSpent">A private job: the ε spent by the releases up to and including this round (at the job's δ); null otherwise.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.JobRoundRecord")]
 public sealed record JobRoundRecord(
     [property: Id(0)] int Round,
@@ -32,7 +33,8 @@ public sealed record JobRoundRecord(
     [property: Id(11)] long BytesOut,
     [property: Id(12)] double WallMs,
     [property: Id(13)] double SlowestComputeMs,
-    [property: Id(14)] string WeightsSha256)
+    [property: Id(14)] string WeightsSha256,
+    [property: Id(15)] double? EpsilonSpent = null)
 {
     /// <summary>
     /// What the job keeps of a closed round: its counts, bytes and times, its own evaluation figures

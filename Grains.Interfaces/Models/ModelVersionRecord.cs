@@ -16,6 +16,8 @@ namespace OrleansAI.Grains.Interfaces.Models;
 /// <param name="Contributions">Every result aggregation used, by round.</param>
 /// <param name="ParentVersion">The version it was fine-tuned from, if any.</param>
 /// <param name="CreatedUtc">Registration time.</param>
+/// <param name="EpsilonSpent">A private job's model: the ε its training spent at <c>Privacy.Delta</c>.</param>
+/// <param name="Privacy">A private job's model: the differential privacy it was trained under.</param>
 [GenerateSerializer, Immutable, Alias("OrleansAI.ModelVersionRecord")]
 public sealed record ModelVersionRecord(
     [property: Id(0)] string Owner,
@@ -32,4 +34,6 @@ public sealed record ModelVersionRecord(
     [property: Id(11)] string InitialWeights,
     [property: Id(12)] IReadOnlyList<ModelContribution> Contributions,
     [property: Id(13)] int? ParentVersion,
-    [property: Id(14)] DateTimeOffset CreatedUtc);
+    [property: Id(14)] DateTimeOffset CreatedUtc,
+    [property: Id(15)] double? EpsilonSpent = null,
+    [property: Id(16)] Jobs.ClientPrivacy? Privacy = null);

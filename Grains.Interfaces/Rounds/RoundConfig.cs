@@ -70,6 +70,9 @@ public sealed record RoundConfig
     /// <summary>The client whose job this is: the owner of the results the round reads, in the audit log.</summary>
     [Id(24)] public string Owner { get; init; } = "";
 
+    /// <summary>Client-level differential privacy for a training round: the round aggregates with DP-FedAvg; null for none.</summary>
+    [Id(25)] public Jobs.ClientPrivacy? Privacy { get; init; }
+
     /// <summary>Whether the round trains the platform's shards rather than the providers' own data.</summary>
     public bool IsDataParallel => Shards is { Count: > 0 };
 }

@@ -33,6 +33,7 @@ internal static class JobRoundPlan
         {
             JobId = jobId,
             Owner = state.Owner,
+            Privacy = evaluation ? null : definition.Privacy,
             Round = round,
             Kind = evaluation ? TaskKind.Evaluate : TaskKind.Train,
             SpecJson = definition.SpecJson,

@@ -274,7 +274,7 @@ public sealed partial class TrainingJobGrain(
         }
 
         var evaluation = round.Round > Definition.Rounds;
-        var record = JobRoundRecord.Of(round, evaluation, state.State.CurrentWeights!);
+        var record = JobPrivacy.Account(JobRoundRecord.Of(round, evaluation, state.State.CurrentWeights!), Definition, state.State.History);
 
         // This round's providers evaluated the model the previous round produced before training on it.
         JobRoundRecord? evaluated = null;
@@ -366,7 +366,7 @@ public sealed partial class TrainingJobGrain(
                 state.State.InitialWeights,
                 state.State.Contributions,
                 null,
-                clock.GetUtcNow());
+                clock.GetUtcNow(), state.State.History.LastOrDefault(h => !h.Evaluation)?.EpsilonSpent, Definition.Privacy);
             var version = await GrainFactory.GetGrain<IModelGrain>(ModelKeys.Model(state.State.Owner, Definition.ModelName)).RegisterAsync(draft);
             state.State.Model = new ModelVersionKey(version.Name, version.Version, weights.Sha256);
             await state.WriteStateAsync();

@@ -20,7 +20,18 @@ internal static class StrategyRunner
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(aggregate);
-        var strategy = StrategyCatalog.Create(config.Strategy);
+        // A private round aggregates with DP-FedAvg, its noise from the system's cryptographic generator.
+        IStrategy strategy = config.Privacy is { } privacy
+            ? new Federation.Privacy.DpFedAvg(
+                new Federation.Privacy.DpFedAvgOptions
+                {
+                    NoiseMultiplier = privacy.NoiseMultiplier,
+                    ClipNorm = privacy.ClipNorm,
+                    ExpectedClients = privacy.ExpectedClients,
+                    AdaptiveClipping = privacy.AdaptiveClipping,
+                },
+                Federation.Privacy.SecureGaussianNoise.Instance)
+            : StrategyCatalog.Create(config.Strategy);
         if (config.StrategyState is { } carried)
         {
             StrategyState.Import(strategy, await store.ReadAllAsync(carried, cancellationToken));

@@ -18,6 +18,9 @@ public sealed class JobRequest
     /// </summary>
     public string? DatasetOwner { get; init; }
 
+    /// <summary>Federated: differential privacy for the job (client level: DP-FedAvg); null for none.</summary>
+    public PrivacyRequest? Privacy { get; init; }
+
     /// <summary><c>federated</c> (default) or <c>data-parallel</c>.</summary>
     public string Mode { get; init; } = "federated";
 

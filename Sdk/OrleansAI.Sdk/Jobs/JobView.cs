@@ -21,6 +21,7 @@ namespace OrleansAI.Sdk.Jobs;
 /// <param name="Shards">Data-parallel: the shards the dataset was split into.</param>
 /// <param name="Verification">Data-parallel: how the work is checked, including the comparison tolerance in force.</param>
 /// <param name="RootDataset">Federated: the root dataset the platform's verifier trains on each round (FLTrust), if any.</param>
+/// <param name="Privacy">The job's differential privacy, or null.</param>
 /// <param name="ResultsDeleted">When the result blobs that shaped the model were deleted after the platform's retention; provenance keeps their hashes.</param>
 public sealed record JobView(
     string Id,
@@ -43,4 +44,5 @@ public sealed record JobView(
     int? Shards,
     VerificationSettings? Verification,
     string? RootDataset,
-    DateTimeOffset? ResultsDeleted);
+    DateTimeOffset? ResultsDeleted,
+    PrivacyView? Privacy = null);

@@ -16,6 +16,7 @@ namespace OrleansAI.Sdk.Jobs;
 /// <param name="WallMs">Round wall time.</param>
 /// <param name="SlowestComputeMs">Slowest accepted provider's compute time.</param>
 /// <param name="Weights">SHA-256 of the global weights after the round.</param>
+/// <param name="EpsilonSpent">A private job: the ε spent so far, including this round; null otherwise.</param>
 public sealed record RoundView(
     int Round,
     bool Evaluation,
@@ -31,4 +32,5 @@ public sealed record RoundView(
     long BytesOut,
     double WallMs,
     double SlowestComputeMs,
-    string Weights);
+    string Weights,
+    double? EpsilonSpent = null);

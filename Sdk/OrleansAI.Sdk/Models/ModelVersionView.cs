@@ -15,6 +15,8 @@ namespace OrleansAI.Sdk.Models;
 /// <param name="Created">Registration time.</param>
 /// <param name="Contributions">Every result aggregation used.</param>
 /// <param name="Spec">The model spec.</param>
+/// <param name="EpsilonSpent">A private job's model: the ε its training spent (at <c>Privacy.Delta</c>).</param>
+/// <param name="Privacy">A private job's model: the differential privacy it was trained under.</param>
 public sealed record ModelVersionView(
     string Name,
     int Version,
@@ -29,4 +31,6 @@ public sealed record ModelVersionView(
     int? ParentVersion,
     DateTimeOffset Created,
     IReadOnlyList<ModelContribution> Contributions,
-    System.Text.Json.JsonElement Spec);
+    System.Text.Json.JsonElement Spec,
+    double? EpsilonSpent = null,
+    Jobs.PrivacyView? Privacy = null);

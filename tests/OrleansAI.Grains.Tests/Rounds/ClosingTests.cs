@@ -64,6 +64,22 @@ public sealed class ClosingTests
     }
 
     [Fact]
+    public async Task APrivateRoundAggregatesWithDpFedAvgClippingEachChangeInsteadOfTheJobsStrategy()
+    {
+        var store = new MemoryContentStore();
+        // A tiny bound and next to no noise: each provider's change (norm √10 ≈ 3.16) counts for 0.01.
+        var privacy = new ClientPrivacy(Epsilon: 8, Delta: 1e-5, ClipNorm: 0.01, NoiseMultiplier: 1e-6, ExpectedClients: 2);
+        var state = Collecting(Federated(weights: store.Put(Safetensors(Parameters(0)))) with { Privacy = privacy });
+        DoneWith(store, state, 1, "a", Parameters(1), examples: 10);
+        DoneWith(store, state, 2, "b", Parameters(1), examples: 1_000);
+
+        var outcome = await FederatedClosing.CloseAsync(store, state.Config!, state.Done(), [], null, null, CancellationToken.None);
+
+        // FedAvg would have moved every parameter to 1; DP-FedAvg moves the model by (0.01 + 0.01) / 2 in norm.
+        Assert.All(Stored(store, outcome.NewWeights!), v => Assert.Equal(0.01 / Math.Sqrt(Plan.ParameterCount), v, 4));
+    }
+
+    [Fact]
     public async Task AFederatedRoundWhoseModelWasAlteredInTheStoreRefusesToAggregateOnIt()
     {
         var store = new MemoryContentStore();
