@@ -235,7 +235,7 @@ internal static class JobCommands
         {
             var what = r.Evaluation ? "evaluation" : $"round {r.Round}";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {what}: {r.Participants}/{r.Assigned} results, accuracy {Table.Percent(r.Accuracy)}, loss {Table.Number(r.Loss)}, {r.BytesIn + r.BytesOut:N0} bytes, {r.WallMs / 1000:0.0} s{(r.KeptBecause is { } k ? $", kept: {k}" : string.Empty)}"));
+                $"  {what}: {r.Participants}/{r.Assigned} results, accuracy {Table.Percent(r.Accuracy)}, loss {Table.Number(r.Loss)}, {r.BytesIn + r.BytesOut:N0} bytes, {r.WallMs / 1000:0.0} s{(r.KeptBecause is { } k ? $", kept: {k}" : string.Empty)}{(r.EpsilonSpent is { } e ? $", ε spent {e:0.###}" : string.Empty)}"));
         }
     }
 

@@ -33,7 +33,8 @@ def main():
                     f"round {r['round']:3d}: {r['participants']}/{r['assigned']} results, {r['failed']} failed, "
                     f"train loss {loss:.4f}, {r['bytesIn'] / 1e6:.1f} MB in / {r['bytesOut'] / 1e6:.1f} MB out, "
                     f"{r['wallMs'] / 1000:.1f} s (slowest provider {r['slowestComputeMs'] / 1000:.1f} s)"
-                    + (f", kept the model: {r['keptBecause']}" if r["keptBecause"] else ""),
+                    + (f", kept the model: {r['keptBecause']}" if r["keptBecause"] else "")
+                    + (f", ε spent {r['epsilonSpent']:.3f}" if r.get("epsilonSpent") is not None else ""),
                     flush=True,
                 )
         elif event == "evaluated":
