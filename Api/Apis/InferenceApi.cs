@@ -137,8 +137,10 @@ public static class InferenceApi
             if (owner != caller && AccessGrants.IsClientId(owner) && ModelsApi.IsName(modelName))
             {
                 // Another client's model, not granted (or not there): its owner sees the attempt.
-                var resource = version is { Length: > 0 and <= 5 } && version.All(char.IsAsciiDigit) ? $"model/{owner}/{modelName}/{version}" : $"model/{owner}/{modelName}";
-                audit.Record(new AuditEvent(caller, AuditActions.ModelInfer, resource, owner, ResourceAccess.Source(http), false, "no use grant"));
+                var resource = int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v is >= 1 and <= 10_000
+                    ? AccessResource.ModelVersion(owner, modelName, v).Key
+                    : $"{AccessResource.ModelKind}/{owner}/{modelName}";
+                audit.Record(new AuditEvent(caller, AuditActions.ModelInfer, resource, owner, Hosting.Audit.AuditSource.Of(http), false, "no use grant"));
             }
 
             await OipJson.ErrorAsync(http, 404, Unknown(name, version));
@@ -146,7 +148,7 @@ public static class InferenceApi
         }
 
         // Folded by the log: one entry per caller, version, source and second however many calls.
-        audit.Record(new AuditEvent(caller, AuditActions.ModelInfer, model.ResourceKey, model.Resource.Owner, ResourceAccess.Source(http), true));
+        audit.Record(new AuditEvent(caller, AuditActions.ModelInfer, model.ResourceKey, model.Resource.Owner, Hosting.Audit.AuditSource.Of(http), true));
 
         if (!model.Deployed)
         {

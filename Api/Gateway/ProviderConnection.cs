@@ -106,8 +106,8 @@ public sealed class ProviderConnection(
         }
 
         var url = await store.CreateReadUrlAsync(placement.Onnx.Sha256, TimeSpan.FromMinutes(15), CancellationToken.None);
-        var slash = placement.ModelKey.IndexOf('/', StringComparison.Ordinal);
-        RecordRead(AuditActions.WeightsRead, $"model/{placement.ModelKey}", slash > 0 ? placement.ModelKey[..slash] : placement.ModelKey, $"ONNX {placement.Onnx.Sha256} to serve");
+        var version = AccessResource.FromModelVersionKey(placement.ModelKey);
+        RecordRead(AuditActions.WeightsRead, version.Key, version.Owner, $"ONNX {placement.Onnx.Sha256} to serve");
         var load = new LoadModel
         {
             ModelKey = placement.ModelKey,

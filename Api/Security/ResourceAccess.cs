@@ -41,13 +41,6 @@ public sealed class ResourceAccess(IGrainFactory grains, IAuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(resource);
-        audit.Record(new AuditEvent(http.User.ClientId(), action, resource.Key, resource.Owner, Source(http), allowed, detail));
-    }
-
-    /// <summary>Where a call came from: the peer's address (the test server has none).</summary>
-    public static string Source(HttpContext http)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        return http.Connection.RemoteIpAddress?.ToString() ?? "in-process";
+        audit.Record(new AuditEvent(http.User.ClientId(), action, resource.Key, resource.Owner, Hosting.Audit.AuditSource.Of(http), allowed, detail));
     }
 }

@@ -27,6 +27,16 @@ public sealed record AccessResource(
     /// <summary>A client's model version.</summary>
     public static AccessResource ModelVersion(string owner, string name, int version) => new(ModelKind, owner, name, version);
 
+    /// <summary>The model version an owner-scoped version key (<c>OWNER/NAME/VERSION</c>, <c>ModelKeys.Version</c>) names.</summary>
+    public static AccessResource FromModelVersionKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var parts = key.Split('/');
+        return parts.Length == 3 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? ModelVersion(parts[0], parts[1], version)
+            : throw new ArgumentException($"'{key}' is not a model version key (OWNER/NAME/VERSION).", nameof(key));
+    }
+
     /// <summary>The grain key and audit name: <c>dataset/OWNER/SHA</c> or <c>model/OWNER/NAME/VERSION</c> (client ids hold no '/').</summary>
     public string Key => Kind == DatasetKind
         ? $"{Kind}/{Owner}/{Name}"

@@ -236,7 +236,10 @@ public sealed partial class ModelDeploymentGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Key}: node {Address} {State}: {Detail}")]
     private partial void LogNodeLost(string key, string address, string state, string detail);
 
-    // The version key is OWNER/NAME/VERSION; the owner sees in the audit log when the platform read its weights.
-    private void RecordWeightsRead(bool allowed, string detail) =>
-        audit?.Record(new AuditEvent(AuditActors.Platform, AuditActions.WeightsRead, $"model/{Key}", Key[..Key.IndexOf('/', StringComparison.Ordinal)], Environment.MachineName, allowed, detail));
+    // The owner sees in the audit log when the platform read its weights.
+    private void RecordWeightsRead(bool allowed, string detail)
+    {
+        var version = Interfaces.Access.AccessResource.FromModelVersionKey(Key);
+        audit?.Record(new AuditEvent(AuditActors.Platform, AuditActions.WeightsRead, version.Key, version.Owner, Environment.MachineName, allowed, detail));
+    }
 }

@@ -22,10 +22,14 @@ public sealed partial class AuditWriter(IAuditStore store, IOptions<AuditOptions
     public void Record(AuditEvent entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        // Bounded to the table's columns here, so a long name from a caller can never fail a batch.
-        var bounded = new AuditEvent(
-            Cut(entry.Actor, 200), Cut(entry.Action, 64), Cut(entry.Resource, 300), Cut(entry.Owner, 64), Cut(entry.Source, 100), entry.Allowed,
-            entry.Detail is null ? null : Cut(entry.Detail, 500));
+        // Bounded to the table's columns here, so a long name from a caller can never fail a batch;
+        // copied only when something is too long (inference records an event per call).
+        var bounded = entry.Actor.Length <= 200 && entry.Action.Length <= 64 && entry.Resource.Length <= 300 && entry.Owner.Length <= 64
+            && entry.Source.Length <= 100 && (entry.Detail?.Length ?? 0) <= 500
+            ? entry
+            : new AuditEvent(
+                Cut(entry.Actor, 200), Cut(entry.Action, 64), Cut(entry.Resource, 300), Cut(entry.Owner, 64), Cut(entry.Source, 100), entry.Allowed,
+                entry.Detail is null ? null : Cut(entry.Detail, 500));
         var now = clock.GetUtcNow();
         lock (_gate)
         {

@@ -90,7 +90,7 @@ public sealed class ApiKeyAuthentication(
     private Task<AuthenticateResult> Refuse(string reason)
     {
         audit?.Record(new AuditEvent(AuditActors.Anonymous, AuditActions.KeyRefused, KeyResource, AuditActors.Platform,
-            Context.Connection.RemoteIpAddress?.ToString() ?? "in-process", false, $"{reason} ({Request.Method} {Request.Path})"));
+            Audit.AuditSource.Of(Context), false, $"{reason} ({Request.Method} {Request.Path})"));
         return Task.FromResult(AuthenticateResult.Fail(reason));
     }
 
